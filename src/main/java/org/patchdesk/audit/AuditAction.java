@@ -1,0 +1,16 @@
+package org.patchdesk.audit;
+
+import java.util.Locale;
+
+public enum AuditAction {
+    CREATE, UPDATE, DELETE, IMPORT, UNDO;
+
+    /** The lower-case word stored in the audit trail. */
+    public String word() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static AuditAction fromWord(String word) {
+        return valueOf(word.toUpperCase(Locale.ROOT));
+    }
+}

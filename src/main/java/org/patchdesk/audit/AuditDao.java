@@ -1,0 +1,44 @@
+package org.patchdesk.audit;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMap;
+import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+@RegisterRowMapper(AuditRowMapper.class)
+public interface AuditDao {
+
+    String INSERT = "INSERT INTO audit_entry (occurred_at, actor, action, record_type, record_id, record_label, batch_id,"
+            + " old_values, new_values, summary) VALUES (:occurred_at, :actor, :action, :record_type, :record_id,"
+            + " :record_label, :batch_id, :old_values, :new_values, :summary)";
+
+    @SqlUpdate(INSERT)
+    @GetGeneratedKeys("id")
+    long insert(@BindMap java.util.Map<String, Object> row);
+
+    @SqlBatch(INSERT)
+    void insertAll(@BindMap List<java.util.Map<String, Object>> rows);
+
+    @SqlQuery("SELECT * FROM audit_entry WHERE batch_id = :batchId ORDER BY id")
+    List<AuditEntry> listByBatch(@Bind("batchId") long batchId);
+
+    @SqlQuery("SELECT * FROM audit_entry WHERE record_type = :recordType AND record_id = :recordId ORDER BY id")
+    List<AuditEntry> listByRecord(@Bind("recordType") String recordType, @Bind("recordId") long recordId);
+
+    @SqlQuery("SELECT * FROM audit_entry WHERE record_type = :recordType AND record_id = :recordId AND id > :afterId"
+            + " ORDER BY id LIMIT 1")
+    Optional<AuditEntry> findFirstAfter(@Bind("recordType") String recordType, @Bind("recordId") long recordId,
+                                        @Bind("afterId") long afterId);
+
+    @SqlQuery("SELECT * FROM audit_entry ORDER BY id DESC LIMIT :limit")
+    List<AuditEntry> listNewest(@Bind("limit") int limit);
+
+    @SqlQuery("SELECT COUNT(*) FROM audit_entry")
+    long count();
+}

@@ -1,0 +1,53 @@
+package org.patchdesk.audit;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Appends entries to the audit trail inside the caller's transaction, so that a change and its
+ * entry are committed or rolled back together.
+ */
+public final class AuditLog {
+
+    private static final int BATCH_SIZE = 1000;
+
+    public long append(Handle handle, AuditEntry entry) {
+        return handle.attach(AuditDao.class).insert(toRow(entry));
+    }
+
+    public void appendAll(Handle handle, List<AuditEntry> entries) {
+        AuditDao dao = handle.attach(AuditDao.class);
+        List<Map<String, Object>> rows = new ArrayList<>(Math.min(entries.size(), BATCH_SIZE));
+        for (AuditEntry entry : entries) {
+            rows.add(toRow(entry));
+            if (rows.size() == BATCH_SIZE) {
+                dao.insertAll(rows);
+                rows.clear();
+            }
+        }
+        if (!rows.isEmpty()) {
+            dao.insertAll(rows);
+        }
+    }
+
+    private static Map<String, Object> toRow(AuditEntry entry) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("occurred_at", OffsetDateTime.ofInstant(entry.occurredAt(), ZoneOffset.UTC));
+        row.put("actor", entry.actor());
+        row.put("action", entry.action().word());
+        row.put("record_type", entry.recordType());
+        row.put("record_id", entry.recordId());
+        row.put("record_label", entry.recordLabel());
+        row.put("batch_id", entry.batchId());
+        row.put("old_values", AuditValues.toJson(entry.oldValues()));
+        row.put("new_values", AuditValues.toJson(entry.newValues()));
+        row.put("summary", entry.summary());
+        return row;
+    }
+}

@@ -1,0 +1,79 @@
+package org.patchdesk.inventory;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.customizer.BindMap;
+import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+@RegisterRowMapper(DeviceRowMapper.class)
+public interface DeviceDao {
+
+    String SELECT = "SELECT d.*, m.name AS manufacturer_name, t.name AS device_type_name,"
+            + " t.default_criticality AS type_criticality, t.default_mission_impact AS type_mission_impact,"
+            + " t.default_source AS type_source"
+            + " FROM device d"
+            + " LEFT JOIN manufacturer m ON m.id = d.manufacturer_id"
+            + " LEFT JOIN device_type t ON t.id = d.device_type_id";
+
+    String COLUMNS = "asset_tag, asset_tag_key, cmms_id, manufacturer_id, model, product_id, serial_number, device_type_id,"
+            + " department, location, building, floor, room, status, status_changed_on, acquisition_date, software_version,"
+            + " os_name, os_version, networked, ip_addresses, mac_addresses, hostname, network_segment, vendor_remote_access,"
+            + " stores_phi, criticality, mission_impact, network_exposure, notes, created_at, created_by, updated_at, updated_by";
+
+    String INSERT = "INSERT INTO device (" + COLUMNS + ") VALUES (:asset_tag, :asset_tag_key, :cmms_id, :manufacturer_id,"
+            + " :model, :product_id, :serial_number, :device_type_id, :department, :location, :building, :floor, :room, :status,"
+            + " :status_changed_on, :acquisition_date, :software_version, :os_name, :os_version, :networked, :ip_addresses,"
+            + " :mac_addresses, :hostname, :network_segment, :vendor_remote_access, :stores_phi, :criticality, :mission_impact,"
+            + " :network_exposure, :notes, :created_at, :created_by, :updated_at, :updated_by)";
+
+    String UPDATE = "UPDATE device SET asset_tag = :asset_tag, asset_tag_key = :asset_tag_key, cmms_id = :cmms_id,"
+            + " manufacturer_id = :manufacturer_id, model = :model, product_id = :product_id, serial_number = :serial_number,"
+            + " device_type_id = :device_type_id, department = :department, location = :location, building = :building,"
+            + " floor = :floor, room = :room, status = :status, status_changed_on = :status_changed_on,"
+            + " acquisition_date = :acquisition_date, software_version = :software_version, os_name = :os_name,"
+            + " os_version = :os_version, networked = :networked, ip_addresses = :ip_addresses, mac_addresses = :mac_addresses,"
+            + " hostname = :hostname, network_segment = :network_segment, vendor_remote_access = :vendor_remote_access,"
+            + " stores_phi = :stores_phi, criticality = :criticality, mission_impact = :mission_impact,"
+            + " network_exposure = :network_exposure, notes = :notes, updated_at = :updated_at, updated_by = :updated_by"
+            + " WHERE id = :id";
+
+    @SqlQuery(SELECT + " ORDER BY d.asset_tag_key")
+    List<Device> listAll();
+
+    @SqlQuery(SELECT + " WHERE d.id = :id")
+    Optional<Device> findById(@Bind("id") long id);
+
+    @SqlQuery(SELECT + " WHERE d.asset_tag_key = :key")
+    Optional<Device> findByAssetTagKey(@Bind("key") String assetTagKey);
+
+    @SqlQuery(SELECT + " WHERE d.asset_tag_key IN (<keys>)")
+    List<Device> findByAssetTagKeys(@BindList("keys") List<String> assetTagKeys);
+
+    @SqlUpdate(INSERT)
+    @GetGeneratedKeys("id")
+    long insert(@BindMap Map<String, Object> row);
+
+    @SqlBatch(INSERT)
+    @GetGeneratedKeys("id")
+    long[] insertAll(@BindMap List<Map<String, Object>> rows);
+
+    @SqlUpdate(UPDATE)
+    int update(@BindMap Map<String, Object> row);
+
+    @SqlBatch(UPDATE)
+    int[] updateAll(@BindMap List<Map<String, Object>> rows);
+
+    @SqlUpdate("DELETE FROM device WHERE id = :id")
+    int delete(@Bind("id") long id);
+
+    @SqlQuery("SELECT COUNT(*) FROM device")
+    long count();
+}

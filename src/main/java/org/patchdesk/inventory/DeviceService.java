@@ -1,0 +1,147 @@
+package org.patchdesk.inventory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jdbi.v3.core.Jdbi;
+import org.patchdesk.audit.AuditAction;
+import org.patchdesk.audit.AuditEntry;
+import org.patchdesk.audit.AuditLog;
+import org.patchdesk.common.Actor;
+
+/** Lists, adds, edits and deletes devices one at a time; every change goes to the audit trail. */
+public final class DeviceService {
+
+    private final Jdbi jdbi;
+    private final AuditLog auditLog;
+    private final FdaProductClassification fda;
+    private final Clock clock;
+
+    public DeviceService(Jdbi jdbi, AuditLog auditLog, FdaProductClassification fda, Clock clock) {
+        this.jdbi = jdbi;
+        this.auditLog = auditLog;
+        this.fda = fda;
+        this.clock = clock;
+    }
+
+    public List<Device> list() {
+        return jdbi.withExtension(DeviceDao.class, DeviceDao::listAll);
+    }
+
+    public long count() {
+        return jdbi.withExtension(DeviceDao.class, DeviceDao::count);
+    }
+
+    public Optional<Device> findByAssetTag(String assetTag) {
+        return jdbi.withExtension(DeviceDao.class, dao -> dao.findByAssetTagKey(DeviceValues.assetTagKey(assetTag)));
+    }
+
+    public Optional<Device> findById(long id) {
+        return jdbi.withExtension(DeviceDao.class, dao -> dao.findById(id));
+    }
+
+    /**
+     * Returns the problems that would stop {@code values} from being saved, by field: a missing asset
+     * tag, or one that another device already has. {@code id} is the device being edited, or null for a new one.
+     */
+    public Map<DeviceField, String> validate(Long id, DeviceValues values) {
+        Map<DeviceField, String> problems = new EnumMap<>(DeviceField.class);
+        String assetTag = values.assetTag();
+        if (assetTag == null || assetTag.isBlank()) {
+            problems.put(DeviceField.ASSET_TAG, "An asset tag is required");
+            return problems;
+        }
+        findByAssetTag(assetTag)
+                .filter(other -> id == null || other.id() != id)
+                .ifPresent(other -> problems.put(DeviceField.ASSET_TAG, "Asset tag " + other.assetTag() + " is already used by another device"));
+        return problems;
+    }
+
+    /** Adds a device; a missing status is Active, and the status date defaults to today. */
+    public Device create(DeviceValues values, Actor actor) {
+        requireValid(null, values);
+        Instant now = clock.instant();
+        DeviceValues toSave = values.copy();
+        if (toSave.get(DeviceField.STATUS) == null) {
+            toSave.set(DeviceField.STATUS, DeviceStatus.ACTIVE);
+        }
+        if (toSave.get(DeviceField.STATUS_CHANGED_ON) == null) {
+            toSave.set(DeviceField.STATUS_CHANGED_ON, LocalDate.now(clock));
+        }
+        return jdbi.inTransaction(handle -> {
+            InventoryReferences references = new InventoryReferences(handle, fda, auditLog, actor, now, null);
+            DeviceValues canonical = references.canonicalize(toSave);
+            long id = handle.attach(DeviceDao.class).insert(DeviceRows.toColumns(null, canonical, references, now, actor.name(), now, actor.name()));
+            auditLog.append(handle, new AuditEntry(null, now, actor.name(), AuditAction.CREATE, DeviceRows.RECORD_TYPE, id,
+                    canonical.assetTag(), null, Map.of(), DeviceRows.auditValues(canonical, EnumSet.allOf(DeviceField.class)), "Device added"));
+            return handle.attach(DeviceDao.class).findById(id).orElseThrow();
+        });
+    }
+
+    /**
+     * Replaces a device's values. When the status changes and the status date does not, the status
+     * date becomes today. Returns the device unchanged when nothing differs.
+     */
+    public Device update(long id, DeviceValues values, Actor actor) {
+        requireValid(id, values);
+        Instant now = clock.instant();
+        return jdbi.inTransaction(handle -> {
+            DeviceDao dao = handle.attach(DeviceDao.class);
+            Device current = dao.findById(id).orElseThrow(() -> new IllegalArgumentException("No device has id " + id));
+            InventoryReferences references = new InventoryReferences(handle, fda, auditLog, actor, now, null);
+            DeviceValues toSave = references.canonicalize(values);
+            if (toSave.get(DeviceField.STATUS) == null) {
+                toSave.set(DeviceField.STATUS, current.values().get(DeviceField.STATUS));
+            }
+            stampStatusChange(current.values(), toSave, LocalDate.now(clock));
+            Set<DeviceField> changed = DeviceRows.changedFields(current.values(), toSave);
+            if (changed.isEmpty()) {
+                return current;
+            }
+            dao.update(DeviceRows.toColumns(id, toSave, references, current.createdAt(), current.createdBy(), now, actor.name()));
+            auditLog.append(handle, updateEntry(now, actor, id, current.values(), toSave, changed, null, "Device edited"));
+            return dao.findById(id).orElseThrow();
+        });
+    }
+
+    public void delete(long id, Actor actor) {
+        Instant now = clock.instant();
+        jdbi.useTransaction(handle -> {
+            DeviceDao dao = handle.attach(DeviceDao.class);
+            Device current = dao.findById(id).orElseThrow(() -> new IllegalArgumentException("No device has id " + id));
+            dao.delete(id);
+            auditLog.append(handle, new AuditEntry(null, now, actor.name(), AuditAction.DELETE, DeviceRows.RECORD_TYPE, id,
+                    current.assetTag(), null, DeviceRows.auditValues(current.values(), EnumSet.allOf(DeviceField.class)), Map.of(),
+                    "Device deleted"));
+        });
+    }
+
+    /** Sets the status date to {@code today} when the status changed and the date was not changed with it. */
+    public static void stampStatusChange(DeviceValues before, DeviceValues after, LocalDate today) {
+        boolean statusChanged = before.get(DeviceField.STATUS) != after.get(DeviceField.STATUS);
+        boolean dateChanged = !java.util.Objects.equals(before.get(DeviceField.STATUS_CHANGED_ON), after.get(DeviceField.STATUS_CHANGED_ON));
+        if (statusChanged && !dateChanged) {
+            after.set(DeviceField.STATUS_CHANGED_ON, today);
+        }
+    }
+
+    public static AuditEntry updateEntry(Instant now, Actor actor, long id, DeviceValues before, DeviceValues after,
+                                  Set<DeviceField> changed, Long batchId, String summary) {
+        return new AuditEntry(null, now, actor.name(), AuditAction.UPDATE, DeviceRows.RECORD_TYPE, id, after.assetTag(), batchId,
+                DeviceRows.auditValues(before, changed), DeviceRows.auditValues(after, changed), summary);
+    }
+
+    private void requireValid(Long id, DeviceValues values) {
+        Map<DeviceField, String> problems = validate(id, values);
+        if (!problems.isEmpty()) {
+            throw new DeviceValidationException(problems);
+        }
+    }
+}

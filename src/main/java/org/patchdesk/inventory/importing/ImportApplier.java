@@ -1,0 +1,168 @@
+package org.patchdesk.inventory.importing;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jdbi.v3.core.Handle;
+import org.patchdesk.audit.AuditAction;
+import org.patchdesk.audit.AuditEntry;
+import org.patchdesk.audit.AuditLog;
+import org.patchdesk.common.Actor;
+import org.patchdesk.common.ProgressMonitor;
+import org.patchdesk.inventory.Device;
+import org.patchdesk.inventory.DeviceDao;
+import org.patchdesk.inventory.DeviceField;
+import org.patchdesk.inventory.DeviceRows;
+import org.patchdesk.inventory.DeviceService;
+import org.patchdesk.inventory.DeviceStatus;
+import org.patchdesk.inventory.DeviceValues;
+import org.patchdesk.inventory.FdaProductClassification;
+import org.patchdesk.inventory.InventoryReferences;
+
+/**
+ * Writes the accepted rows of one import inside its transaction, a chunk of rows at a time: new
+ * asset tags are inserted, known ones updated with the non-empty values of the row, and every
+ * change is audited under the import's batch.
+ */
+final class ImportApplier {
+
+    private static final int CHUNK = 1000;
+
+    record Counts(int added, int updated, int unchanged) {
+    }
+
+    private final Handle handle;
+    private final AuditLog auditLog;
+    private final Actor actor;
+    private final Instant now;
+    private final LocalDate today;
+    private final long batchId;
+    private final InventoryReferences references;
+    private final DeviceDao dao;
+
+    ImportApplier(Handle handle, AuditLog auditLog, FdaProductClassification fda, Clock clock, Actor actor, Instant now, long batchId) {
+        this.handle = handle;
+        this.auditLog = auditLog;
+        this.actor = actor;
+        this.now = now;
+        this.today = LocalDate.ofInstant(now, clock.getZone());
+        this.batchId = batchId;
+        this.references = new InventoryReferences(handle, fda, auditLog, actor, now, batchId);
+        this.dao = handle.attach(DeviceDao.class);
+    }
+
+    Counts apply(List<RowConverter.Accepted> rows, ProgressMonitor monitor) {
+        int added = 0;
+        int updated = 0;
+        int unchanged = 0;
+        for (int start = 0; start < rows.size(); start += CHUNK) {
+            monitor.checkCancelled();
+            monitor.progress(start, rows.size(), "Saving devices " + (start + 1) + " to " + Math.min(start + CHUNK, rows.size()));
+            List<RowConverter.Accepted> chunk = rows.subList(start, Math.min(start + CHUNK, rows.size()));
+            Map<String, Device> existing = existingDevices(chunk);
+            List<DeviceValues> inserts = new ArrayList<>();
+            List<Update> updates = new ArrayList<>();
+            for (RowConverter.Accepted row : chunk) {
+                DeviceValues incoming = references.canonicalize(row.values());
+                Device current = existing.get(DeviceValues.assetTagKey(incoming.assetTag()));
+                if (current == null) {
+                    inserts.add(newDevice(incoming));
+                    continue;
+                }
+                DeviceValues merged = merge(current.values(), incoming);
+                Set<DeviceField> changed = DeviceRows.changedFields(current.values(), merged);
+                if (changed.isEmpty()) {
+                    unchanged++;
+                } else {
+                    updates.add(new Update(current, merged, changed));
+                }
+            }
+            insert(inserts);
+            update(updates);
+            added += inserts.size();
+            updated += updates.size();
+        }
+        monitor.progress(rows.size(), rows.size(), "Saved " + rows.size() + " devices");
+        return new Counts(added, updated, unchanged);
+    }
+
+    private record Update(Device current, DeviceValues merged, Set<DeviceField> changed) {
+    }
+
+    private Map<String, Device> existingDevices(List<RowConverter.Accepted> chunk) {
+        List<String> keys = new ArrayList<>(chunk.size());
+        for (RowConverter.Accepted row : chunk) {
+            keys.add(DeviceValues.assetTagKey(row.values().assetTag()));
+        }
+        Map<String, Device> byKey = new HashMap<>();
+        for (Device device : dao.findByAssetTagKeys(keys)) {
+            byKey.put(DeviceValues.assetTagKey(device.assetTag()), device);
+        }
+        return byKey;
+    }
+
+    private DeviceValues newDevice(DeviceValues incoming) {
+        DeviceValues values = incoming.copy();
+        if (values.get(DeviceField.STATUS) == null) {
+            values.set(DeviceField.STATUS, DeviceStatus.ACTIVE);
+        }
+        if (values.get(DeviceField.STATUS_CHANGED_ON) == null) {
+            values.set(DeviceField.STATUS_CHANGED_ON, today);
+        }
+        return values;
+    }
+
+    /** Overlays the values the row has on the stored ones; the stored spelling of the asset tag is kept. */
+    private DeviceValues merge(DeviceValues stored, DeviceValues incoming) {
+        DeviceValues merged = stored.copy();
+        for (DeviceField field : incoming.fields()) {
+            if (field != DeviceField.ASSET_TAG) {
+                merged.set(field, incoming.get(field));
+            }
+        }
+        DeviceService.stampStatusChange(stored, merged, today);
+        return merged;
+    }
+
+    private void insert(List<DeviceValues> inserts) {
+        if (inserts.isEmpty()) {
+            return;
+        }
+        List<Map<String, Object>> columns = new ArrayList<>(inserts.size());
+        for (DeviceValues values : inserts) {
+            columns.add(DeviceRows.toColumns(null, values, references, now, actor.name(), now, actor.name()));
+        }
+        long[] ids = dao.insertAll(columns);
+        List<AuditEntry> entries = new ArrayList<>(inserts.size());
+        for (int i = 0; i < inserts.size(); i++) {
+            DeviceValues values = inserts.get(i);
+            entries.add(new AuditEntry(null, now, actor.name(), AuditAction.CREATE, DeviceRows.RECORD_TYPE, ids[i], values.assetTag(),
+                    batchId, Map.of(), DeviceRows.auditValues(values, EnumSet.allOf(DeviceField.class)), "Added by import"));
+        }
+        auditLog.appendAll(handle, entries);
+    }
+
+    private void update(List<Update> updates) {
+        if (updates.isEmpty()) {
+            return;
+        }
+        List<Map<String, Object>> columns = new ArrayList<>(updates.size());
+        List<AuditEntry> entries = new ArrayList<>(updates.size());
+        for (Update update : updates) {
+            Device current = update.current();
+            columns.add(DeviceRows.toColumns(current.id(), update.merged(), references, current.createdAt(), current.createdBy(),
+                    now, actor.name()));
+            entries.add(DeviceService.updateEntry(now, actor, current.id(), current.values(), update.merged(), update.changed(), batchId,
+                    "Updated by import"));
+        }
+        dao.updateAll(columns);
+        auditLog.appendAll(handle, entries);
+    }
+}

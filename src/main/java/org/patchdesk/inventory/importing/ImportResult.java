@@ -1,0 +1,20 @@
+package org.patchdesk.inventory.importing;
+
+import java.util.List;
+
+/** A finished import: its batch record (with the counts), the rows it rejected and how the file was read. */
+public record ImportResult(ImportBatch batch, List<RejectedRow> rejected, String readingNotes) {
+
+    public ImportResult {
+        rejected = List.copyOf(rejected);
+    }
+
+    /** The summary line the command line prints and the wizard shows. */
+    public String summaryLine() {
+        StringBuilder text = new StringBuilder("Imported ").append(batch.fileName()).append(": ").append(batch.countsText());
+        if (batch.skipped() > 0) {
+            text.append(" (").append(batch.skipped()).append(" blank or totals rows skipped)");
+        }
+        return text.toString();
+    }
+}

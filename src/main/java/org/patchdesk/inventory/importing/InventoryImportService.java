@@ -1,0 +1,336 @@
+package org.patchdesk.inventory.importing;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.patchdesk.audit.AuditAction;
+import org.patchdesk.audit.AuditEntry;
+import org.patchdesk.audit.AuditLog;
+import org.patchdesk.common.Actor;
+import org.patchdesk.common.ProgressMonitor;
+import org.patchdesk.common.Sha256;
+import org.patchdesk.inventory.DeviceField;
+import org.patchdesk.inventory.FdaProductClassification;
+import org.patchdesk.tabular.TabularFile;
+import org.patchdesk.tabular.TabularFileException;
+import org.patchdesk.tabular.TabularFiles;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Imports device inventories from CMMS exports and vendor spreadsheets. An import runs in one
+ * transaction: it commits whole or changes nothing. Rows are matched to devices by asset tag; a
+ * cell that is empty in the file never erases a stored value. Each import is recorded as a batch
+ * that can be undone.
+ */
+public final class InventoryImportService {
+
+    /** How many rows a preview holds: enough to find the header below title rows and to show sample data. */
+    public static final int PREVIEW_ROWS = 60;
+
+    static final String BATCH_RECORD_TYPE = "import_batch";
+
+    private final Jdbi jdbi;
+    private final AuditLog auditLog;
+    private final FdaProductClassification fda;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public InventoryImportService(Jdbi jdbi, AuditLog auditLog, FdaProductClassification fda, Clock clock) {
+        this.jdbi = jdbi;
+        this.auditLog = auditLog;
+        this.fda = fda;
+        this.clock = clock;
+    }
+
+    /** Returns the sheets of a file, in workbook order. */
+    public List<String> sheets(Path file) throws TabularFileException {
+        try (TabularFile tabular = TabularFiles.open(file)) {
+            return tabular.sheetNames();
+        }
+    }
+
+    /**
+     * Reads the first rows of a sheet (the first sheet when {@code sheet} is null) and finds its
+     * header row.
+     */
+    public SheetPreview preview(Path file, String sheet) throws TabularFileException {
+        try (TabularFile tabular = TabularFiles.open(file)) {
+            List<String> sheets = tabular.sheetNames();
+            if (sheets.isEmpty()) {
+                throw new TabularFileException(file.getFileName() + " contains no sheets");
+            }
+            String chosen = sheet == null ? sheets.get(0) : sheet;
+            if (!sheets.contains(chosen)) {
+                throw new TabularFileException(file.getFileName() + " has no sheet named '" + chosen + "'; its sheets are "
+                        + String.join(", ", sheets));
+            }
+            List<SheetRow> rows = new ArrayList<>();
+            tabular.readRows(chosen, (number, cells) -> {
+                rows.add(new SheetRow(number, cells));
+                return rows.size() < PREVIEW_ROWS;
+            }, ProgressMonitor.NONE);
+            if (rows.isEmpty()) {
+                throw new TabularFileException("The sheet '" + chosen + "' of " + file.getFileName() + " is empty");
+            }
+            return new SheetPreview(file.getFileName().toString(), sheets, chosen, rows, HeaderDetection.detect(rows),
+                    tabular.readingNotes());
+        }
+    }
+
+    /** Returns the mapping confirmed for an earlier file with the same headers, if any. */
+    public Optional<ColumnMapping> rememberedMapping(List<String> headers) {
+        Optional<String> stored = jdbi.withExtension(ColumnMappingDao.class, dao -> dao.findMapping(ColumnMapping.headerKey(headers)));
+        return stored.map(text -> new ColumnMapping(headers, readFields(text, headers.size())));
+    }
+
+    /** Returns the remembered mapping for these headers, or else the one the header synonyms give. */
+    public ColumnMapping suggestMapping(List<String> headers) {
+        return rememberedMapping(headers).orElseGet(() -> ColumnMapping.fromSynonyms(headers));
+    }
+
+    /** Returns the earlier imports of a file with the same content that were not undone. */
+    public List<ImportBatch> earlierImportsOf(Path file) throws IOException {
+        String sha256 = Sha256.ofFile(file);
+        return jdbi.withExtension(ImportBatchDao.class, dao -> dao.findBySha256(sha256));
+    }
+
+    public List<ImportBatch> history() {
+        return jdbi.withExtension(ImportBatchDao.class, ImportBatchDao::listAll);
+    }
+
+    public Optional<ImportBatch> findBatch(long id) {
+        return jdbi.withExtension(ImportBatchDao.class, dao -> dao.findById(id));
+    }
+
+    /** Returns the headers of the file a batch imported. */
+    public List<String> batchHeaders(long batchId) {
+        return jdbi.withExtension(ImportBatchDao.class, dao -> dao.findHeaders(batchId))
+                .map(text -> readList(text, new TypeReference<List<String>>() { }))
+                .orElse(List.of());
+    }
+
+    /** Returns the rows a batch rejected, with their cells and problems, in file order. */
+    public List<RejectedRow> rejections(long batchId) {
+        List<Map<String, Object>> rows = jdbi.withExtension(ImportBatchDao.class, dao -> dao.listRejections(batchId));
+        Map<Integer, List<RowProblem>> problems = new LinkedHashMap<>();
+        Map<Integer, List<String>> cells = new HashMap<>();
+        for (Map<String, Object> row : rows) {
+            int number = ((Number) row.get("row_number")).intValue();
+            problems.computeIfAbsent(number, key -> new ArrayList<>()).add(new RowProblem(number, (String) row.get("column_name"),
+                    (String) row.get("cell_value"), (String) row.get("reason")));
+            cells.computeIfAbsent(number, key -> readList(clobText(row.get("row_values")), new TypeReference<List<String>>() { }));
+        }
+        List<RejectedRow> result = new ArrayList<>();
+        problems.forEach((number, list) -> result.add(new RejectedRow(number, cells.get(number), list)));
+        return result;
+    }
+
+    /**
+     * Imports the file as the request says. The file is only read, never written.
+     *
+     * @throws ImportException when no column holds the asset tag, or no row can be imported
+     * @throws TabularFileException when the file cannot be read
+     * @throws org.patchdesk.common.OperationCancelledException when the monitor is cancelled; nothing was changed
+     */
+    public ImportResult importFile(ImportRequest request, Actor actor, ProgressMonitor monitor)
+            throws ImportException, TabularFileException {
+        ColumnMapping mapping = request.mapping();
+        if (!mapping.isMapped(DeviceField.ASSET_TAG)) {
+            throw new ImportException("No column of " + request.file().getFileName()
+                    + " is mapped to Asset Tag; map the column that holds the asset tag");
+        }
+        String sha256 = sha256(request.file());
+        ConvertedSheet converted = convert(request, monitor);
+        if (converted.accepted().isEmpty()) {
+            throw new ImportException("No row of " + request.file().getFileName() + " could be imported ("
+                    + converted.rejected().size() + " rejected)", converted.rejected());
+        }
+        Instant now = clock.instant();
+        ImportBatch batch = jdbi.inTransaction(handle -> {
+            long batchId = insertBatch(handle, request, sha256, actor, now);
+            ImportApplier.Counts counts = new ImportApplier(handle, auditLog, fda, clock, actor, now, batchId)
+                    .apply(converted.accepted(), monitor);
+            insertRejections(handle, batchId, converted.rejected());
+            ImportBatchDao dao = handle.attach(ImportBatchDao.class);
+            int rowsRead = converted.accepted().size() + converted.rejected().size() + converted.skipped();
+            dao.updateCounts(batchId, rowsRead, counts.added(), counts.updated(), counts.unchanged(), converted.rejected().size(),
+                    converted.skipped());
+            ImportBatch saved = dao.findById(batchId).orElseThrow();
+            auditLog.append(handle, new AuditEntry(null, now, actor.name(), AuditAction.IMPORT, BATCH_RECORD_TYPE, batchId,
+                    saved.fileName(), batchId, Map.of(), batchValues(saved), "Inventory import: " + saved.countsText()));
+            saveMapping(handle, mapping, actor, now);
+            monitor.checkCancelled();
+            return saved;
+        });
+        return new ImportResult(batch, converted.rejected(), converted.readingNotes());
+    }
+
+    /** The rows of a sheet sorted into those to import, those rejected, and the number skipped. */
+    record ConvertedSheet(List<RowConverter.Accepted> accepted, List<RejectedRow> rejected, int skipped, String readingNotes) {
+    }
+
+    private ConvertedSheet convert(ImportRequest request, ProgressMonitor monitor) throws TabularFileException {
+        RowConverter converter = new RowConverter(request.mapping());
+        List<RowConverter.Accepted> accepted = new ArrayList<>();
+        List<RejectedRow> rejected = new ArrayList<>();
+        int[] skipped = {0};
+        String notes;
+        try (TabularFile tabular = TabularFiles.open(request.file())) {
+            notes = tabular.readingNotes();
+            tabular.readRows(request.sheet(), (number, cells) -> {
+                if (number <= request.headerRowNumber()) {
+                    return true;
+                }
+                RowConverter.Outcome outcome = converter.convert(new SheetRow(number, cells));
+                if (outcome instanceof RowConverter.Accepted row) {
+                    accepted.add(row);
+                } else if (outcome instanceof RowConverter.Rejected row) {
+                    rejected.add(row.row());
+                } else {
+                    skipped[0]++;
+                }
+                return true;
+            }, monitor);
+        }
+        return new ConvertedSheet(accepted, rejected, skipped[0], notes);
+    }
+
+    private long insertBatch(Handle handle, ImportRequest request, String sha256, Actor actor, Instant now) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("kind", ImportBatch.KIND_INVENTORY);
+        row.put("file_name", request.file().getFileName().toString());
+        row.put("file_path", request.file().toAbsolutePath().toString());
+        row.put("file_sha256", sha256);
+        row.put("sheet_name", request.sheet());
+        row.put("header_row", request.headerRowNumber());
+        row.put("column_headers", writeJson(request.mapping().headers()));
+        row.put("column_mapping", writeJson(fieldNames(request.mapping())));
+        row.put("imported_at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+        row.put("imported_by", actor.name());
+        return handle.attach(ImportBatchDao.class).insert(row);
+    }
+
+    private void insertRejections(Handle handle, long batchId, List<RejectedRow> rejected) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (RejectedRow row : rejected) {
+            String cells = writeJson(row.cells());
+            for (RowProblem problem : row.problems()) {
+                Map<String, Object> values = new HashMap<>();
+                values.put("batch_id", batchId);
+                values.put("row_number", problem.rowNumber());
+                values.put("column_name", problem.column());
+                values.put("cell_value", truncate(problem.value(), 2000));
+                values.put("reason", truncate(problem.reason(), 1000));
+                values.put("row_values", cells);
+                rows.add(values);
+            }
+        }
+        if (!rows.isEmpty()) {
+            handle.attach(ImportBatchDao.class).insertRejections(rows);
+        }
+    }
+
+    private void saveMapping(Handle handle, ColumnMapping mapping, Actor actor, Instant now) {
+        handle.attach(ColumnMappingDao.class).save(mapping.headerKey(), writeJson(mapping.headers()), writeJson(fieldNames(mapping)),
+                OffsetDateTime.ofInstant(now, ZoneOffset.UTC), actor.name());
+    }
+
+    /**
+     * Undoes an import: devices it added are deleted and devices it updated get their earlier
+     * values back, unless they changed after the import; those are listed and left as they are.
+     *
+     * @throws IllegalStateException when the import was already undone
+     */
+    public UndoResult undo(long batchId, Actor actor) {
+        return jdbi.inTransaction(handle -> new ImportUndo(handle, auditLog, fda, actor, clock.instant()).undo(batchId));
+    }
+
+    static Map<String, String> batchValues(ImportBatch batch) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("file_name", batch.fileName());
+        values.put("file_sha256", batch.fileSha256());
+        if (batch.sheetName() != null) {
+            values.put("sheet_name", batch.sheetName());
+        }
+        values.put("added", Integer.toString(batch.added()));
+        values.put("updated", Integer.toString(batch.updated()));
+        values.put("unchanged", Integer.toString(batch.unchanged()));
+        values.put("rejected", Integer.toString(batch.rejected()));
+        return values;
+    }
+
+    private static List<String> fieldNames(ColumnMapping mapping) {
+        List<String> names = new ArrayList<>();
+        for (DeviceField field : mapping.fields()) {
+            names.add(field == null ? null : field.name());
+        }
+        return names;
+    }
+
+    private List<DeviceField> readFields(String text, int columns) {
+        List<String> names = readList(text, new TypeReference<List<String>>() { });
+        List<DeviceField> fields = new ArrayList<>();
+        for (int i = 0; i < columns; i++) {
+            String name = i < names.size() ? names.get(i) : null;
+            fields.add(name == null ? null : DeviceField.byName(name).orElse(null));
+        }
+        return fields;
+    }
+
+    private String writeJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A list of strings always converts to JSON", e);
+        }
+    }
+
+    private <T> T readList(String text, TypeReference<T> type) {
+        try {
+            return json.readValue(text == null ? "[]" : text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored import data is not valid JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static String clobText(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof java.sql.Clob clob) {
+            try {
+                return clob.getSubString(1, (int) clob.length());
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("Reading stored import data failed", e);
+            }
+        }
+        return value.toString();
+    }
+
+    private static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+
+    private static String sha256(Path file) throws TabularFileException {
+        try {
+            return Sha256.ofFile(file);
+        } catch (IOException e) {
+            throw new TabularFileException("Cannot read " + file.getFileName() + ": " + e.getMessage(), e);
+        }
+    }
+}

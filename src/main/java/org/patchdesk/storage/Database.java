@@ -1,0 +1,178 @@
+package org.patchdesk.storage;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Optional;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.MigrationVersion;
+import org.h2.api.ErrorCode;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One H2 file database with its schema brought up to date by the Flyway migrations under
+ * {@code db/migration}. The database user and password are fixed, because H2 cannot protect a file
+ * that its reader can copy; they are documented so that auditors can open the file with H2's tools.
+ */
+public final class Database implements AutoCloseable {
+
+    public static final String USER = "patchdesk";
+    public static final String PASSWORD = "patchdesk";
+    public static final String DEFAULT_NAME = "patchdesk";
+
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+
+    private final Path file;
+    private final JdbcConnectionPool pool;
+    private final Jdbi jdbi;
+
+    private Database(Path file, JdbcConnectionPool pool) {
+        this.file = file;
+        this.pool = pool;
+        this.jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
+    }
+
+    /**
+     * Opens (creating when missing) the database {@code name} in {@code folder} and migrates it.
+     *
+     * @throws DatabaseUnavailableException when it is open in another process, was written by a
+     *     newer PatchDesk, or cannot be read
+     */
+    public static Database open(Path folder, String name) {
+        Path base = folder.resolve(name).toAbsolutePath();
+        Path file = base.resolveSibling(name + ".mv.db");
+        try {
+            Files.createDirectories(folder);
+        } catch (java.io.IOException e) {
+            throw new DatabaseUnavailableException("Cannot create the data folder " + folder + ": " + e.getMessage(), e);
+        }
+        // DB_CLOSE_ON_EXIT=FALSE leaves closing to close(), so that a shutdown hook cannot close the
+        // database under work that is still finishing.
+        String url = "jdbc:h2:file:" + base + ";DB_CLOSE_ON_EXIT=FALSE";
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, USER, PASSWORD);
+        pool.setMaxConnections(8);
+        try {
+            checkConnection(pool, folder, file);
+            Database database = new Database(file, pool);
+            database.migrate(folder);
+            return database;
+        } catch (RuntimeException e) {
+            pool.dispose();
+            throw e;
+        }
+    }
+
+    private static void checkConnection(JdbcConnectionPool pool, Path folder, Path file) {
+        try (Connection connection = pool.getConnection()) {
+            connection.isValid(5);
+        } catch (SQLException e) {
+            throw translate(e, folder, file);
+        }
+    }
+
+    static DatabaseUnavailableException translate(SQLException e, Path folder, Path file) {
+        int code = e.getErrorCode();
+        if (code == ErrorCode.DATABASE_ALREADY_OPEN_1) {
+            return DataFolderLock.alreadyOpen(folder);
+        }
+        if (code == ErrorCode.FILE_VERSION_ERROR_1) {
+            return new DatabaseUnavailableException("The database file " + file
+                    + " was written by an H2 version that this PatchDesk cannot read. Export it with the PatchDesk"
+                    + " version that wrote it (H2 SCRIPT), then import the script; the file was not changed.", e);
+        }
+        if (code == ErrorCode.WRONG_USER_OR_PASSWORD) {
+            return new DatabaseUnavailableException("The database file " + file
+                    + " is not a PatchDesk database (its user or password differs); it was not changed.", e);
+        }
+        if (code == ErrorCode.FILE_CORRUPTED_1 || code == ErrorCode.IO_EXCEPTION_1 || code == ErrorCode.IO_EXCEPTION_2) {
+            return new DatabaseUnavailableException("The database file " + file
+                    + " is damaged and cannot be opened: " + e.getMessage() + ". Restore it from a backup.", e);
+        }
+        return new DatabaseUnavailableException("Cannot open the database " + file + ": " + e.getMessage(), e);
+    }
+
+    private void migrate(Path folder) {
+        Flyway flyway = Flyway.configure()
+                .dataSource(pool)
+                .locations("classpath:db/migration")
+                .load();
+        refuseNewerSchema(flyway);
+        try {
+            flyway.migrate();
+        } catch (RuntimeException e) {
+            SQLException sql = findSqlException(e);
+            if (sql != null) {
+                throw translate(sql, folder, file);
+            }
+            throw new DatabaseUnavailableException("Cannot update the database schema in " + file + ": " + e.getMessage(), e);
+        }
+        log.info("Opened database {} at schema version {}", file, schemaVersion());
+    }
+
+    private void refuseNewerSchema(Flyway flyway) {
+        MigrationInfo[] all = flyway.info().all();
+        Optional<MigrationInfo> future = Arrays.stream(all)
+                .filter(info -> info.getState() == MigrationState.FUTURE_SUCCESS || info.getState() == MigrationState.FUTURE_FAILED)
+                .reduce((first, second) -> second);
+        if (future.isEmpty()) {
+            return;
+        }
+        String known = Arrays.stream(all)
+                .filter(info -> info.getState() != MigrationState.FUTURE_SUCCESS && info.getState() != MigrationState.FUTURE_FAILED)
+                .map(MigrationInfo::getVersion)
+                .filter(version -> version != null)
+                .reduce((first, second) -> second)
+                .map(MigrationVersion::getVersion)
+                .orElse("none");
+        throw new DatabaseUnavailableException("The database " + file + " was written by a newer PatchDesk (schema version "
+                + future.get().getVersion() + "; this PatchDesk knows versions up to " + known
+                + "). Install the newer PatchDesk; the database was not changed.");
+    }
+
+    private static SQLException findSqlException(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                return sql;
+            }
+        }
+        return null;
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    /** The {@code .mv.db} file. */
+    public Path file() {
+        return file;
+    }
+
+    public String schemaVersion() {
+        return jdbi.withHandle(handle -> handle
+                .createQuery("SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" = TRUE AND \"version\" IS NOT NULL"
+                        + " ORDER BY \"installed_rank\" DESC LIMIT 1")
+                .mapTo(String.class)
+                .findOne()
+                .orElse("0"));
+    }
+
+    @Override
+    public void close() {
+        try (Connection connection = pool.getConnection()) {
+            connection.createStatement().execute("SHUTDOWN");
+        } catch (SQLException e) {
+            log.warn("Closing the database {} failed", file, e);
+        } finally {
+            pool.dispose();
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.patchdesk.tabular;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import org.apache.poi.poifs.filesystem.FileMagic;
+
+/**
+ * Opens spreadsheet and text files by their content, using the file name only to tell text
+ * files apart: an "xls" file that is really an .xlsx workbook is read as one, and an HTML page saved
+ * with a spreadsheet extension is rejected with a message that says so.
+ */
+public final class TabularFiles {
+
+    /** The file name extensions the importers accept. */
+    public static final java.util.List<String> EXTENSIONS = java.util.List.of("xlsx", "xlsm", "xls", "csv", "txt", "tsv");
+
+    private TabularFiles() {
+    }
+
+    public static TabularFile open(Path path) throws TabularFileException {
+        if (!Files.isRegularFile(path)) {
+            throw new TabularFileException(path + " does not exist or is not a file");
+        }
+        if (!Files.isReadable(path)) {
+            throw new TabularFileException(path + " cannot be read (check its permissions)");
+        }
+        String name = path.getFileName().toString();
+        String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
+        FileMagic magic = magicOf(path);
+        switch (magic) {
+            case OOXML:
+                return XlsxFile.open(path);
+            case OLE2:
+                return XlsFile.open(path);
+            case HTML:
+                throw new TabularFileException(name + " is a web page (HTML), not a spreadsheet; open it in Excel and save it as .xlsx");
+            case PDF:
+                throw new TabularFileException(name + " is a PDF document, not a spreadsheet");
+            case BIFF2:
+            case BIFF3:
+            case BIFF4:
+                throw new TabularFileException(name + " is in a pre-1997 Excel format; open it in Excel and save it as .xlsx");
+            default:
+                break;
+        }
+        if (extension.equals("xlsx") || extension.equals("xlsm") || extension.equals("xls")) {
+            throw new TabularFileException(name + " is not an Excel workbook, although its name ends in ." + extension);
+        }
+        if (!EXTENSIONS.contains(extension) && !extension.isEmpty()) {
+            throw new TabularFileException(name + " has an unsupported type; use .xlsx, .xls, .csv or .txt");
+        }
+        return DelimitedFile.open(path);
+    }
+
+    private static FileMagic magicOf(Path path) throws TabularFileException {
+        try (InputStream in = FileMagic.prepareToCheckMagic(Files.newInputStream(path))) {
+            return FileMagic.valueOf(in);
+        } catch (IOException e) {
+            throw new TabularFileException("Cannot read " + path.getFileName() + ": " + e.getMessage(), e);
+        }
+    }
+}

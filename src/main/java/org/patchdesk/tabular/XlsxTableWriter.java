@@ -1,0 +1,202 @@
+package org.patchdesk.tabular;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+
+/**
+ * Writes tables to an .xlsx workbook for people to read: each sheet has a bold, frozen header
+ * row with filters, column widths fitted to the content (up to a limit), and real date cells.
+ * Text is always written as a text cell, so a value such as "=HYPERLINK(...)" is never a formula.
+ * Rows are streamed through SXSSF, keeping only a window of rows in memory, and a sheet that
+ * reaches Excel's row limit continues on a numbered sheet. The workbook is written to a temporary
+ * file and moved into place, so a failed export leaves no partial file behind.
+ */
+public final class XlsxTableWriter implements AutoCloseable {
+
+    /** Excel's limit of 1,048,576 rows a sheet, less the header row. */
+    public static final int MAX_DATA_ROWS = 1_048_575;
+    private static final int MAX_WIDTH_CHARS = 60;
+    private static final int ROW_WINDOW = 200;
+
+    private final Path target;
+    private final SXSSFWorkbook workbook;
+    private final CellStyle headerStyle;
+    private final CellStyle dateStyle;
+    private final CellStyle dateTimeStyle;
+    private final int maxDataRows;
+
+    private SXSSFSheet sheet;
+    private String sheetName;
+    private int sheetNumber;
+    private List<String> headers;
+    private int[] widths;
+    private int rowIndex;
+
+    public XlsxTableWriter(Path target) {
+        this(target, MAX_DATA_ROWS);
+    }
+
+    /** Creates a writer whose sheets hold at most {@code maxDataRows} rows below the header; tests use a small limit. */
+    XlsxTableWriter(Path target, int maxDataRows) {
+        this.target = target;
+        this.maxDataRows = maxDataRows;
+        this.workbook = new SXSSFWorkbook(ROW_WINDOW);
+        this.workbook.setCompressTempFiles(true);
+        Font bold = workbook.createFont();
+        bold.setBold(true);
+        this.headerStyle = workbook.createCellStyle();
+        this.headerStyle.setFont(bold);
+        short dateFormat = workbook.createDataFormat().getFormat("yyyy-mm-dd");
+        this.dateStyle = workbook.createCellStyle();
+        this.dateStyle.setDataFormat(dateFormat);
+        this.dateTimeStyle = workbook.createCellStyle();
+        this.dateTimeStyle.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd hh:mm"));
+    }
+
+    /** Starts a sheet with a header row; the previous sheet is finished. */
+    public void startSheet(String name, List<String> columnHeaders) {
+        finishSheet();
+        this.sheetName = name;
+        this.sheetNumber = 1;
+        this.headers = List.copyOf(columnHeaders);
+        openSheet(name);
+    }
+
+    private void openSheet(String name) {
+        sheet = workbook.createSheet(name);
+        widths = new int[headers.size()];
+        rowIndex = 0;
+        Row header = sheet.createRow(rowIndex++);
+        for (int i = 0; i < headers.size(); i++) {
+            Cell cell = header.createCell(i);
+            cell.setCellValue(headers.get(i));
+            cell.setCellStyle(headerStyle);
+            widths[i] = headers.get(i).length() + 3;
+        }
+        sheet.createFreezePane(0, 1);
+    }
+
+    /** Adds a row; values may be null, text, numbers, booleans, {@link LocalDate} or {@link LocalDateTime}. */
+    public void addRow(List<?> values) {
+        if (sheet == null) {
+            throw new IllegalStateException("startSheet must be called before addRow");
+        }
+        if (rowIndex > maxDataRows) {
+            finishSheet();
+            sheetNumber++;
+            openSheet(sheetName + " " + sheetNumber);
+        }
+        Row row = sheet.createRow(rowIndex++);
+        for (int i = 0; i < values.size(); i++) {
+            Object value = values.get(i);
+            if (value == null) {
+                continue;
+            }
+            Cell cell = row.createCell(i);
+            int length = write(cell, value);
+            if (i < widths.length) {
+                widths[i] = Math.max(widths[i], Math.min(length + 2, MAX_WIDTH_CHARS));
+            }
+        }
+    }
+
+    private int write(Cell cell, Object value) {
+        if (value instanceof LocalDate date) {
+            cell.setCellValue(date);
+            cell.setCellStyle(dateStyle);
+            return 10;
+        }
+        if (value instanceof LocalDateTime dateTime) {
+            cell.setCellValue(dateTime);
+            cell.setCellStyle(dateTimeStyle);
+            return 16;
+        }
+        if (value instanceof Number number) {
+            cell.setCellValue(number.doubleValue());
+            return number.toString().length();
+        }
+        if (value instanceof Boolean bool) {
+            cell.setCellValue(bool);
+            return 5;
+        }
+        String text = value.toString();
+        cell.setCellValue(text);
+        int longestLine = 0;
+        for (String line : text.split("\n")) {
+            longestLine = Math.max(longestLine, line.length());
+        }
+        return longestLine;
+    }
+
+    private void finishSheet() {
+        if (sheet == null) {
+            return;
+        }
+        for (int i = 0; i < widths.length; i++) {
+            sheet.setColumnWidth(i, Math.min(widths[i], MAX_WIDTH_CHARS) * 256);
+        }
+        if (!headers.isEmpty()) {
+            sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, rowIndex - 1), 0, headers.size() - 1));
+        }
+        sheet = null;
+    }
+
+    /** Writes the workbook to its target file, replacing any file there. */
+    public void finish() throws IOException {
+        finishSheet();
+        Path folder = target.toAbsolutePath().getParent();
+        Files.createDirectories(folder);
+        Path temporary = Files.createTempFile(folder, ".patchdesk-", ".xlsx.part");
+        try {
+            try (OutputStream out = Files.newOutputStream(temporary)) {
+                workbook.write(out);
+            }
+            moveIntoPlace(temporary);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    private void moveIntoPlace(Path temporary) throws IOException {
+        try {
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** The sheets written so far, in order. */
+    public List<String> sheetNames() {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
+            names.add(workbook.getSheetName(i));
+        }
+        return names;
+    }
+
+    @Override
+    public void close() {
+        try {
+            workbook.close();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("Closing the workbook failed", e);
+        } finally {
+            workbook.dispose();
+        }
+    }
+}
