@@ -35,9 +35,14 @@ public interface ManufacturerDao {
     @SqlQuery("SELECT alias FROM manufacturer_alias WHERE manufacturer_id = :id ORDER BY LOWER(alias)")
     List<String> listAliases(@Bind("id") long id);
 
+    /** A manufacturer with its number of devices. */
+    record NameAndCount(long id, String name, long deviceCount) {
+    }
+
     @SqlQuery("SELECT m.id, m.name, (SELECT COUNT(*) FROM device d WHERE d.manufacturer_id = m.id) AS device_count"
             + " FROM manufacturer m ORDER BY LOWER(m.name)")
-    List<Map<String, Object>> listWithCounts();
+    @org.jdbi.v3.sqlobject.config.RegisterConstructorMapper(NameAndCount.class)
+    List<NameAndCount> listWithCounts();
 
     @SqlUpdate("UPDATE manufacturer SET name = :name, name_key = :nameKey WHERE id = :id")
     int rename(@Bind("id") long id, @Bind("name") String name, @Bind("nameKey") String nameKey);

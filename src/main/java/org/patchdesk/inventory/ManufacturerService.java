@@ -37,9 +37,8 @@ public final class ManufacturerService {
     public List<Manufacturer> list() {
         return jdbi.withExtension(ManufacturerDao.class, dao -> {
             List<Manufacturer> result = new ArrayList<>();
-            for (Map<String, Object> row : dao.listWithCounts()) {
-                long id = ((Number) row.get("id")).longValue();
-                result.add(new Manufacturer(id, (String) row.get("name"), dao.listAliases(id), ((Number) row.get("device_count")).longValue()));
+            for (ManufacturerDao.NameAndCount row : dao.listWithCounts()) {
+                result.add(new Manufacturer(row.id(), row.name(), dao.listAliases(row.id()), row.deviceCount()));
             }
             return result;
         });
@@ -162,12 +161,12 @@ public final class ManufacturerService {
             String fromName = dao.findName(fromId).orElseThrow(() -> new IllegalArgumentException("No manufacturer has id " + fromId));
             String intoName = dao.findName(intoId).orElseThrow(() -> new IllegalArgumentException("No manufacturer has id " + intoId));
             Map<String, Long> targetProducts = new HashMap<>();
-            for (Map<String, Object> row : products.listForManufacturer(intoId)) {
-                targetProducts.put((String) row.get("model_key"), ((Number) row.get("id")).longValue());
+            for (ProductDao.ProductKey row : products.listForManufacturer(intoId)) {
+                targetProducts.put(row.modelKey(), row.id());
             }
-            for (Map<String, Object> row : products.listForManufacturer(fromId)) {
-                long productId = ((Number) row.get("id")).longValue();
-                Long same = targetProducts.get((String) row.get("model_key"));
+            for (ProductDao.ProductKey row : products.listForManufacturer(fromId)) {
+                long productId = row.id();
+                Long same = targetProducts.get(row.modelKey());
                 if (same == null) {
                     products.moveProduct(productId, intoId);
                 } else {

@@ -1,7 +1,6 @@
 package org.patchdesk.inventory;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.jdbi.v3.sqlobject.customizer.Bind;
@@ -18,8 +17,13 @@ public interface ProductDao {
     @GetGeneratedKeys("id")
     long insert(@Bind("manufacturerId") long manufacturerId, @Bind("model") String model, @Bind("modelKey") String modelKey);
 
+    /** A product's id and the comparison key of its model. */
+    record ProductKey(long id, String modelKey) {
+    }
+
     @SqlQuery("SELECT id, model_key FROM product WHERE manufacturer_id = :manufacturerId")
-    List<Map<String, Object>> listForManufacturer(@Bind("manufacturerId") long manufacturerId);
+    @org.jdbi.v3.sqlobject.config.RegisterConstructorMapper(ProductKey.class)
+    List<ProductKey> listForManufacturer(@Bind("manufacturerId") long manufacturerId);
 
     @SqlUpdate("UPDATE product SET manufacturer_id = :into WHERE id = :id")
     int moveProduct(@Bind("id") long id, @Bind("into") long into);

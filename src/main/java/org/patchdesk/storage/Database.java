@@ -13,6 +13,7 @@ import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.MigrationVersion;
 import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
+import org.h2.jdbcx.JdbcDataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.slf4j.Logger;
@@ -58,6 +59,9 @@ public final class Database implements AutoCloseable {
         // DB_CLOSE_ON_EXIT=FALSE leaves closing to close(), so that a shutdown hook cannot close the
         // database under work that is still finishing.
         String url = "jdbc:h2:file:" + base + ";DB_CLOSE_ON_EXIT=FALSE";
+        if (Files.exists(file)) {
+            refuseNewerSchema(base, folder, file);
+        }
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, USER, PASSWORD);
         pool.setMaxConnections(8);
         try {
@@ -69,6 +73,40 @@ public final class Database implements AutoCloseable {
             pool.dispose();
             throw e;
         }
+    }
+
+    /**
+     * Opens an existing file read-only and refuses it when a newer PatchDesk migrated it, before the
+     * normal open writes anything to it.
+     */
+    private static void refuseNewerSchema(Path base, Path folder, Path file) {
+        JdbcDataSource readOnly = new JdbcDataSource();
+        readOnly.setURL("jdbc:h2:file:" + base + ";ACCESS_MODE_DATA=r");
+        readOnly.setUser(USER);
+        readOnly.setPassword(PASSWORD);
+        try (Connection connection = readOnly.getConnection()) {
+            connection.isValid(5);
+        } catch (SQLException e) {
+            throw translate(e, folder, file);
+        }
+        Flyway flyway = Flyway.configure().dataSource(readOnly).locations("classpath:db/migration").load();
+        MigrationInfo[] all = flyway.info().all();
+        Optional<MigrationInfo> future = Arrays.stream(all)
+                .filter(info -> info.getState() == MigrationState.FUTURE_SUCCESS || info.getState() == MigrationState.FUTURE_FAILED)
+                .reduce((first, second) -> second);
+        if (future.isEmpty()) {
+            return;
+        }
+        String known = Arrays.stream(all)
+                .filter(info -> info.getState() != MigrationState.FUTURE_SUCCESS && info.getState() != MigrationState.FUTURE_FAILED)
+                .map(MigrationInfo::getVersion)
+                .filter(version -> version != null)
+                .reduce((first, second) -> second)
+                .map(MigrationVersion::getVersion)
+                .orElse("none");
+        throw new DatabaseUnavailableException("The database " + file + " was written by a newer PatchDesk (schema version "
+                + future.get().getVersion() + "; this PatchDesk knows versions up to " + known
+                + "). Install the newer PatchDesk; the database was not changed.");
     }
 
     private static void checkConnection(JdbcConnectionPool pool, Path folder, Path file) {
@@ -105,7 +143,6 @@ public final class Database implements AutoCloseable {
                 .dataSource(pool)
                 .locations("classpath:db/migration")
                 .load();
-        refuseNewerSchema(flyway);
         try {
             flyway.migrate();
         } catch (RuntimeException e) {
@@ -116,26 +153,6 @@ public final class Database implements AutoCloseable {
             throw new DatabaseUnavailableException("Cannot update the database schema in " + file + ": " + e.getMessage(), e);
         }
         log.info("Opened database {} at schema version {}", file, schemaVersion());
-    }
-
-    private void refuseNewerSchema(Flyway flyway) {
-        MigrationInfo[] all = flyway.info().all();
-        Optional<MigrationInfo> future = Arrays.stream(all)
-                .filter(info -> info.getState() == MigrationState.FUTURE_SUCCESS || info.getState() == MigrationState.FUTURE_FAILED)
-                .reduce((first, second) -> second);
-        if (future.isEmpty()) {
-            return;
-        }
-        String known = Arrays.stream(all)
-                .filter(info -> info.getState() != MigrationState.FUTURE_SUCCESS && info.getState() != MigrationState.FUTURE_FAILED)
-                .map(MigrationInfo::getVersion)
-                .filter(version -> version != null)
-                .reduce((first, second) -> second)
-                .map(MigrationVersion::getVersion)
-                .orElse("none");
-        throw new DatabaseUnavailableException("The database " + file + " was written by a newer PatchDesk (schema version "
-                + future.get().getVersion() + "; this PatchDesk knows versions up to " + known
-                + "). Install the newer PatchDesk; the database was not changed.");
     }
 
     private static SQLException findSqlException(Throwable e) {

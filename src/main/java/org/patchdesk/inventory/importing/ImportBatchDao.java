@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMap;
@@ -46,9 +47,14 @@ public interface ImportBatchDao {
             + " VALUES (:batch_id, :row_number, :column_name, :cell_value, :reason, :row_values)")
     void insertRejections(@BindMap List<Map<String, Object>> rows);
 
+    /** One stored problem of a rejected row. */
+    record StoredRejection(int rowNumber, String columnName, String cellValue, String reason, String rowValues) {
+    }
+
     @SqlQuery("SELECT row_number, column_name, cell_value, reason, row_values FROM import_rejection"
             + " WHERE batch_id = :batchId ORDER BY row_number, id")
-    List<Map<String, Object>> listRejections(@Bind("batchId") long batchId);
+    @RegisterConstructorMapper(StoredRejection.class)
+    List<StoredRejection> listRejections(@Bind("batchId") long batchId);
 
     @SqlQuery("SELECT column_headers FROM import_batch WHERE id = :id")
     Optional<String> findHeaders(@Bind("id") long id);

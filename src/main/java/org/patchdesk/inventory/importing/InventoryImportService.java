@@ -126,18 +126,78 @@ public final class InventoryImportService {
 
     /** Returns the rows a batch rejected, with their cells and problems, in file order. */
     public List<RejectedRow> rejections(long batchId) {
-        List<Map<String, Object>> rows = jdbi.withExtension(ImportBatchDao.class, dao -> dao.listRejections(batchId));
+        List<ImportBatchDao.StoredRejection> rows = jdbi.withExtension(ImportBatchDao.class, dao -> dao.listRejections(batchId));
         Map<Integer, List<RowProblem>> problems = new LinkedHashMap<>();
         Map<Integer, List<String>> cells = new HashMap<>();
-        for (Map<String, Object> row : rows) {
-            int number = ((Number) row.get("row_number")).intValue();
-            problems.computeIfAbsent(number, key -> new ArrayList<>()).add(new RowProblem(number, (String) row.get("column_name"),
-                    (String) row.get("cell_value"), (String) row.get("reason")));
-            cells.computeIfAbsent(number, key -> readList(clobText(row.get("row_values")), new TypeReference<List<String>>() { }));
+        for (ImportBatchDao.StoredRejection row : rows) {
+            problems.computeIfAbsent(row.rowNumber(), key -> new ArrayList<>())
+                    .add(new RowProblem(row.rowNumber(), row.columnName(), row.cellValue(), row.reason()));
+            cells.computeIfAbsent(row.rowNumber(), key -> readList(row.rowValues(), new TypeReference<List<String>>() { }));
         }
         List<RejectedRow> result = new ArrayList<>();
         problems.forEach((number, list) -> result.add(new RejectedRow(number, cells.get(number), list)));
         return result;
+    }
+
+    /**
+     * Checks the data rows of a preview as an import with {@code mapping} would, and tells for each
+     * whether it adds a device, updates one, is skipped or is rejected.
+     */
+    public List<RowCheck> checkRows(SheetPreview preview, ColumnMapping mapping) {
+        RowConverter converter = new RowConverter(mapping);
+        List<RowConverter.Outcome> outcomes = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        for (SheetRow row : preview.dataRows()) {
+            RowConverter.Outcome outcome = converter.convert(row);
+            outcomes.add(outcome);
+            if (outcome instanceof RowConverter.Accepted accepted) {
+                keys.add(org.patchdesk.inventory.DeviceValues.assetTagKey(accepted.values().assetTag()));
+            }
+        }
+        java.util.Set<String> known = new java.util.HashSet<>();
+        if (!keys.isEmpty()) {
+            jdbi.useExtension(org.patchdesk.inventory.DeviceDao.class, dao -> dao.findByAssetTagKeys(keys)
+                    .forEach(device -> known.add(org.patchdesk.inventory.DeviceValues.assetTagKey(device.assetTag()))));
+        }
+        List<RowCheck> checks = new ArrayList<>();
+        for (int i = 0; i < outcomes.size(); i++) {
+            SheetRow row = preview.dataRows().get(i);
+            RowConverter.Outcome outcome = outcomes.get(i);
+            if (outcome instanceof RowConverter.Accepted accepted) {
+                String tag = accepted.values().assetTag();
+                boolean update = known.contains(org.patchdesk.inventory.DeviceValues.assetTagKey(tag));
+                checks.add(new RowCheck(row, update ? RowCheck.Kind.UPDATE : RowCheck.Kind.NEW,
+                        update ? "Updates " + tag : "New device", ""));
+            } else if (outcome instanceof RowConverter.Rejected rejected) {
+                checks.add(new RowCheck(row, RowCheck.Kind.REJECTED, "Rejected", rejected.row().reasons()));
+            } else {
+                String why = outcome == RowConverter.Skipped.TOTALS ? "Skipped: totals row" : "Skipped: blank row";
+                checks.add(new RowCheck(row, RowCheck.Kind.SKIPPED, why, ""));
+            }
+        }
+        return checks;
+    }
+
+    /** Writes rejected rows to an .xlsx workbook: the row number, the original cells under their headers, and the problems. */
+    public void saveRejectedRows(List<String> headers, List<RejectedRow> rejected, Path target) throws IOException {
+        try (org.patchdesk.tabular.XlsxTableWriter writer = new org.patchdesk.tabular.XlsxTableWriter(target)) {
+            List<String> columns = new ArrayList<>();
+            columns.add("Row");
+            columns.addAll(headers);
+            columns.add("Problems");
+            writer.startSheet("Rejected rows", columns);
+            for (RejectedRow row : rejected) {
+                List<Object> cells = new ArrayList<>();
+                cells.add(row.rowNumber());
+                for (int i = 0; i < headers.size(); i++) {
+                    String cell = i < row.cells().size() ? row.cells().get(i) : "";
+                    cells.add(cell.isEmpty() ? null : cell);
+                }
+                cells.add(row.reasons());
+                writer.addRow(cells);
+            }
+            writer.finish();
+        }
     }
 
     /**
@@ -306,20 +366,6 @@ public final class InventoryImportService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored import data is not valid JSON: " + e.getOriginalMessage(), e);
         }
-    }
-
-    private static String clobText(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof java.sql.Clob clob) {
-            try {
-                return clob.getSubString(1, (int) clob.length());
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException("Reading stored import data failed", e);
-            }
-        }
-        return value.toString();
     }
 
     private static String truncate(String text, int max) {

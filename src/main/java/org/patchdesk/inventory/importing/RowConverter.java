@@ -1,8 +1,8 @@
 package org.patchdesk.inventory.importing;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -33,6 +33,8 @@ final class RowConverter {
 
     private static final Pattern TOTALS = Pattern.compile(
             "(?i)^(grand\\s+)?(sub)?totals?\\b\\s*(:|=|\\(|of\\b|\\d|$).*|^(record\\s+count|row\\s+count|count|number\\s+of\\s+\\w+)\\s*[:=].*");
+
+    private static final Pattern NUMBER = Pattern.compile("[$€£]?-?[\\d,.]+%?");
 
     private final ColumnMapping mapping;
     private final Map<String, Integer> firstRowByAssetTag = new HashMap<>();
@@ -88,17 +90,27 @@ final class RowConverter {
     }
 
     /**
-     * A totals row starts with a word such as "Total:" or "Count =" and has nothing in the
-     * manufacturer, model and serial number columns.
+     * A totals row starts with a word such as "Total", "Total:" or "Count =" in its first filled
+     * cell, which is also the asset tag cell or left of it, and holds nothing but numbers elsewhere.
      */
     private boolean isTotals(SheetRow row) {
-        String first = row.cells().stream().filter(cell -> !cell.isBlank()).findFirst().orElse("").strip();
-        if (!TOTALS.matcher(first).matches()) {
+        int first = -1;
+        for (int i = 0; i < row.cells().size(); i++) {
+            if (!row.cell(i).isBlank()) {
+                first = i;
+                break;
+            }
+        }
+        if (first < 0 || !TOTALS.matcher(row.cell(first).strip()).matches()) {
             return false;
         }
-        for (DeviceField field : List.of(DeviceField.MANUFACTURER, DeviceField.MODEL, DeviceField.SERIAL_NUMBER)) {
-            Integer column = mapping.columnOf(field).orElse(null);
-            if (column != null && !row.cell(column).isBlank()) {
+        Integer assetTagColumn = mapping.columnOf(DeviceField.ASSET_TAG).orElse(null);
+        if (assetTagColumn != null && first > assetTagColumn) {
+            return false;
+        }
+        for (int i = first + 1; i < row.cells().size(); i++) {
+            String cell = row.cell(i).strip();
+            if (!cell.isEmpty() && !NUMBER.matcher(cell).matches()) {
                 return false;
             }
         }

@@ -1,0 +1,400 @@
+package org.patchdesk.app;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.prefs.Preferences;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+
+import org.patchdesk.common.Actor;
+import org.patchdesk.workspace.DemoData;
+import org.patchdesk.workspace.Services;
+import org.patchdesk.workspace.Workspace;
+import org.patchdesk.common.Version;
+import org.patchdesk.inventory.Device;
+import org.patchdesk.inventory.ui.DeviceFormDialog;
+import org.patchdesk.inventory.ui.DeviceFormViewModel;
+import org.patchdesk.inventory.ui.DeviceRow;
+import org.patchdesk.inventory.ui.DeviceTypesView;
+import org.patchdesk.inventory.ui.ImportHistoryView;
+import org.patchdesk.inventory.ui.ImportWizard;
+import org.patchdesk.inventory.ui.ImportWizardViewModel;
+import org.patchdesk.inventory.ui.InventoryView;
+import org.patchdesk.inventory.ui.InventoryViewModel;
+import org.patchdesk.inventory.ui.ManufacturersView;
+import org.patchdesk.ui.BackgroundTasks;
+import org.patchdesk.ui.DialogService;
+import org.patchdesk.ui.ProgressDialog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The application window: a menu, a navigation list of the areas, the current area, and a banner
+ * while the demo database is open. The window works on one database at a time, the site's or
+ * the demo's, and rebuilds its areas when it switches.
+ */
+public final class MainWindow implements InventoryView.InventoryActions {
+
+    private static final Logger log = LoggerFactory.getLogger(MainWindow.class);
+
+    static final String INVENTORY = "Inventory";
+    static final String IMPORT_HISTORY = "Import history";
+    static final String MANUFACTURERS = "Manufacturers";
+    static final String DEVICE_TYPES = "Device types";
+
+    private final Stage stage;
+    private final Workspace workspace;
+    private final BackgroundTasks tasks;
+    private final DialogService dialogs;
+    private final Preferences preferences;
+    private final Actor actor;
+
+    private final BorderPane root = new BorderPane();
+    private final StackPane content = new StackPane();
+    private final ListView<String> navigation = new ListView<>();
+    private final HBox demoBanner = new HBox(12);
+    private final MenuItem demoMenuItem = new MenuItem();
+    private final MenuItem resetDemoMenuItem = new MenuItem("Reset demo data…");
+    private final Label dataFolderLabel = new Label();
+
+    private Services site;
+    private Services demo;
+    private Services current;
+    private InventoryViewModel inventoryModel;
+    private InventoryView inventoryView;
+    private ImportHistoryView historyView;
+    private ManufacturersView manufacturersView;
+    private DeviceTypesView deviceTypesView;
+
+    public MainWindow(Stage stage, Workspace workspace, Services site, BackgroundTasks tasks, DialogService dialogs,
+                      Preferences preferences, Actor actor) {
+        this.stage = stage;
+        this.workspace = workspace;
+        this.site = site;
+        this.tasks = tasks;
+        this.dialogs = dialogs;
+        this.preferences = preferences;
+        this.actor = actor;
+
+        root.setId("mainWindow");
+        root.setTop(new VBox(menuBar(), demoBanner()));
+        root.setLeft(navigationPane());
+        root.setCenter(content);
+        Scene scene = new Scene(root, 1360, 820);
+        scene.getStylesheets().add(MainWindow.class.getResource("/org/patchdesk/ui/patchdesk.css").toExternalForm());
+        stage.setScene(scene);
+        stage.setTitle("PatchDesk");
+        use(site);
+    }
+
+    /** The services of the database the window shows now. */
+    public Services current() {
+        return current;
+    }
+
+    public boolean isDemo() {
+        return current == demo && demo != null;
+    }
+
+    private MenuBar menuBar() {
+        MenuItem importItem = item("Import inventory…", this::importInventory);
+        importItem.setAccelerator(new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN));
+        MenuItem exportItem = item("Export inventory…", () -> exportInventory(inventoryView.table().getItems(), inventoryModel.isFiltered()));
+        exportItem.setAccelerator(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN));
+        demoMenuItem.setId("demoMenuItem");
+        demoMenuItem.setOnAction(event -> toggleDemo());
+        resetDemoMenuItem.setOnAction(event -> resetDemo());
+        MenuItem exit = item("Exit", stage::close);
+        Menu file = new Menu("File", null, importItem, exportItem, new SeparatorMenuItem(), demoMenuItem, resetDemoMenuItem,
+                new SeparatorMenuItem(), exit);
+
+        MenuItem add = item("Add device…", this::addDevice);
+        add.setAccelerator(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN));
+        MenuItem copy = item("Copy selected rows", () -> inventoryView.copySelection());
+        Menu edit = new Menu("Edit", null, add, copy);
+
+        MenuItem about = item("About PatchDesk", this::showAbout);
+        Menu help = new Menu("Help", null, about);
+        MenuBar bar = new MenuBar(file, edit, help);
+        bar.setId("menuBar");
+        return bar;
+    }
+
+    private static MenuItem item(String text, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setOnAction(event -> action.run());
+        return item;
+    }
+
+    private HBox demoBanner() {
+        Label text = new Label("Demo data: fictional devices in a separate database. Nothing here mixes with your site's records.");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button leave = new Button("Return to site data");
+        leave.setId("leaveDemoButton");
+        leave.setOnAction(event -> toggleDemo());
+        demoBanner.getChildren().setAll(text, spacer, leave);
+        demoBanner.setAlignment(Pos.CENTER_LEFT);
+        demoBanner.getStyleClass().add("demo-banner");
+        demoBanner.setId("demoBanner");
+        return demoBanner;
+    }
+
+    private Node navigationPane() {
+        navigation.setId("navigation");
+        navigation.getStyleClass().add("navigation");
+        navigation.getItems().setAll(INVENTORY, IMPORT_HISTORY, MANUFACTURERS, DEVICE_TYPES);
+        navigation.getSelectionModel().selectedItemProperty().addListener((observable, old, area) -> showArea(area));
+        dataFolderLabel.getStyleClass().add("data-folder");
+        dataFolderLabel.setWrapText(true);
+        VBox box = new VBox(navigation, dataFolderLabel);
+        VBox.setVgrow(navigation, Priority.ALWAYS);
+        VBox.setMargin(dataFolderLabel, new Insets(6));
+        box.setPrefWidth(180);
+        return box;
+    }
+
+    /** Shows the areas of one database, replacing those of the other. */
+    private void use(Services services) {
+        current = services;
+        boolean demoOpen = isDemo();
+        demoBanner.setVisible(demoOpen);
+        demoBanner.setManaged(demoOpen);
+        demoMenuItem.setText(demoOpen ? "Return to site data" : "Open demo data");
+        resetDemoMenuItem.setVisible(demoOpen);
+        stage.setTitle(demoOpen ? "PatchDesk (demo data)" : "PatchDesk");
+        dataFolderLabel.setText("Data: " + services.database().file().getParent());
+
+        inventoryModel = new InventoryViewModel(services.devices(), tasks);
+        inventoryView = new InventoryView(inventoryModel, preferences.node("inventory"), this);
+        historyView = new ImportHistoryView(services.inventoryImport(), tasks, dialogs, actor, services.clock().getZone(),
+                this::reloadInventory);
+        manufacturersView = new ManufacturersView(services.manufacturers(), dialogs, actor, this::reloadInventory);
+        deviceTypesView = new DeviceTypesView(services.deviceTypes(), dialogs, actor, this::reloadInventory);
+        navigation.getSelectionModel().select(INVENTORY);
+        showArea(INVENTORY);
+        reloadInventory();
+    }
+
+    private void showArea(String area) {
+        if (area == null) {
+            return;
+        }
+        Node view = switch (area) {
+            case IMPORT_HISTORY -> {
+                historyView.refresh();
+                yield historyView;
+            }
+            case MANUFACTURERS -> {
+                manufacturersView.refresh();
+                yield manufacturersView;
+            }
+            case DEVICE_TYPES -> {
+                deviceTypesView.refresh();
+                yield deviceTypesView;
+            }
+            default -> inventoryModel.rows().isEmpty() && !inventoryModel.loadingProperty().get() ? welcomePane() : inventoryView;
+        };
+        content.getChildren().setAll(view);
+    }
+
+    private void reloadInventory() {
+        inventoryModel.reload(count -> {
+            if (INVENTORY.equals(navigation.getSelectionModel().getSelectedItem())) {
+                showArea(INVENTORY);
+            }
+        }, error -> dialogs.showFailure("Inventory not loaded", "Loading the devices failed.", error));
+    }
+
+    /** The first screen of an empty database: what PatchDesk is, and the ways to start. */
+    private Node welcomePane() {
+        Label title = new Label("Welcome to PatchDesk");
+        title.getStyleClass().add("welcome-title");
+        Label text = new Label("PatchDesk keeps your medical device inventory and, in later steps, the vulnerabilities, patches"
+                + " and risk decisions that go with it. Start by importing a CMMS export or vendor spreadsheet, or look around"
+                + " with demo data first.");
+        text.setWrapText(true);
+        text.setMaxWidth(640);
+        Button importButton = new Button("Import inventory…");
+        importButton.setId("welcomeImportButton");
+        importButton.setOnAction(event -> importInventory());
+        Button demoButton = new Button(isDemo() ? "Reset demo data…" : "Open demo data");
+        demoButton.setId("welcomeDemoButton");
+        demoButton.setOnAction(event -> {
+            if (isDemo()) {
+                resetDemo();
+            } else {
+                toggleDemo();
+            }
+        });
+        Button addButton = new Button("Add a device by hand…");
+        addButton.setId("welcomeAddButton");
+        addButton.setOnAction(event -> addDevice());
+        VBox box = new VBox(title, text, importButton, demoButton, addButton);
+        box.getStyleClass().add("welcome");
+        box.setId("welcomePane");
+        return box;
+    }
+
+    @Override
+    public void addDevice() {
+        openForm(null);
+    }
+
+    @Override
+    public void editDevice(DeviceRow row) {
+        Device fresh = current.devices().findById(row.id()).orElse(null);
+        if (fresh == null) {
+            dialogs.showError("Device not found", "Device " + row.device().assetTag() + " no longer exists; the list is reloaded.");
+            reloadInventory();
+            return;
+        }
+        openForm(fresh);
+    }
+
+    private void openForm(Device device) {
+        DeviceFormViewModel model = new DeviceFormViewModel(current.devices(), device);
+        new DeviceFormDialog(stage, model, actor).showAndWait().ifPresent(saved -> {
+            inventoryModel.put(saved);
+            if (INVENTORY.equals(navigation.getSelectionModel().getSelectedItem())) {
+                showArea(INVENTORY);
+            }
+        });
+    }
+
+    @Override
+    public void deleteDevices(List<DeviceRow> rows) {
+        String what = rows.size() == 1 ? "device " + rows.get(0).device().assetTag() : rows.size() + " devices";
+        String message = "Delete " + what + " from the inventory? The deletion is kept in the audit trail."
+                + " To keep a device's history in the inventory, set its status to Retired instead.";
+        if (!dialogs.confirm("Delete devices", message, "Delete " + what)) {
+            return;
+        }
+        for (DeviceRow row : rows) {
+            current.devices().delete(row.id(), actor);
+            inventoryModel.remove(row.id());
+        }
+    }
+
+    @Override
+    public void importInventory() {
+        ImportWizardViewModel model = new ImportWizardViewModel(current.inventoryImport(), tasks, current.clock().getZone());
+        ImportWizard wizard = new ImportWizard(stage, model, dialogs, actor, this::reloadInventory);
+        wizard.show();
+    }
+
+    @Override
+    public void exportInventory(List<DeviceRow> shown, boolean filtered) {
+        List<DeviceRow> rows = shown;
+        if (filtered) {
+            int total = inventoryModel.rows().size();
+            var choice = dialogs.choose("Export inventory", "The grid shows " + shown.size() + " of " + total
+                    + " devices. Which devices should the workbook hold?", List.of("The " + shown.size() + " shown", "All " + total));
+            if (choice.isEmpty()) {
+                return;
+            }
+            rows = choice.get() == 0 ? shown : List.copyOf(inventoryModel.rows());
+        }
+        List<Device> devices = rows.stream().map(DeviceRow::device).toList();
+        String suggested = (isDemo() ? "demo-" : "") + "inventory-" + java.time.LocalDate.now(current.clock()) + ".xlsx";
+        dialogs.chooseFileToSave("Export inventory", suggested, "xlsx").ifPresent(target -> export(devices, target));
+    }
+
+    private void export(List<Device> devices, Path target) {
+        ProgressDialog.show(stage, tasks.submit("Exporting " + devices.size() + " devices", monitor -> {
+            current.inventoryExport().exportXlsx(devices, target, monitor);
+            return target;
+        }, written -> dialogs.showInformation("Inventory exported", "Exported " + devices.size() + " devices to " + written + "."),
+                error -> dialogs.showFailure("Export failed", "Exporting to " + target + " failed; no file was written.", error)));
+    }
+
+    private void toggleDemo() {
+        if (isDemo()) {
+            use(site);
+            return;
+        }
+        try {
+            if (demo == null) {
+                demo = workspace.openDemo();
+            }
+        } catch (RuntimeException e) {
+            dialogs.showFailure("Demo data not opened", "Opening the demo database failed.", e);
+            return;
+        }
+        use(demo);
+        loadDemoSample();
+    }
+
+    private void loadDemoSample() {
+        Services services = demo;
+        ProgressDialog.show(stage, tasks.submit("Loading demo data", monitor -> DemoData.loadIfEmpty(services, actor, monitor),
+                result -> {
+                    if (result != null) {
+                        reloadInventory();
+                    }
+                },
+                error -> dialogs.showFailure("Demo data not loaded", "Loading the demo inventory failed.", error)));
+    }
+
+    private void resetDemo() {
+        if (!dialogs.confirm("Reset demo data", "Delete every change made to the demo data and load the sample again?"
+                + " Your site's records are not affected.", "Reset demo data")) {
+            return;
+        }
+        demo.close();
+        demo = null;
+        try {
+            workspace.deleteDemo();
+            demo = workspace.openDemo();
+        } catch (IOException | RuntimeException e) {
+            dialogs.showFailure("Demo data not reset", "Resetting the demo database failed.", e);
+            use(site);
+            return;
+        }
+        use(demo);
+        loadDemoSample();
+    }
+
+    private void showAbout() {
+        dialogs.showInformation("About PatchDesk", "PatchDesk " + Version.current() + "\n\nData folder: " + workspace.folder()
+                + "\nDatabase: " + current.database().file() + "\nLogs: " + workspace.folder().resolve(Workspace.LOGS_FOLDER)
+                + "\n\nLicensed under the Apache License 2.0.");
+    }
+
+    /** Closes the demo database if it was opened; the site database belongs to the caller. */
+    public void closeDemo() {
+        if (demo != null) {
+            try {
+                demo.close();
+            } catch (RuntimeException e) {
+                log.warn("Closing the demo database failed", e);
+            }
+            demo = null;
+        }
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+}

@@ -1,0 +1,9 @@
+package org.patchdesk.cli;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = "Imports data from files.",
+        subcommands = {ImportInventoryCommand.class})
+final class ImportCommand extends CommandGroup {
+}

@@ -1,0 +1,52 @@
+package org.patchdesk.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+
+import org.patchdesk.common.Version;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The {@code patchdesk} command: without a subcommand it opens the desktop application. */
+@Command(name = "patchdesk",
+        mixinStandardHelpOptions = true,
+        versionProvider = PatchDeskCommand.VersionProvider.class,
+        description = {"Medical device inventory, vulnerability and patch management for clinical engineering.",
+                "Without a command, opens the PatchDesk window."},
+        subcommands = {ImportCommand.class, ExportCommand.class, DevicesCommand.class},
+        footer = {"", "Exit codes: 0 done, 1 the work failed or found a problem, 2 usage error, 3 the database cannot be opened."})
+public final class PatchDeskCommand implements Callable<Integer> {
+
+    private final CliContext context;
+    private final Function<Path, Integer> guiLauncher;
+
+    public PatchDeskCommand(CliContext context, Function<Path, Integer> guiLauncher) {
+        this.context = context;
+        this.guiLauncher = guiLauncher;
+    }
+
+    @Option(names = "--data-dir", paramLabel = "DIR", scope = ScopeType.INHERIT,
+            description = "Data folder holding the database, logs and backups (default: $PATCHDESK_DATA_DIR, else the"
+                    + " operating system's application data folder).")
+    void setDataDir(Path folder) {
+        context.setDataDirOption(folder);
+    }
+
+    /** Opens the desktop application on the data folder and returns when its window closes. */
+    @Override
+    public Integer call() {
+        return guiLauncher.apply(context.dataFolder());
+    }
+
+    /** Reads the version from the jar manifest. */
+    static final class VersionProvider implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"PatchDesk " + Version.current()};
+        }
+    }
+}

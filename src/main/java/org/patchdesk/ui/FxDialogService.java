@@ -1,0 +1,129 @@
+package org.patchdesk.ui;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextInputDialog;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Shows dialogs as JavaFX alerts and file choosers, owned by the application window. */
+public final class FxDialogService implements DialogService {
+
+    private static final Logger log = LoggerFactory.getLogger(FxDialogService.class);
+
+    private final Supplier<Window> owner;
+    private Path lastFolder;
+
+    public FxDialogService(Supplier<Window> owner) {
+        this.owner = owner;
+    }
+
+    @Override
+    public void showInformation(String title, String message) {
+        alert(Alert.AlertType.INFORMATION, title, message).showAndWait();
+    }
+
+    @Override
+    public void showError(String title, String message) {
+        alert(Alert.AlertType.ERROR, title, message).showAndWait();
+    }
+
+    @Override
+    public void showFailure(String title, String whatFailed, Throwable error) {
+        log.error("{}", whatFailed, error);
+        String reason = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+        alert(Alert.AlertType.ERROR, title, whatFailed + "\n\n" + reason + "\n\nDetails are in the log file.").showAndWait();
+    }
+
+    @Override
+    public boolean confirm(String title, String message, String action) {
+        Alert alert = alert(Alert.AlertType.CONFIRMATION, title, message);
+        ButtonType go = new ButtonType(action, ButtonBar.ButtonData.OK_DONE);
+        alert.getButtonTypes().setAll(go, ButtonType.CANCEL);
+        return alert.showAndWait().filter(go::equals).isPresent();
+    }
+
+    @Override
+    public Optional<Integer> choose(String title, String message, List<String> actions) {
+        Alert alert = alert(Alert.AlertType.CONFIRMATION, title, message);
+        List<ButtonType> buttons = new ArrayList<>();
+        for (String action : actions) {
+            buttons.add(new ButtonType(action, ButtonBar.ButtonData.OTHER));
+        }
+        List<ButtonType> all = new ArrayList<>(buttons);
+        all.add(ButtonType.CANCEL);
+        alert.getButtonTypes().setAll(all);
+        return alert.showAndWait().map(buttons::indexOf).filter(index -> index >= 0);
+    }
+
+    @Override
+    public Optional<String> askText(String title, String message, String initialText) {
+        TextInputDialog dialog = new TextInputDialog(initialText);
+        dialog.initOwner(owner.get());
+        dialog.setTitle(title);
+        dialog.setHeaderText(null);
+        dialog.setContentText(message);
+        return dialog.showAndWait().map(String::strip).filter(text -> !text.isEmpty());
+    }
+
+    @Override
+    public Optional<Path> chooseFileToOpen(String title, List<String> extensions) {
+        FileChooser chooser = chooser(title, extensions);
+        File file = chooser.showOpenDialog(owner.get());
+        return remember(file);
+    }
+
+    @Override
+    public Optional<Path> chooseFileToSave(String title, String suggestedName, String extension) {
+        FileChooser chooser = chooser(title, List.of(extension));
+        chooser.setInitialFileName(suggestedName);
+        File file = chooser.showSaveDialog(owner.get());
+        return remember(file).map(path -> path.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith("." + extension)
+                ? path : path.resolveSibling(path.getFileName() + "." + extension));
+    }
+
+    private FileChooser chooser(String title, List<String> extensions) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        List<String> patterns = extensions.stream().map(extension -> "*." + extension).toList();
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(String.join(", ", patterns), patterns));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("All files", "*.*"));
+        if (lastFolder != null && lastFolder.toFile().isDirectory()) {
+            chooser.setInitialDirectory(lastFolder.toFile());
+        }
+        return chooser;
+    }
+
+    private Optional<Path> remember(File file) {
+        if (file == null) {
+            return Optional.empty();
+        }
+        lastFolder = file.toPath().toAbsolutePath().getParent();
+        return Optional.of(file.toPath());
+    }
+
+    private Alert alert(Alert.AlertType type, String title, String message) {
+        Alert alert = new Alert(type);
+        alert.initOwner(owner.get());
+        alert.setTitle(title);
+        alert.setHeaderText(null);
+        Label content = new Label(message);
+        content.setWrapText(true);
+        content.setMaxWidth(560);
+        alert.getDialogPane().setContent(content);
+        alert.getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return alert;
+    }
+}

@@ -1,0 +1,104 @@
+package org.patchdesk.workspace;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+
+import org.patchdesk.common.Version;
+import org.patchdesk.inventory.FdaProductClassification;
+import org.patchdesk.storage.DataFolderLock;
+import org.patchdesk.storage.Database;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A locked data folder: the site database, the separate demo database in {@code demo/}, and the
+ * logs in {@code logs/}. Only one process at a time can hold a workspace on a folder.
+ */
+public final class Workspace implements AutoCloseable {
+
+    public static final String DEMO_FOLDER = "demo";
+    public static final String LOGS_FOLDER = "logs";
+
+    private static final Logger log = LoggerFactory.getLogger(Workspace.class);
+
+    private final Path folder;
+    private final DataFolderLock lock;
+    private final Clock clock;
+    private FdaProductClassification fda;
+
+    private Workspace(Path folder, DataFolderLock lock, Clock clock) {
+        this.folder = folder;
+        this.lock = lock;
+        this.clock = clock;
+    }
+
+    /**
+     * Locks the folder (creating it when missing) and starts logging into it.
+     *
+     * @throws org.patchdesk.storage.DatabaseUnavailableException when another PatchDesk holds the folder
+     */
+    public static Workspace open(Path folder, Clock clock) {
+        DataFolderLock lock = DataFolderLock.acquire(folder);
+        try {
+            Path logs = folder.resolve(LOGS_FOLDER);
+            Files.createDirectories(logs);
+            LogFiles.logTo(logs);
+        } catch (IOException e) {
+            log.warn("Cannot create the log folder in {}; logging to the console only", folder, e);
+        }
+        log.info("PatchDesk {} opened the data folder {}", Version.current(), folder);
+        return new Workspace(folder, lock, clock);
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Opens the site database. */
+    public Services openSite() {
+        return new Services(Database.open(folder, Database.DEFAULT_NAME), fdaClassification(), clock);
+    }
+
+    /** Opens the demo database, which never shares a record with the site database. */
+    public Services openDemo() {
+        return new Services(Database.open(folder.resolve(DEMO_FOLDER), Database.DEFAULT_NAME), fdaClassification(), clock);
+    }
+
+    /** Deletes the demo database so that the next {@link #openDemo} starts from the sample again; it must not be open. */
+    public void deleteDemo() throws IOException {
+        Path demo = folder.resolve(DEMO_FOLDER);
+        if (!Files.isDirectory(demo)) {
+            return;
+        }
+        try (var files = Files.list(demo)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                if (file.getFileName().toString().startsWith(Database.DEFAULT_NAME + ".")) {
+                    Files.delete(file);
+                }
+            }
+        }
+    }
+
+    private synchronized FdaProductClassification fdaClassification() {
+        if (fda == null) {
+            fda = FdaProductClassification.load();
+        }
+        return fda;
+    }
+
+    @Override
+    public void close() {
+        try {
+            lock.close();
+        } catch (IOException e) {
+            log.warn("Releasing the lock on {} failed", folder, e);
+        }
+        log.info("Closed the data folder {}", folder);
+    }
+}
