@@ -1,6 +1,8 @@
 -- Manufacturer names that CMMS exports, vendor spreadsheets and CISA advisories spell in different ways.
--- Keys are ManufacturerNames.key of each name; ManufacturerSeedTest checks that they still agree.
--- Companies that were acquired stay separate where advisories still name them (Smiths Medical, Hospira).
+-- Each alias_key is ManufacturerNames.key of the alias; ManufacturerServiceTest checks that they agree.
+-- Baxter includes Hill-Rom (acquired 2021) with Welch Allyn and Breathe Technologies, as recent advisories name
+-- Baxter for their products. Smiths Medical and Hospira stay apart from ICU Medical, which bought them, because
+-- advisories and CMMS records still name them.
 INSERT INTO manufacturer (name, name_key) VALUES
     ('BD', 'bd'),
     ('Philips', 'philips'),
@@ -27,7 +29,6 @@ INSERT INTO manufacturer (name, name_key) VALUES
     ('ZOLL', 'zoll'),
     ('Stryker', 'stryker'),
     ('Spacelabs', 'spacelabs'),
-    ('Welch Allyn', 'welch allyn'),
     ('Abbott', 'abbott'),
     ('Roche', 'roche'),
     ('Beckman Coulter', 'beckman coulter'),
@@ -97,6 +98,14 @@ INSERT INTO manufacturer_alias (alias_key, alias, manufacturer_id)
     UNION ALL
     SELECT 'baxter international', 'Baxter International', id FROM manufacturer WHERE name_key = 'baxter'
     UNION ALL
+    SELECT 'hillrom', 'Hillrom', id FROM manufacturer WHERE name_key = 'baxter'
+    UNION ALL
+    SELECT 'hill rom', 'Hill-Rom', id FROM manufacturer WHERE name_key = 'baxter'
+    UNION ALL
+    SELECT 'welch allyn', 'Welch Allyn', id FROM manufacturer WHERE name_key = 'baxter'
+    UNION ALL
+    SELECT 'breathe technologies', 'Breathe Technologies', id FROM manufacturer WHERE name_key = 'baxter'
+    UNION ALL
     SELECT 'b braun', 'B. Braun', id FROM manufacturer WHERE name_key = 'b braun'
     UNION ALL
     SELECT 'b braun medical', 'B. Braun Medical', id FROM manufacturer WHERE name_key = 'b braun'
@@ -106,6 +115,8 @@ INSERT INTO manufacturer_alias (alias_key, alias, manufacturer_id)
     SELECT 'smiths medical', 'Smiths Medical', id FROM manufacturer WHERE name_key = 'smiths medical'
     UNION ALL
     SELECT 'smiths medical asd', 'Smiths Medical ASD', id FROM manufacturer WHERE name_key = 'smiths medical'
+    UNION ALL
+    SELECT 'smiths', 'Smiths', id FROM manufacturer WHERE name_key = 'smiths medical'
     UNION ALL
     SELECT 'icu medical', 'ICU Medical', id FROM manufacturer WHERE name_key = 'icu medical'
     UNION ALL
@@ -132,6 +143,8 @@ INSERT INTO manufacturer_alias (alias_key, alias, manufacturer_id)
     SELECT 'contec', 'Contec', id FROM manufacturer WHERE name_key = 'contec'
     UNION ALL
     SELECT 'contec medical systems', 'Contec Medical Systems', id FROM manufacturer WHERE name_key = 'contec'
+    UNION ALL
+    SELECT 'contec health', 'Contec Health', id FROM manufacturer WHERE name_key = 'contec'
     UNION ALL
     SELECT 'mindray', 'Mindray', id FROM manufacturer WHERE name_key = 'mindray'
     UNION ALL
@@ -192,12 +205,6 @@ INSERT INTO manufacturer_alias (alias_key, alias, manufacturer_id)
     SELECT 'spacelabs healthcare', 'Spacelabs Healthcare', id FROM manufacturer WHERE name_key = 'spacelabs'
     UNION ALL
     SELECT 'spacelabs medical', 'Spacelabs Medical', id FROM manufacturer WHERE name_key = 'spacelabs'
-    UNION ALL
-    SELECT 'welch allyn', 'Welch Allyn', id FROM manufacturer WHERE name_key = 'welch allyn'
-    UNION ALL
-    SELECT 'hillrom', 'Hillrom', id FROM manufacturer WHERE name_key = 'welch allyn'
-    UNION ALL
-    SELECT 'hill rom', 'Hill-Rom', id FROM manufacturer WHERE name_key = 'welch allyn'
     UNION ALL
     SELECT 'abbott', 'Abbott', id FROM manufacturer WHERE name_key = 'abbott'
     UNION ALL

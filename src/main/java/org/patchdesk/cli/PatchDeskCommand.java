@@ -17,7 +17,7 @@ import picocli.CommandLine.ScopeType;
         versionProvider = PatchDeskCommand.VersionProvider.class,
         description = {"Medical device inventory, vulnerability and patch management for clinical engineering.",
                 "Without a command, opens the PatchDesk window."},
-        subcommands = {ImportCommand.class, ExportCommand.class, DevicesCommand.class},
+        subcommands = {ImportCommand.class, ExportCommand.class, DevicesCommand.class, DemoCommand.class},
         footer = {"", "Exit codes: 0 done, 1 the work failed or found a problem, 2 usage error, 3 the database cannot be opened."})
 public final class PatchDeskCommand implements Callable<Integer> {
 

@@ -1,10 +1,7 @@
 package org.patchdesk.tabular;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -17,14 +14,15 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.patchdesk.common.AtomicFiles;
 
 /**
  * Writes tables to an .xlsx workbook for people to read: each sheet has a bold, frozen header
  * row with filters, column widths fitted to the content (up to a limit), and real date cells.
  * Text is always written as a text cell, so a value such as "=HYPERLINK(...)" is never a formula.
  * Rows are streamed through SXSSF, keeping only a window of rows in memory, and a sheet that
- * reaches Excel's row limit continues on a numbered sheet. The workbook is written to a temporary
- * file and moved into place, so a failed export leaves no partial file behind.
+ * reaches Excel's row limit continues on a numbered sheet. The workbook is written through
+ * {@link AtomicFiles}, so a failed export leaves no partial file behind.
  */
 public final class XlsxTableWriter implements AutoCloseable {
 
@@ -46,6 +44,7 @@ public final class XlsxTableWriter implements AutoCloseable {
     private List<String> headers;
     private int[] widths;
     private int rowIndex;
+    private boolean written;
 
     public XlsxTableWriter(Path target) {
         this(target, MAX_DATA_ROWS);
@@ -159,25 +158,8 @@ public final class XlsxTableWriter implements AutoCloseable {
     /** Writes the workbook to its target file, replacing any file there. */
     public void finish() throws IOException {
         finishSheet();
-        Path folder = target.toAbsolutePath().getParent();
-        Files.createDirectories(folder);
-        Path temporary = Files.createTempFile(folder, ".patchdesk-", ".xlsx.part");
-        try {
-            try (OutputStream out = Files.newOutputStream(temporary)) {
-                workbook.write(out);
-            }
-            moveIntoPlace(temporary);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
-    }
-
-    private void moveIntoPlace(Path temporary) throws IOException {
-        try {
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-        }
+        written = true;
+        AtomicFiles.write(target, workbook::write);
     }
 
     /** The sheets written so far, in order. */
@@ -190,13 +172,22 @@ public final class XlsxTableWriter implements AutoCloseable {
     }
 
     @Override
+    /**
+     * Closes the workbook and deletes its temporary row files. An unwritten workbook's rows are
+     * flushed first, because POI 5.5.1 otherwise closes the row file before flushing them and logs
+     * the resulting IOException as a warning.
+     */
     public void close() {
         try {
-            workbook.close();
+            try {
+                if (!written && sheet != null) {
+                    sheet.flushRows();
+                }
+            } finally {
+                workbook.close();
+            }
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("Closing the workbook failed", e);
-        } finally {
-            workbook.dispose();
         }
     }
 }
