@@ -9,8 +9,8 @@ CREATE TABLE audit_entry (
     record_id    BIGINT,
     record_label VARCHAR(300),
     batch_id     BIGINT,
-    old_values   CLOB,
-    new_values   CLOB,
+    old_values   CHARACTER VARYING,
+    new_values   CHARACTER VARYING,
     summary      VARCHAR(1000)
 );
 

@@ -6,8 +6,8 @@ CREATE TABLE import_batch (
     file_sha256    CHAR(64)     NOT NULL,
     sheet_name     VARCHAR(200),
     header_row     INT,
-    column_headers CLOB,
-    column_mapping CLOB,
+    column_headers CHARACTER VARYING,
+    column_mapping CHARACTER VARYING,
     imported_at    TIMESTAMP WITH TIME ZONE NOT NULL,
     imported_by    VARCHAR(100) NOT NULL,
     rows_read      INT NOT NULL,
@@ -31,7 +31,7 @@ CREATE TABLE import_rejection (
     column_name VARCHAR(200),
     cell_value  VARCHAR(2000),
     reason      VARCHAR(1000) NOT NULL,
-    row_values  CLOB
+    row_values  CHARACTER VARYING
 );
 
 CREATE INDEX ix_import_rejection_batch ON import_rejection (batch_id, row_number);
@@ -39,8 +39,8 @@ CREATE INDEX ix_import_rejection_batch ON import_rejection (batch_id, row_number
 -- Column mappings the user confirmed, found again by the normalized header row of the next file.
 CREATE TABLE column_mapping (
     header_key CHAR(64) PRIMARY KEY,
-    headers    CLOB NOT NULL,
-    mapping    CLOB NOT NULL,
+    headers    CHARACTER VARYING NOT NULL,
+    mapping    CHARACTER VARYING NOT NULL,
     saved_at   TIMESTAMP WITH TIME ZONE NOT NULL,
     saved_by   VARCHAR(100) NOT NULL
 );

@@ -3,16 +3,17 @@ package org.patchdesk.audit;
 import java.util.List;
 import java.util.Optional;
 
+import org.jdbi.v3.sqlobject.SqlObject;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMap;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
-import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.patchdesk.storage.JdbcBatches;
 
 @RegisterRowMapper(AuditRowMapper.class)
-public interface AuditDao {
+public interface AuditDao extends SqlObject {
 
     String INSERT = "INSERT INTO audit_entry (occurred_at, actor, action, record_type, record_id, record_label, batch_id,"
             + " old_values, new_values, summary) VALUES (:occurred_at, :actor, :action, :record_type, :record_id,"
@@ -22,8 +23,17 @@ public interface AuditDao {
     @GetGeneratedKeys("id")
     long insert(@BindMap java.util.Map<String, Object> row);
 
-    @SqlBatch(INSERT)
-    void insertAll(@BindMap List<java.util.Map<String, Object>> rows);
+    /** The columns of {@link #INSERT}, in order. */
+    List<String> COLUMNS = List.of("occurred_at", "actor", "action", "record_type", "record_id", "record_label", "batch_id",
+            "old_values", "new_values", "summary");
+
+    /** Appends many entries at once, each row holding {@link #COLUMNS}. */
+    default void insertAll(List<java.util.Map<String, Object>> rows) {
+        if (!rows.isEmpty()) {
+            JdbcBatches.execute(getHandle(), "INSERT INTO audit_entry (" + String.join(", ", COLUMNS) + ") VALUES ("
+                    + String.join(", ", java.util.Collections.nCopies(COLUMNS.size(), "?")) + ")", COLUMNS, rows, false);
+        }
+    }
 
     @SqlQuery("SELECT * FROM audit_entry WHERE batch_id = :batchId ORDER BY id")
     List<AuditEntry> listByBatch(@Bind("batchId") long batchId);

@@ -4,17 +4,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jdbi.v3.sqlobject.SqlObject;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMap;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
-import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.patchdesk.storage.JdbcBatches;
 
 @RegisterRowMapper(DeviceRowMapper.class)
-public interface DeviceDao {
+public interface DeviceDao extends SqlObject {
 
     String SELECT = "SELECT d.*, m.name AS manufacturer_name, t.name AS device_type_name,"
             + " t.default_criticality AS type_criticality, t.default_mission_impact AS type_mission_impact,"
@@ -61,15 +62,46 @@ public interface DeviceDao {
     @GetGeneratedKeys("id")
     long insert(@BindMap Map<String, Object> row);
 
-    @SqlBatch(INSERT)
-    @GetGeneratedKeys("id")
-    long[] insertAll(@BindMap List<Map<String, Object>> rows);
+    /** The columns of {@link #INSERT}, in order, for positional batches. */
+    List<String> INSERT_COLUMNS = List.of(COLUMNS.split(",\\s*"));
+
+    /** The columns of {@link #UPDATE}, in order, for positional batches. */
+    List<String> UPDATE_COLUMNS = java.util.stream.Stream.concat(INSERT_COLUMNS.stream()
+            .filter(column -> !column.equals("created_at") && !column.equals("created_by")), java.util.stream.Stream.of("id")).toList();
+
+    /** Inserts many devices at once; returns their ids in the order of {@code rows}. */
+    default long[] insertAll(List<Map<String, Object>> rows) {
+        if (rows.isEmpty()) {
+            return new long[0];
+        }
+        return JdbcBatches.execute(getHandle(), positional(INSERT, INSERT_COLUMNS), INSERT_COLUMNS, rows, true);
+    }
 
     @SqlUpdate(UPDATE)
     int update(@BindMap Map<String, Object> row);
 
-    @SqlBatch(UPDATE)
-    int[] updateAll(@BindMap List<Map<String, Object>> rows);
+    /** Updates many devices at once, each row holding the columns of {@link #UPDATE} including {@code id}. */
+    default void updateAll(List<Map<String, Object>> rows) {
+        if (!rows.isEmpty()) {
+            JdbcBatches.execute(getHandle(), positional(UPDATE, UPDATE_COLUMNS), UPDATE_COLUMNS, rows, false);
+        }
+    }
+
+    /** Replaces the named parameters of {@code sql} with {@code ?}, checking that they are {@code columns} in order. */
+    private static String positional(String sql, List<String> columns) {
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile(":(\\w+)").matcher(sql);
+        StringBuilder result = new StringBuilder();
+        int index = 0;
+        while (matcher.find()) {
+            if (index >= columns.size() || !matcher.group(1).equals(columns.get(index))) {
+                throw new IllegalStateException("Parameter :" + matcher.group(1) + " is not column " + index + " of the batch");
+            }
+            index++;
+            matcher.appendReplacement(result, "?");
+        }
+        matcher.appendTail(result);
+        return result.toString();
+    }
 
     @SqlUpdate("DELETE FROM device WHERE id = :id")
     int delete(@Bind("id") long id);

@@ -140,7 +140,14 @@ public final class FieldValues {
     }
 
     private static String collapseWhitespace(String text) {
-        return text.strip().replaceAll("\\s+", " ");
+        String stripped = text.strip();
+        for (int i = 0; i < stripped.length(); i++) {
+            char c = stripped.charAt(i);
+            if (Character.isWhitespace(c) && (c != ' ' || (i + 1 < stripped.length() && Character.isWhitespace(stripped.charAt(i + 1))))) {
+                return stripped.replaceAll("\\s+", " ");
+            }
+        }
+        return stripped;
     }
 
     /** Returns the text screens, exports and the command line show; empty for no value. */

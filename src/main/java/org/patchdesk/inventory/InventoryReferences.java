@@ -14,7 +14,8 @@ import org.patchdesk.common.Actor;
  * Resolves manufacturer names, models and device type names to row ids inside one transaction,
  * creating (and auditing) the manufacturers, products and device types that do not exist yet.
  * Manufacturer names go through the alias list; new device types take their defaults from the FDA
- * product classification. Lookups are cached, so one instance serves a whole import.
+ * product classification. Lookups are cached by the name as given, so one instance serves a
+ * whole import without normalizing the same name twice.
  */
 public final class InventoryReferences {
 
@@ -28,6 +29,8 @@ public final class InventoryReferences {
     private final Map<String, Long> manufacturerIdsByAliasKey;
     private final Map<Long, String> manufacturerNames = new HashMap<>();
     private final Map<Long, String> deviceTypeNames = new HashMap<>();
+    private final Map<String, Long> manufacturerIdsByName = new HashMap<>();
+    private final Map<String, Long> deviceTypeIdsByName = new HashMap<>();
     private final Map<String, Long> productIds = new HashMap<>();
     private final Map<String, Long> deviceTypeIds = new HashMap<>();
 
@@ -46,6 +49,16 @@ public final class InventoryReferences {
         if (name == null || name.isBlank()) {
             return null;
         }
+        Long known = manufacturerIdsByName.get(name);
+        if (known != null) {
+            return known;
+        }
+        Long id = resolveManufacturer(name);
+        manufacturerIdsByName.put(name, id);
+        return id;
+    }
+
+    private Long resolveManufacturer(String name) {
         String key = ManufacturerNames.key(name);
         if (key.isEmpty()) {
             key = name.strip().toLowerCase(java.util.Locale.ROOT);
@@ -96,6 +109,17 @@ public final class InventoryReferences {
         if (manufacturerId == null || model == null || model.isBlank()) {
             return null;
         }
+        String rawKey = manufacturerId + "\u0001" + model;
+        Long known = productIds.get(rawKey);
+        if (known != null) {
+            return known;
+        }
+        Long id = resolveProduct(manufacturerId, model);
+        productIds.put(rawKey, id);
+        return id;
+    }
+
+    private Long resolveProduct(long manufacturerId, String model) {
         String modelKey = ModelNames.key(model);
         if (modelKey.isEmpty()) {
             modelKey = model.strip().toLowerCase(java.util.Locale.ROOT);
@@ -123,6 +147,16 @@ public final class InventoryReferences {
         if (name == null || name.isBlank()) {
             return null;
         }
+        Long known = deviceTypeIdsByName.get(name);
+        if (known != null) {
+            return known;
+        }
+        Long id = resolveDeviceType(name);
+        deviceTypeIdsByName.put(name, id);
+        return id;
+    }
+
+    private Long resolveDeviceType(String name) {
         String key = FdaProductClassification.typeKey(name);
         if (key.isEmpty()) {
             key = name.strip().toLowerCase(java.util.Locale.ROOT);

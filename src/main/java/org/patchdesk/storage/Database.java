@@ -182,14 +182,10 @@ public final class Database implements AutoCloseable {
                 .orElse("0"));
     }
 
+    /** Closes every connection; with no connection left, H2 writes the last changes and closes the file. */
     @Override
     public void close() {
-        try (Connection connection = pool.getConnection()) {
-            connection.createStatement().execute("SHUTDOWN");
-        } catch (SQLException e) {
-            log.warn("Closing the database {} failed", file, e);
-        } finally {
-            pool.dispose();
-        }
+        pool.dispose();
+        log.info("Closed database {}", file);
     }
 }

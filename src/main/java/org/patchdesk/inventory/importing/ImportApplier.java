@@ -15,7 +15,6 @@ import org.patchdesk.audit.AuditAction;
 import org.patchdesk.audit.AuditEntry;
 import org.patchdesk.audit.AuditLog;
 import org.patchdesk.common.Actor;
-import org.patchdesk.common.ProgressMonitor;
 import org.patchdesk.inventory.Device;
 import org.patchdesk.inventory.DeviceDao;
 import org.patchdesk.inventory.DeviceField;
@@ -27,16 +26,14 @@ import org.patchdesk.inventory.FdaProductClassification;
 import org.patchdesk.inventory.InventoryReferences;
 
 /**
- * Writes the accepted rows of one import inside its transaction, a chunk of rows at a time: new
- * asset tags are inserted, known ones updated with the non-empty values of the row, and every
- * change is audited under the import's batch.
+ * Writes the accepted rows of one import inside its transaction, a chunk of rows at a time, and
+ * counts what it did: new asset tags are inserted, known ones updated with the non-empty values of
+ * the row, and every change is audited under the import's batch.
  */
 final class ImportApplier {
 
-    private static final int CHUNK = 1000;
-
-    record Counts(int added, int updated, int unchanged) {
-    }
+    /** The number of rows written together; also the number of devices looked up in one query. */
+    static final int CHUNK = 1000;
 
     private final Handle handle;
     private final AuditLog auditLog;
@@ -46,6 +43,9 @@ final class ImportApplier {
     private final long batchId;
     private final InventoryReferences references;
     private final DeviceDao dao;
+    private int added;
+    private int updated;
+    private int unchanged;
 
     ImportApplier(Handle handle, AuditLog auditLog, FdaProductClassification fda, Clock clock, Actor actor, Instant now, long batchId) {
         this.handle = handle;
@@ -58,39 +58,45 @@ final class ImportApplier {
         this.dao = handle.attach(DeviceDao.class);
     }
 
-    Counts apply(List<RowConverter.Accepted> rows, ProgressMonitor monitor) {
-        int added = 0;
-        int updated = 0;
-        int unchanged = 0;
-        for (int start = 0; start < rows.size(); start += CHUNK) {
-            monitor.checkCancelled();
-            monitor.progress(start, rows.size(), "Saving devices " + (start + 1) + " to " + Math.min(start + CHUNK, rows.size()));
-            List<RowConverter.Accepted> chunk = rows.subList(start, Math.min(start + CHUNK, rows.size()));
-            Map<String, Device> existing = existingDevices(chunk);
-            List<DeviceValues> inserts = new ArrayList<>();
-            List<Update> updates = new ArrayList<>();
-            for (RowConverter.Accepted row : chunk) {
-                DeviceValues incoming = references.canonicalize(row.values());
-                Device current = existing.get(DeviceValues.assetTagKey(incoming.assetTag()));
-                if (current == null) {
-                    inserts.add(newDevice(incoming));
-                    continue;
-                }
-                DeviceValues merged = merge(current.values(), incoming);
-                Set<DeviceField> changed = DeviceRows.changedFields(current.values(), merged);
-                if (changed.isEmpty()) {
-                    unchanged++;
-                } else {
-                    updates.add(new Update(current, merged, changed));
-                }
-            }
-            insert(inserts);
-            update(updates);
-            added += inserts.size();
-            updated += updates.size();
+    /** Writes one chunk of accepted rows; the caller keeps chunks at most {@link #CHUNK} rows long. */
+    void apply(List<RowConverter.Accepted> chunk) {
+        if (chunk.isEmpty()) {
+            return;
         }
-        monitor.progress(rows.size(), rows.size(), "Saved " + rows.size() + " devices");
-        return new Counts(added, updated, unchanged);
+        Map<String, Device> existing = existingDevices(chunk);
+        List<DeviceValues> inserts = new ArrayList<>();
+        List<Update> updates = new ArrayList<>();
+        for (RowConverter.Accepted row : chunk) {
+            DeviceValues incoming = references.canonicalize(row.values());
+            Device current = existing.get(DeviceValues.assetTagKey(incoming.assetTag()));
+            if (current == null) {
+                inserts.add(newDevice(incoming));
+                continue;
+            }
+            DeviceValues merged = merge(current.values(), incoming);
+            Set<DeviceField> changed = DeviceRows.changedFields(current.values(), merged);
+            if (changed.isEmpty()) {
+                unchanged++;
+            } else {
+                updates.add(new Update(current, merged, changed));
+            }
+        }
+        insert(inserts);
+        update(updates);
+        added += inserts.size();
+        updated += updates.size();
+    }
+
+    int added() {
+        return added;
+    }
+
+    int updated() {
+        return updated;
+    }
+
+    int unchanged() {
+        return unchanged;
     }
 
     private record Update(Device current, DeviceValues merged, Set<DeviceField> changed) {

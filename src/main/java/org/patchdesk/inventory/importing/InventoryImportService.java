@@ -26,6 +26,8 @@ import org.patchdesk.inventory.FdaProductClassification;
 import org.patchdesk.tabular.TabularFile;
 import org.patchdesk.tabular.TabularFileException;
 import org.patchdesk.tabular.TabularFiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -38,6 +40,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * that can be undone.
  */
 public final class InventoryImportService {
+
+    private static final Logger log = LoggerFactory.getLogger(InventoryImportService.class);
 
     /** How many rows a preview holds: enough to find the header below title rows and to show sample data. */
     public static final int PREVIEW_ROWS = 60;
@@ -209,65 +213,66 @@ public final class InventoryImportService {
      */
     public ImportResult importFile(ImportRequest request, Actor actor, ProgressMonitor monitor)
             throws ImportException, TabularFileException {
-        ColumnMapping mapping = request.mapping();
-        if (!mapping.isMapped(DeviceField.ASSET_TAG)) {
+        if (!request.mapping().isMapped(DeviceField.ASSET_TAG)) {
             throw new ImportException("No column of " + request.file().getFileName()
                     + " is mapped to Asset Tag; map the column that holds the asset tag");
         }
         String sha256 = sha256(request.file());
-        ConvertedSheet converted = convert(request, monitor);
-        if (converted.accepted().isEmpty()) {
-            throw new ImportException("No row of " + request.file().getFileName() + " could be imported ("
-                    + converted.rejected().size() + " rejected)", converted.rejected());
-        }
         Instant now = clock.instant();
-        ImportBatch batch = jdbi.inTransaction(handle -> {
-            long batchId = insertBatch(handle, request, sha256, actor, now);
-            ImportApplier.Counts counts = new ImportApplier(handle, auditLog, fda, clock, actor, now, batchId)
-                    .apply(converted.accepted(), monitor);
-            insertRejections(handle, batchId, converted.rejected());
-            ImportBatchDao dao = handle.attach(ImportBatchDao.class);
-            int rowsRead = converted.accepted().size() + converted.rejected().size() + converted.skipped();
-            dao.updateCounts(batchId, rowsRead, counts.added(), counts.updated(), counts.unchanged(), converted.rejected().size(),
-                    converted.skipped());
-            ImportBatch saved = dao.findById(batchId).orElseThrow();
-            auditLog.append(handle, new AuditEntry(null, now, actor.name(), AuditAction.IMPORT, BATCH_RECORD_TYPE, batchId,
-                    saved.fileName(), batchId, Map.of(), batchValues(saved), "Inventory import: " + saved.countsText()));
-            saveMapping(handle, mapping, actor, now);
-            monitor.checkCancelled();
-            return saved;
-        });
-        return new ImportResult(batch, converted.rejected(), converted.readingNotes());
-    }
-
-    /** The rows of a sheet sorted into those to import, those rejected, and the number skipped. */
-    record ConvertedSheet(List<RowConverter.Accepted> accepted, List<RejectedRow> rejected, int skipped, String readingNotes) {
-    }
-
-    private ConvertedSheet convert(ImportRequest request, ProgressMonitor monitor) throws TabularFileException {
-        RowConverter converter = new RowConverter(request.mapping());
-        List<RowConverter.Accepted> accepted = new ArrayList<>();
-        List<RejectedRow> rejected = new ArrayList<>();
-        int[] skipped = {0};
-        String notes;
-        try (TabularFile tabular = TabularFiles.open(request.file())) {
-            notes = tabular.readingNotes();
-            tabular.readRows(request.sheet(), (number, cells) -> {
-                if (number <= request.headerRowNumber()) {
-                    return true;
-                }
-                RowConverter.Outcome outcome = converter.convert(new SheetRow(number, cells));
-                if (outcome instanceof RowConverter.Accepted row) {
-                    accepted.add(row);
-                } else if (outcome instanceof RowConverter.Rejected row) {
-                    rejected.add(row.row());
-                } else {
-                    skipped[0]++;
-                }
-                return true;
-            }, monitor);
+        try {
+            return jdbi.inTransaction(handle -> importInTransaction(handle, request, sha256, actor, now, monitor));
+        } catch (CheckedFailure failure) {
+            if (failure.getCause() instanceof ImportException importFailure) {
+                throw importFailure;
+            }
+            throw (TabularFileException) failure.getCause();
         }
-        return new ConvertedSheet(accepted, rejected, skipped[0], notes);
+    }
+
+    /** Carries a checked exception out of the transaction callback, which rolls back on it. */
+    private static final class CheckedFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        CheckedFailure(Exception cause) {
+            super(cause);
+        }
+    }
+
+    /**
+     * Reads the file and writes its rows a chunk at a time as they are read, so that memory holds
+     * a few chunks of rows however long the file is. Everything happens in the caller's transaction.
+     */
+    private ImportResult importInTransaction(Handle handle, ImportRequest request, String sha256, Actor actor, Instant now,
+                                             ProgressMonitor monitor) {
+        long batchId = insertBatch(handle, request, sha256, actor, now);
+        ImportApplier applier = new ImportApplier(handle, auditLog, fda, clock, actor, now, batchId);
+        RowPipeline pipeline = new RowPipeline(request, monitor);
+        try {
+            pipeline.run(chunk -> {
+                monitor.checkCancelled();
+                applier.apply(chunk);
+            });
+        } catch (TabularFileException e) {
+            throw new CheckedFailure(e);
+        }
+        List<RejectedRow> rejected = pipeline.rejected();
+        if (pipeline.accepted() == 0) {
+            throw new CheckedFailure(new ImportException("No row of " + request.file().getFileName() + " could be imported ("
+                    + rejected.size() + " rejected)", rejected));
+        }
+        monitor.checkCancelled();
+        monitor.progress(-1, 0, "Saving the import record");
+        insertRejections(handle, batchId, rejected);
+        ImportBatchDao dao = handle.attach(ImportBatchDao.class);
+        int rowsRead = pipeline.accepted() + rejected.size() + pipeline.skipped();
+        dao.updateCounts(batchId, rowsRead, applier.added(), applier.updated(), applier.unchanged(), rejected.size(), pipeline.skipped());
+        ImportBatch saved = dao.findById(batchId).orElseThrow();
+        auditLog.append(handle, new AuditEntry(null, now, actor.name(), AuditAction.IMPORT, BATCH_RECORD_TYPE, batchId,
+                saved.fileName(), batchId, Map.of(), batchValues(saved), "Inventory import: " + saved.countsText()));
+        saveMapping(handle, request.mapping(), actor, now);
+        monitor.checkCancelled();
+        log.info("Imported {} (sheet {}): {}, {} skipped", request.file(), request.sheet(), saved.countsText(), saved.skipped());
+        return new ImportResult(saved, rejected, pipeline.readingNotes());
     }
 
     private long insertBatch(Handle handle, ImportRequest request, String sha256, Actor actor, Instant now) {

@@ -62,7 +62,7 @@ public final class DeviceTypesView extends BorderPane {
         Label help = new Label("Devices without their own criticality or mission impact take their type's default,"
                 + " marked as assumed. Without a default, High and mef support crippled apply.");
         setTop(new VBox(new ToolBar(edit, fda), help));
-        BorderPane.setMargin(help, new Insets(4, 8, 4, 8));
+        VBox.setMargin(help, new Insets(4, 8, 4, 8));
 
         table.setId("deviceTypeTable");
         table.setPlaceholder(new Label("Device types appear here as devices are imported or added."));

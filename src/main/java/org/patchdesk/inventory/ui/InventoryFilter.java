@@ -34,6 +34,40 @@ public final class InventoryFilter implements Predicate<DeviceRow> {
         return terms.length == 0 && columns.isEmpty();
     }
 
+    /**
+     * True when every row this filter accepts is also accepted by {@code previous}: each of the
+     * previous search terms and column texts occurs inside one of this filter's, so this filter
+     * can test only the rows the previous one kept.
+     */
+    public boolean narrows(InventoryFilter previous) {
+        for (String term : previous.terms) {
+            boolean kept = false;
+            for (String mine : terms) {
+                kept |= mine.contains(term);
+            }
+            if (!kept) {
+                return false;
+            }
+        }
+        for (Map.Entry<DeviceField, String> entry : previous.columns.entrySet()) {
+            String mine = columns.get(entry.getKey());
+            if (mine == null || !mine.contains(entry.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof InventoryFilter that && java.util.Arrays.equals(terms, that.terms) && columns.equals(that.columns);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Arrays.hashCode(terms) * 31 + columns.hashCode();
+    }
+
     @Override
     public boolean test(DeviceRow row) {
         if (terms.length > 0 && !row.containsAll(terms)) {

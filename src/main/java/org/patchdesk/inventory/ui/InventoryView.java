@@ -180,6 +180,8 @@ public final class InventoryView extends BorderPane {
         filter.setId("filter-" + field.key());
         filter.setPromptText("Filter");
         filter.getStyleClass().add("column-filter");
+        filter.setMinWidth(20);
+        filter.prefWidthProperty().bind(column.widthProperty().subtract(10));
         filter.textProperty().bindBidirectional(model.columnFilterProperty(field));
         filter.textProperty().addListener((observable, old, text) -> filterDelay.playFromStart());
         // The header sorts on mouse clicks; clicks that edit the filter must not reach it.

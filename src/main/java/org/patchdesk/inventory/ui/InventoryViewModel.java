@@ -17,7 +17,6 @@ import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableIntegerValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
 
 import org.patchdesk.inventory.Device;
 import org.patchdesk.inventory.DeviceField;
@@ -34,7 +33,8 @@ public final class InventoryViewModel {
     private final BackgroundTasks tasks;
 
     private final ObservableList<DeviceRow> rows = FXCollections.observableArrayList();
-    private final FilteredList<DeviceRow> filtered = new FilteredList<>(rows);
+    private final ObservableList<DeviceRow> filtered = FXCollections.observableArrayList();
+    private InventoryFilter filter = InventoryFilter.NONE;
     private final StringProperty search = new SimpleStringProperty("");
     private final Map<DeviceField, StringProperty> columnFilters = new EnumMap<>(DeviceField.class);
     private final BooleanProperty loading = new SimpleBooleanProperty(false);
@@ -54,7 +54,8 @@ public final class InventoryViewModel {
         return rows;
     }
 
-    public FilteredList<DeviceRow> filtered() {
+    /** The rows that pass the current filter, in the order of {@link #rows()}. */
+    public ObservableList<DeviceRow> filtered() {
         return filtered;
     }
 
@@ -82,16 +83,29 @@ public final class InventoryViewModel {
         return shownCount;
     }
 
-    /** Applies the current search and column filter texts to the grid. */
+    /**
+     * Applies the current search and column filter texts to the grid. A filter that only narrows
+     * the previous one (the usual case while typing) tests just the rows shown now; the test runs
+     * on all cores.
+     */
     public void applyFilter() {
         Map<DeviceField, String> texts = new EnumMap<>(DeviceField.class);
         columnFilters.forEach((field, property) -> texts.put(field, property.get()));
-        InventoryFilter filter = new InventoryFilter(search.get(), texts);
-        filtered.setPredicate(filter.isEmpty() ? null : filter);
+        InventoryFilter next = new InventoryFilter(search.get(), texts);
+        if (next.equals(filter)) {
+            return;
+        }
+        List<DeviceRow> candidates = !filter.isEmpty() && next.narrows(filter) ? filtered : rows;
+        filter = next;
+        if (next.isEmpty()) {
+            filtered.setAll(rows);
+        } else {
+            filtered.setAll(candidates.parallelStream().filter(next).toList());
+        }
     }
 
     public boolean isFiltered() {
-        return filtered.getPredicate() != null;
+        return !filter.isEmpty();
     }
 
     public void clearFilters() {
@@ -111,7 +125,7 @@ public final class InventoryViewModel {
             }
             return built;
         }, built -> {
-            rows.setAll(built);
+            setRows(built);
             loading.set(false);
             onLoaded.accept(built.size());
         }, error -> {
@@ -120,20 +134,38 @@ public final class InventoryViewModel {
         });
     }
 
+    /** Replaces every row and filters them with the current filter. */
+    public void setRows(List<DeviceRow> all) {
+        rows.setAll(all);
+        filtered.setAll(filter.isEmpty() ? rows : rows.parallelStream().filter(filter).toList());
+    }
+
     /** Shows a device that was added or edited, replacing its old row. */
     public void put(Device device) {
         DeviceRow row = new DeviceRow(device);
-        for (int i = 0; i < rows.size(); i++) {
-            if (rows.get(i).id() == device.id()) {
-                rows.set(i, row);
+        replaceOrAdd(rows, row, true);
+        replaceOrAdd(filtered, row, filter.test(row));
+    }
+
+    private static void replaceOrAdd(List<DeviceRow> list, DeviceRow row, boolean keep) {
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i).id() == row.id()) {
+                if (keep) {
+                    list.set(i, row);
+                } else {
+                    list.remove(i);
+                }
                 return;
             }
         }
-        rows.add(row);
+        if (keep) {
+            list.add(row);
+        }
     }
 
     public void remove(long deviceId) {
         rows.removeIf(row -> row.id() == deviceId);
+        filtered.removeIf(row -> row.id() == deviceId);
     }
 
     /** Returns the rows as tab-separated text with a header line, in the given columns. */
