@@ -49,9 +49,12 @@ public final class BackgroundTasks implements AutoCloseable {
     /** Adapts a JavaFX task to the monitor the services report to. */
     private static final class WorkTask<T> extends Task<T> {
         private final Work<T> work;
+        /** The title again, because Task's own getter must not be called off the JavaFX thread. */
+        private final String name;
 
         WorkTask(String title, Work<T> work) {
             this.work = work;
+            this.name = title;
             updateTitle(title);
         }
 
@@ -74,9 +77,16 @@ public final class BackgroundTasks implements AutoCloseable {
                 }
             };
             try {
-                return work.run(monitor);
+                T result = work.run(monitor);
+                log.debug("{}: done", name);
+                return result;
             } catch (org.patchdesk.common.OperationCancelledException e) {
-                log.info("{} cancelled", getTitle());
+                log.info("{}: cancelled, and nothing was kept", name);
+                throw e;
+            } catch (Exception | Error e) {
+                if (isCancelled()) {
+                    log.warn("{}: failed after it was cancelled", name, e);
+                }
                 throw e;
             }
         }

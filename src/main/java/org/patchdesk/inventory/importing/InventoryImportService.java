@@ -173,7 +173,8 @@ public final class InventoryImportService {
                 checks.add(new RowCheck(row, update ? RowCheck.Kind.UPDATE : RowCheck.Kind.NEW,
                         update ? "Updates " + tag : "New device", ""));
             } else if (outcome instanceof RowConverter.Rejected rejected) {
-                checks.add(new RowCheck(row, RowCheck.Kind.REJECTED, "Rejected", rejected.row().reasons()));
+                String problems = String.join("; ", rejected.row().problems().stream().map(RowProblem::describeInRow).toList());
+                checks.add(new RowCheck(row, RowCheck.Kind.REJECTED, "Rejected", problems));
             } else {
                 String why = outcome == RowConverter.Skipped.TOTALS ? "Skipped: totals row" : "Skipped: blank row";
                 checks.add(new RowCheck(row, RowCheck.Kind.SKIPPED, why, ""));

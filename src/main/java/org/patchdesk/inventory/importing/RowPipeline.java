@@ -161,7 +161,7 @@ final class RowPipeline {
     private final class RowProgress implements ProgressMonitor {
         @Override
         public void progress(long done, long total, String message) {
-            monitor.progress(done, total, "Importing row " + currentRow);
+            monitor.progress(done, total, String.format(java.util.Locale.US, "Importing row %,d", currentRow));
         }
 
         @Override

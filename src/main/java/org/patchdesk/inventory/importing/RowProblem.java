@@ -12,10 +12,18 @@ public record RowProblem(int rowNumber, String column, String value, String reas
         if (column != null) {
             text.append(", column '").append(column).append('\'');
         }
-        text.append(": ");
+        return text.append(": ").append(valueAndReason()).toString();
+    }
+
+    /** Returns the problem without the row, such as "IP Address: '10.1.300.4' is not a valid IP address", for lists that show the row apart. */
+    public String describeInRow() {
+        return column == null ? valueAndReason() : column + ": " + valueAndReason();
+    }
+
+    private String valueAndReason() {
         if (value != null && !value.isEmpty() && !reason.startsWith("'")) {
-            text.append('\'').append(value).append("' ");
+            return "'" + value + "' " + reason;
         }
-        return text.append(reason).toString();
+        return reason;
     }
 }

@@ -91,8 +91,8 @@ public final class ImportWizard extends Stage {
         closeButton.setId("wizardCloseButton");
         backButton.setOnAction(event -> model.back());
         nextButton.setOnAction(event -> next());
+        nextButton.disableProperty().bind(model.busyProperty());
         importButton.setOnAction(event -> model.startImport(actor, onImported));
-        importButton.setDefaultButton(true);
         cancelButton.setOnAction(event -> cancel());
         closeButton.setOnAction(event -> close());
 
@@ -147,6 +147,7 @@ public final class ImportWizard extends Stage {
         nextButton.setVisible(step == ImportWizardViewModel.Step.FILE || step == ImportWizardViewModel.Step.SHEET);
         nextButton.setDefaultButton(nextButton.isVisible());
         importButton.setVisible(step == ImportWizardViewModel.Step.MAPPING);
+        importButton.setDefaultButton(importButton.isVisible());
         cancelButton.setVisible(step != ImportWizardViewModel.Step.SUMMARY);
         closeButton.setVisible(step == ImportWizardViewModel.Step.SUMMARY);
         switch (step) {
@@ -188,7 +189,7 @@ public final class ImportWizard extends Stage {
         Label help = new Label("PatchDesk reads .xlsx and .xls workbooks and .csv or .txt files (UTF-8 or Windows-1252; comma,"
                 + " semicolon, tab or pipe delimited). The file is only read, never changed.");
         help.setWrapText(true);
-        return new VBox(10, new HBox(8, path, browse), help);
+        return new VBox(10, new HBox(8, path, browse), help, busyIndicator("Reading the file…"));
     }
 
     private Node sheetPane() {
@@ -202,7 +203,19 @@ public final class ImportWizard extends Stage {
             }
         });
         return new VBox(8, new Label(model.fileProperty().get().getFileName() + " has " + model.sheets().size()
-                + " sheets. Choose the one with the devices."), list);
+                + " sheets. Choose the one with the devices."), list, busyIndicator("Reading the sheet…"));
+    }
+
+    /** A spinner with a message, shown while the model reads a file. */
+    private Node busyIndicator(String message) {
+        javafx.scene.control.ProgressIndicator spinner = new javafx.scene.control.ProgressIndicator();
+        spinner.setPrefSize(20, 20);
+        HBox box = new HBox(8, spinner, new Label(message));
+        box.setId("wizardBusy");
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.visibleProperty().bind(model.busyProperty());
+        box.managedProperty().bind(model.busyProperty());
+        return box;
     }
 
     private Node mappingPane() {
@@ -224,6 +237,7 @@ public final class ImportWizard extends Stage {
         headerRow.valueProperty().addListener((observable, old, value) -> model.setHeaderRowNumber(value));
         Label headerLabel = new Label("Header row:");
         headerLabel.setLabelFor(headerRow);
+        headerLabel.setMinWidth(Region.USE_PREF_SIZE);
         Label source = new Label();
         source.setWrapText(true);
         source.textProperty().bind(model.mappingSourceProperty());

@@ -7,7 +7,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -56,6 +58,7 @@ public final class ImportWizardViewModel {
     private final ObjectProperty<ImportResult> result = new SimpleObjectProperty<>();
     private final ObservableList<RejectedRow> rejected = FXCollections.observableArrayList();
     private final ObjectProperty<Task<ImportResult>> running = new SimpleObjectProperty<>();
+    private final BooleanProperty busy = new SimpleBooleanProperty(false);
 
     public ImportWizardViewModel(InventoryImportService service, BackgroundTasks tasks, ZoneId zone) {
         this.service = service;
@@ -115,27 +118,44 @@ public final class ImportWizardViewModel {
         return running;
     }
 
-    /** Reads the sheets of a file; on success the wizard moves to the sheet step, or to the mapping when there is one sheet. */
+    /** True while a file or sheet is being read. */
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    /** What reading a chosen file found: its sheets, a note on earlier imports, and the preview of its only sheet. */
+    private record OpenedFile(Path path, List<String> sheets, String notes, SheetPreview preview) {
+    }
+
+    /**
+     * Reads the sheets of a file in the background; then the wizard moves to the sheet step, or
+     * to the mapping when the file has one sheet.
+     */
     public void openFile(Path path) {
         error.set("");
-        try {
+        busy.set(true);
+        tasks.submit("Reading " + path.getFileName(), monitor -> {
             List<String> names = service.sheets(path);
             if (names.isEmpty()) {
-                error.set(path.getFileName() + " contains no sheets.");
-                return;
+                throw new TabularFileException(path.getFileName() + " contains no sheets.");
             }
-            file.set(path);
-            sheets.setAll(names);
-            sheet.set(names.get(0));
-            fileNotes.set(earlierImportsNote(path));
-            if (names.size() == 1) {
-                loadSheet(names.get(0));
+            SheetPreview only = names.size() == 1 ? service.preview(path, names.get(0)) : null;
+            return new OpenedFile(path, names, earlierImportsNote(path), only);
+        }, opened -> {
+            busy.set(false);
+            file.set(opened.path());
+            sheets.setAll(opened.sheets());
+            sheet.set(opened.sheets().get(0));
+            fileNotes.set(opened.notes());
+            if (opened.preview() != null) {
+                showPreview(opened.preview());
             } else {
                 step.set(Step.SHEET);
             }
-        } catch (TabularFileException e) {
-            error.set(e.getMessage());
-        }
+        }, failure -> {
+            busy.set(false);
+            error.set(failure.getMessage());
+        });
     }
 
     private String earlierImportsNote(Path path) {
@@ -152,18 +172,25 @@ public final class ImportWizardViewModel {
         }
     }
 
-    /** Reads the first rows of a sheet, finds its header row and proposes a mapping; moves to the mapping step. */
+    /** Reads the first rows of a sheet in the background, finds its header row and proposes a mapping; then shows the mapping step. */
     public void loadSheet(String name) {
         error.set("");
-        try {
-            SheetPreview loaded = service.preview(file.get(), name);
+        busy.set(true);
+        Path path = file.get();
+        tasks.submit("Reading sheet " + name, monitor -> service.preview(path, name), loaded -> {
+            busy.set(false);
             sheet.set(name);
-            preview.set(loaded);
-            mapHeaders(loaded);
-            step.set(Step.MAPPING);
-        } catch (TabularFileException e) {
-            error.set(e.getMessage());
-        }
+            showPreview(loaded);
+        }, failure -> {
+            busy.set(false);
+            error.set(failure.getMessage());
+        });
+    }
+
+    private void showPreview(SheetPreview loaded) {
+        preview.set(loaded);
+        mapHeaders(loaded);
+        step.set(Step.MAPPING);
     }
 
     /** Takes another row of the preview as the header row, and maps its headers again. */

@@ -334,6 +334,19 @@ class InventoryImportServiceTest {
     }
 
     @Test
+    void rolledBackImportLeavesNoGapInNumbers() throws Exception {
+        Path bad = folder.resolve("bad.csv");
+        Files.writeString(bad, "Asset Tag,IP Address\nA-1,10.0.0.999\n");
+        Path good = folder.resolve("good.csv");
+        Files.writeString(good, "Asset Tag\nA-1\n");
+
+        assertThatThrownBy(() -> importFile(services, bad, TestSites.TECHNICIAN)).isInstanceOf(ImportException.class);
+        ImportResult result = importFile(services, good, TestSites.TECHNICIAN);
+
+        assertThat(result.batch().id()).isEqualTo(1);
+    }
+
+    @Test
     void readFailureLateInFileRollsBack() throws Exception {
         StringBuilder csv = new StringBuilder("Asset Tag,Software Version\n");
         for (int i = 0; i < 2500; i++) {

@@ -59,9 +59,16 @@ class ImportWizardTest {
         services.close();
     }
 
-    private void chooseFile(FxRobot robot, Path file) {
+    private void chooseFile(FxRobot robot, Path file) throws Exception {
         robot.clickOn("#wizardFileField").write(file.toString());
         robot.clickOn("#wizardNextButton");
+        waitUntilRead();
+    }
+
+    private void waitUntilRead() throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !model.busyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test
@@ -92,6 +99,31 @@ class ImportWizardTest {
         assertThat(robot.lookup("#rejectedRowsTable").queryTableView().getItems()).hasSize(4);
         assertThat(services.devices().count()).isEqualTo(5);
         assertThat(importsSeen).isEqualTo(1);
+    }
+
+    @Test
+    void cancelledImportCanBeStartedAgain(FxRobot robot) throws Exception {
+        StringBuilder csv = new StringBuilder("Asset Tag,Software Version\n");
+        for (int i = 0; i < 30_000; i++) {
+            csv.append("B-").append(i).append(",2.0\n");
+        }
+        Path big = folder.resolve("big-" + System.nanoTime() + ".csv");
+        java.nio.file.Files.writeString(big, csv.toString());
+        chooseFile(robot, big);
+        robot.clickOn("#wizardImportButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> model.runningProperty().get() != null
+                && model.runningProperty().get().getProgress() > 0).get());
+
+        robot.clickOn("#wizardCancelButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.stepProperty().get() == ImportWizardViewModel.Step.MAPPING);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#wizardError").queryAs(Label.class).getText()).isEqualTo("Import cancelled. Nothing was changed.");
+
+        robot.clickOn("#wizardImportButton");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.stepProperty().get() == ImportWizardViewModel.Step.SUMMARY);
+
+        assertThat(services.devices().count()).isEqualTo(30_000);
+        assertThat(services.inventoryImport().history()).hasSize(1);
     }
 
     @Test
@@ -126,13 +158,14 @@ class ImportWizardTest {
         assertThat(model.stepProperty().get()).isEqualTo(ImportWizardViewModel.Step.SHEET);
         robot.clickOn("Vendor devices");
         robot.clickOn("#wizardNextButton");
+        waitUntilRead();
 
         assertThat(model.stepProperty().get()).isEqualTo(ImportWizardViewModel.Step.MAPPING);
         assertThat(model.sheetProperty().get()).isEqualTo("Vendor devices");
     }
 
     @Test
-    void unreadableFileIsExplained(FxRobot robot) {
+    void unreadableFileIsExplained(FxRobot robot) throws Exception {
         chooseFile(robot, folder.resolve("does-not-exist.xlsx"));
 
         assertThat(robot.lookup("#wizardError").queryAs(Label.class).getText()).endsWith("does not exist or is not a file");
