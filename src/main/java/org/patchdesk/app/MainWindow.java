@@ -101,7 +101,8 @@ public final class MainWindow implements InventoryView.InventoryActions {
         root.setTop(new VBox(menuBar(), demoBanner()));
         root.setLeft(navigationPane());
         root.setCenter(content);
-        Scene scene = new Scene(root, 1360, 820);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(root, Math.min(1440, screen.getWidth()), Math.min(880, screen.getHeight()));
         scene.getStylesheets().add(MainWindow.class.getResource("/org/patchdesk/ui/patchdesk.css").toExternalForm());
         stage.setScene(scene);
         stage.setTitle("PatchDesk");

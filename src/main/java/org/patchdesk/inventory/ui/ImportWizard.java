@@ -377,7 +377,16 @@ public final class ImportWizard extends Stage {
             }
         });
         columns.add(outcome);
-        columns.add(previewColumn("Problems", 280, RowCheck::problems));
+        TableColumn<RowCheck, String> problems = previewColumn("Problems", 280, RowCheck::problems);
+        problems.setCellFactory(column -> new TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                setTooltip(empty || text == null || text.isEmpty() ? null : new javafx.scene.control.Tooltip(text));
+            }
+        });
+        columns.add(problems);
         ColumnMapping mapping = model.mappingProperty().get();
         for (int i = 0; i < mapping.fields().size(); i++) {
             DeviceField field = mapping.fieldOf(i);

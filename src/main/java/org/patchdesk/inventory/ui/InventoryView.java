@@ -55,8 +55,8 @@ public final class InventoryView extends BorderPane {
 
     /** Columns shown until the user chooses others. */
     static final Set<DeviceField> DEFAULT_COLUMNS = EnumSet.of(DeviceField.ASSET_TAG, DeviceField.MANUFACTURER, DeviceField.MODEL,
-            DeviceField.DEVICE_TYPE, DeviceField.DEPARTMENT, DeviceField.LOCATION, DeviceField.STATUS, DeviceField.IP_ADDRESSES,
-            DeviceField.OS_NAME, DeviceField.SOFTWARE_VERSION, DeviceField.NETWORKED, DeviceField.CRITICALITY);
+            DeviceField.DEVICE_TYPE, DeviceField.DEPARTMENT, DeviceField.STATUS, DeviceField.IP_ADDRESSES, DeviceField.OS_NAME,
+            DeviceField.SOFTWARE_VERSION, DeviceField.CRITICALITY);
 
     private static final Duration FILTER_DELAY = Duration.millis(150);
 
@@ -196,9 +196,12 @@ public final class InventoryView extends BorderPane {
 
     private static double preferredWidth(DeviceField field) {
         return switch (field) {
-            case ASSET_TAG, CMMS_ID, STATUS, FLOOR, ROOM, NETWORKED, STORES_PHI, STATUS_CHANGED_ON, ACQUISITION_DATE -> 100;
-            case IP_ADDRESSES, MAC_ADDRESSES, LOCATION, DEVICE_TYPE, NOTES -> 170;
-            default -> 130;
+            case STATUS, FLOOR, ROOM, NETWORKED, STORES_PHI -> 90;
+            case ASSET_TAG, CMMS_ID, STATUS_CHANGED_ON, ACQUISITION_DATE -> 100;
+            case IP_ADDRESSES, MAC_ADDRESSES -> 140;
+            case CRITICALITY, MISSION_IMPACT -> 175;
+            case LOCATION, DEVICE_TYPE, NOTES -> 150;
+            default -> 115;
         };
     }
 
