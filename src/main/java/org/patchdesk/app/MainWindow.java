@@ -109,7 +109,7 @@ public final class MainWindow implements InventoryView.InventoryActions {
         use(site);
     }
 
-    /** The services of the database the window shows now. */
+    /** Returns the services of the database the window shows now. */
     public Services current() {
         return current;
     }
@@ -228,7 +228,7 @@ public final class MainWindow implements InventoryView.InventoryActions {
         }, error -> dialogs.showFailure("Inventory not loaded", "Loading the devices failed.", error));
     }
 
-    /** The first screen of an empty database: what PatchDesk is, and the ways to start. */
+    /** Builds the first screen of an empty database: what PatchDesk is, and the ways to start. */
     private Node welcomePane() {
         Label title = new Label("Welcome to PatchDesk");
         title.getStyleClass().add("welcome-title");

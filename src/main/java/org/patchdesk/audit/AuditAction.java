@@ -5,7 +5,7 @@ import java.util.Locale;
 public enum AuditAction {
     CREATE, UPDATE, DELETE, IMPORT, UNDO;
 
-    /** The lower-case word stored in the audit trail. */
+    /** Returns the lower-case word stored in the audit trail. */
     public String word() {
         return name().toLowerCase(Locale.ROOT);
     }

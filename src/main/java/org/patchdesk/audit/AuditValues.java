@@ -35,7 +35,7 @@ final class AuditValues {
         try {
             return JSON.readValue(json, MAP_TYPE);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("An audit entry holds values that are not a JSON object: " + e.getOriginalMessage(), e);
+            throw new IllegalStateException("An audit entry contains values that are not a JSON object: " + e.getOriginalMessage(), e);
         }
     }
 }

@@ -11,8 +11,8 @@ import org.patchdesk.common.Actor;
 import org.patchdesk.storage.DataDirectories;
 
 /**
- * What commands share during one run: the environment, the output streams, the data folder
- * option, and the site database, opened on first use and closed when the run ends.
+ * The state that commands share during one run: the environment, the data folder option, and
+ * the site database, opened on first use and closed when the run ends.
  */
 public final class CliContext implements AutoCloseable {
 
@@ -37,13 +37,13 @@ public final class CliContext implements AutoCloseable {
         return clock;
     }
 
-    /** The data folder the {@code --data-dir} option, the environment or the operating system names. */
+    /** Returns the data folder that the {@code --data-dir} option, the environment or the operating system names. */
     public Path dataFolder() {
         return new DataDirectories(environment, System.getProperty("os.name", ""), System.getProperty("user.home", "."))
                 .resolve(dataDirOption);
     }
 
-    /** The user changes are recorded under: the operating-system user. */
+    /** Returns the user that changes are recorded under: the operating-system user. */
     public Actor actor() {
         return Actor.operatingSystemUser();
     }

@@ -1,8 +1,8 @@
 package org.patchdesk.inventory;
 
 /**
- * How badly patients can be hurt when a device fails or is compromised. Each level corresponds to
- * an SSVC safety impact value, which the risk decision uses.
+ * The harm to patients when a device fails or is compromised. Each level corresponds to an SSVC
+ * safety impact value, which the risk decision uses.
  */
 public enum ClinicalCriticality implements Labeled {
     LIFE_SUSTAINING("Life-sustaining", "catastrophic"),

@@ -10,7 +10,7 @@ public record Device(long id, DeviceValues values, TypeDefaults typeDefaults,
         return values.assetTag();
     }
 
-    /** The device's clinical criticality, else its type's default, else High; marked assumed unless the device states it. */
+    /** Returns the device's clinical criticality, else its type's default, else High, marked assumed unless the device states it. */
     public Assessed<ClinicalCriticality> criticality() {
         ClinicalCriticality own = values.get(DeviceField.CRITICALITY, ClinicalCriticality.class);
         if (own != null) {
@@ -22,7 +22,7 @@ public record Device(long id, DeviceValues values, TypeDefaults typeDefaults,
         return new Assessed<>(TypeDefaults.FALLBACK_CRITICALITY, true, "PatchDesk default for devices without one");
     }
 
-    /** The device's mission impact, else its type's default, else mef support crippled; marked assumed unless the device states it. */
+    /** Returns the device's mission impact, else its type's default, else mef support crippled, marked assumed unless the device states it. */
     public Assessed<MissionImpact> missionImpact() {
         MissionImpact own = values.get(DeviceField.MISSION_IMPACT, MissionImpact.class);
         if (own != null) {

@@ -63,7 +63,7 @@ public enum DeviceField {
         return kind;
     }
 
-    /** The maximum number of characters a text or list value may have; zero for other kinds. */
+    /** Returns the maximum number of characters of a text or list value, or zero for other kinds. */
     public int maxLength() {
         return maxLength;
     }
@@ -74,9 +74,10 @@ public enum DeviceField {
 
     /** Finds a field by its label or key, ignoring case and surrounding spaces. */
     public static java.util.Optional<DeviceField> byName(String name) {
-        String wanted = name.trim();
+        String requested = name.trim();
         for (DeviceField field : values()) {
-            if (field.label.equalsIgnoreCase(wanted) || field.key.equalsIgnoreCase(wanted) || field.name().equalsIgnoreCase(wanted)) {
+            if (field.label.equalsIgnoreCase(requested) || field.key.equalsIgnoreCase(requested)
+                    || field.name().equalsIgnoreCase(requested)) {
                 return java.util.Optional.of(field);
             }
         }

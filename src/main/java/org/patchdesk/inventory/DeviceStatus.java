@@ -1,6 +1,6 @@
 package org.patchdesk.inventory;
 
-/** Where a device is in its life: in use, out of use for now, or gone for good. */
+/** The stage of a device's life: in use, out of use for now, or gone for good. */
 public enum DeviceStatus implements Labeled {
     ACTIVE("Active"),
     INACTIVE("Inactive"),

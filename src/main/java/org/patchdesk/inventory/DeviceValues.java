@@ -66,7 +66,7 @@ public final class DeviceValues {
         return get(DeviceField.ASSET_TAG, String.class);
     }
 
-    /** The form of an asset tag that uniqueness is checked on: trimmed and upper case. */
+    /** Returns the form of an asset tag that uniqueness is checked on: trimmed and upper case. */
     public static String assetTagKey(String assetTag) {
         return assetTag.strip().toUpperCase(java.util.Locale.ROOT);
     }

@@ -51,7 +51,7 @@ public final class ManufacturerService {
         return id.flatMap(found -> list().stream().filter(m -> m.id() == found).findFirst());
     }
 
-    /** What adding an alias would do: nothing, add it, merge another manufacturer, or fail. */
+    /** The outcome of adding an alias: nothing to do, added, a merge with another manufacturer, or a conflict. */
     public sealed interface AliasOutcome permits AlreadyPresent, Added, WouldMerge, Conflict {
     }
 

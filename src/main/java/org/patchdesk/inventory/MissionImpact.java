@@ -13,7 +13,7 @@ public enum MissionImpact implements Labeled {
         this.ssvcValue = ssvcValue;
     }
 
-    /** The value as the SSVC decision tables spell it. */
+    /** Returns the value as the SSVC decision tables spell it. */
     public String ssvcValue() {
         return ssvcValue;
     }

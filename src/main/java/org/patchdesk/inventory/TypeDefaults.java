@@ -13,9 +13,9 @@ public record TypeDefaults(ClinicalCriticality criticality, MissionImpact missio
     public static final MissionImpact FALLBACK_MISSION_IMPACT = MissionImpact.MEF_SUPPORT_CRIPPLED;
 
     /**
-     * Derives defaults from an FDA product code: life-sustaining devices are Life-sustaining with
-     * mef failure; otherwise class 3 is High, class 2 Medium (both mef support crippled) and class 1
-     * Low with degraded. Unclassified codes give no default.
+     * Derives defaults from an FDA product code. Life-sustaining devices are Life-sustaining with
+     * mef failure. Otherwise class 3 is High and class 2 Medium, both with mef support crippled, and
+     * class 1 is Low with degraded. Unclassified codes give no default.
      */
     public static TypeDefaults fromFda(FdaProductCode code) {
         String what = "FDA product code " + code.code() + " (" + code.deviceName() + ")";

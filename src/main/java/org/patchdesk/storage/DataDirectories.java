@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Finds the folder that holds a site's database, logs and backups. An explicit folder (the
+ * Finds the folder that contains a site's database, logs and backups. An explicit folder (the
  * {@code --data-dir} option) wins over the {@code PATCHDESK_DATA_DIR} variable, which wins over
  * the operating system's usual place for application data.
  */
@@ -51,7 +51,7 @@ public final class DataDirectories {
         if (os.startsWith("mac")) {
             return Path.of(userHome, "Library", "Application Support", "PatchDesk");
         }
-        // The XDG Base Directory specification says a relative XDG_DATA_HOME is invalid and must be ignored.
+        // The XDG Base Directory specification defines a relative XDG_DATA_HOME is invalid and must be ignored.
         String xdgDataHome = environment.get("XDG_DATA_HOME");
         if (xdgDataHome != null && !xdgDataHome.isBlank() && Path.of(xdgDataHome).isAbsolute()) {
             return Path.of(xdgDataHome, "patchdesk");

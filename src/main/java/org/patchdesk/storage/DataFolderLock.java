@@ -79,7 +79,7 @@ public final class DataFolderLock implements AutoCloseable {
         try {
             channel.close();
         } catch (IOException ignored) {
-            // The lock attempt already failed; the user is told about that failure.
+            // The lock attempt already failed, and that failure is reported to the user.
         }
     }
 }

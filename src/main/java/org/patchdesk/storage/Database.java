@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 /**
  * One H2 file database with its schema brought up to date by the Flyway migrations under
  * {@code db/migration}. The database user and password are fixed, because H2 cannot protect a file
- * that its reader can copy; they are documented so that auditors can open the file with H2's tools.
+ * that its reader can copy. They are documented so that auditors can open the file with H2's tools.
  */
 public final class Database implements AutoCloseable {
 
@@ -168,7 +168,7 @@ public final class Database implements AutoCloseable {
         return jdbi;
     }
 
-    /** The {@code .mv.db} file. */
+    /** Returns the {@code .mv.db} file. */
     public Path file() {
         return file;
     }

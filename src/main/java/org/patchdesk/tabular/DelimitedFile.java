@@ -23,7 +23,7 @@ import org.patchdesk.common.ProgressMonitor;
 
 /**
  * Reads delimited text (.csv, .txt, .tsv). The encoding is UTF-8 (with or without byte order mark),
- * UTF-16 when a byte order mark says so, and otherwise Windows-1252 when the bytes are not valid
+ * UTF-16 when the file starts with a UTF-16 byte order mark, and otherwise Windows-1252 when the bytes are not valid
  * UTF-8. The delimiter is the one of comma, semicolon, tab and pipe that splits the first lines most
  * consistently. Row numbers are record numbers, which match the rows a spreadsheet program shows.
  */
@@ -100,7 +100,7 @@ final class DelimitedFile implements TabularFile {
 
     /**
      * Chooses the delimiter whose most frequent non-zero count per line occurs on the most sample
-     * lines; title lines above the header usually contain no delimiter and do not count.
+     * lines. Title lines above the header usually contain no delimiter, so they do not count.
      */
     static char detectDelimiter(String text) {
         List<String> lines = new ArrayList<>();

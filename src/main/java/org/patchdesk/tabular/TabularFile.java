@@ -6,7 +6,7 @@ import java.util.List;
 import org.patchdesk.common.ProgressMonitor;
 
 /**
- * A spreadsheet (.xlsx, .xls) or delimited text file (.csv, .txt) opened read-only, with its rows
+ * A spreadsheet (.xlsx, .xls) or delimited text file (.csv, .txt) opened read-only. Its rows are
  * presented as text the way a spreadsheet program displays them: dates as ISO dates, whole numbers
  * without a trailing ".0", numbers with a custom format (such as leading zeros) as formatted.
  */
@@ -24,7 +24,7 @@ public interface TabularFile extends AutoCloseable {
      */
     void readRows(String sheet, RowVisitor visitor, ProgressMonitor monitor) throws TabularFileException;
 
-    /** A description of how the file was read, such as "CSV, Windows-1252, delimiter ';'"; empty when there is nothing to add. */
+    /** Returns how the file was read, such as "Text file, windows-1252, semicolon-delimited", or "" when there is nothing to add. */
     default String readingNotes() {
         return "";
     }

@@ -11,7 +11,7 @@ import org.apache.poi.poifs.filesystem.FileMagic;
 /**
  * Opens spreadsheet and text files by their content, using the file name only to tell text
  * files apart: an "xls" file that is really an .xlsx workbook is read as one, and an HTML page saved
- * with a spreadsheet extension is rejected with a message that says so.
+ * with a spreadsheet extension is rejected with a message that names what it is.
  */
 public final class TabularFiles {
 

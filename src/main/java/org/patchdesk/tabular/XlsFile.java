@@ -15,7 +15,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.patchdesk.common.ProgressMonitor;
 
 /**
- * Reads a legacy .xls workbook (Excel 97-2003). The format holds at most 65,536 rows a sheet, so
+ * Reads a legacy .xls workbook (Excel 97-2003). The format has at most 65,536 rows a sheet, so
  * the workbook is loaded whole; the file system is opened read-only.
  */
 final class XlsFile implements TabularFile {

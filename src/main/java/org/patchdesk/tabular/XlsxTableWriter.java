@@ -162,7 +162,7 @@ public final class XlsxTableWriter implements AutoCloseable {
         AtomicFiles.write(target, workbook::write);
     }
 
-    /** The sheets written so far, in order. */
+    /** Returns the sheets written so far, in order. */
     public List<String> sheetNames() {
         List<String> names = new ArrayList<>();
         for (int i = 0; i < workbook.getNumberOfSheets(); i++) {

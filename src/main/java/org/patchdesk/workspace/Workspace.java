@@ -37,7 +37,7 @@ public final class Workspace implements AutoCloseable {
     /**
      * Locks the folder (creating it when missing) and starts logging into it.
      *
-     * @throws org.patchdesk.storage.DatabaseUnavailableException when another PatchDesk holds the folder
+     * @throws org.patchdesk.storage.DatabaseUnavailableException when another PatchDesk has the folder open
      */
     public static Workspace open(Path folder, Clock clock) {
         DataFolderLock lock = DataFolderLock.acquire(folder);

@@ -22,7 +22,7 @@ public final class InventoryExportService {
 
     public static final String SHEET_NAME = "Inventory";
 
-    /** The column headers of exports, in order. */
+    /** Returns the column headers of exports, in order. */
     public static List<String> headers() {
         List<String> headers = new ArrayList<>();
         for (DeviceField field : DeviceField.values()) {

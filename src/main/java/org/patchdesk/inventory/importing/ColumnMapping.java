@@ -10,7 +10,7 @@ import org.patchdesk.common.Sha256;
 import org.patchdesk.inventory.DeviceField;
 
 /**
- * Which device field each column of a sheet fills: {@code fields.get(i)} is the field of column
+ * The device field that each column of a sheet fills: {@code fields.get(i)} is the field of column
  * {@code i}, or null when the column is not imported. No field is filled by two columns.
  */
 public record ColumnMapping(List<String> headers, List<DeviceField> fields) {

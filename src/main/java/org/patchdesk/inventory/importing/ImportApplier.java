@@ -27,8 +27,8 @@ import org.patchdesk.inventory.InventoryReferences;
 
 /**
  * Writes the accepted rows of one import inside its transaction, a chunk of rows at a time, and
- * counts what it did: new asset tags are inserted, known ones updated with the non-empty values of
- * the row, and every change is audited under the import's batch.
+ * counts what it did. New asset tags are inserted, and known ones updated with the non-empty values
+ * of the row. Every change is audited under the import's batch.
  */
 final class ImportApplier {
 

@@ -17,7 +17,7 @@ public record ImportBatch(long id, String kind, String fileName, String filePath
         return undoneAt != null;
     }
 
-    /** The counts in one line, such as "12 added, 3 updated, 80 unchanged, 2 rejected". */
+    /** Returns the counts in one line, such as "12 added, 3 updated, 80 unchanged, 2 rejected". */
     public String countsText() {
         return added + " added, " + updated + " updated, " + unchanged + " unchanged, " + rejected + " rejected";
     }

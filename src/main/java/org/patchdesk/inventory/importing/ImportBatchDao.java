@@ -20,7 +20,7 @@ public interface ImportBatchDao {
     /**
      * Inserts a batch numbered one above the highest so far, so that an import that was rolled back
      * leaves no gap in the numbers the history shows. Imports never run concurrently, because one
-     * process holds the data folder and its worker runs one job at a time.
+     * process locks the data folder and its worker runs one job at a time.
      */
     @SqlUpdate("INSERT INTO import_batch (id, kind, file_name, file_path, file_sha256, sheet_name, header_row, column_headers,"
             + " column_mapping, imported_at, imported_by, rows_read, added, updated, unchanged, rejected, skipped)"

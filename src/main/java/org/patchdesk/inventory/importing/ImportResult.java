@@ -9,7 +9,7 @@ public record ImportResult(ImportBatch batch, List<RejectedRow> rejected, String
         rejected = List.copyOf(rejected);
     }
 
-    /** The summary line the command line prints and the wizard shows. */
+    /** Returns the summary line that the command line prints and the wizard shows. */
     public String summaryLine() {
         StringBuilder text = new StringBuilder("Imported ").append(batch.fileName()).append(": ").append(batch.countsText());
         if (batch.skipped() > 0) {

@@ -49,11 +49,13 @@ final class ImportUndo {
 
     UndoResult undo(long batchId) {
         ImportBatchDao batches = handle.attach(ImportBatchDao.class);
-        ImportBatch batch = batches.findById(batchId).orElseThrow(() -> new IllegalArgumentException("No import has number " + batchId));
+        ImportBatch batch = batches.findById(batchId)
+                .orElseThrow(() -> new IllegalArgumentException("No import has number " + batchId));
         if (batch.isUndone()) {
             throw new IllegalStateException("Import #" + batchId + " (" + batch.fileName() + ") was already undone on "
                     + batch.undoneAt() + " by " + batch.undoneBy());
         }
+
         List<AuditEntry> entries = handle.attach(AuditDao.class).listByBatch(batchId).stream()
                 .filter(entry -> DeviceRows.RECORD_TYPE.equals(entry.recordType()))
                 .toList();
@@ -61,6 +63,7 @@ final class ImportUndo {
         String summary = "Undo of import #" + batchId + " (" + batch.fileName() + ")";
         InventoryReferences references = new InventoryReferences(handle, fda, auditLog, actor, now, null);
         DeviceDao devices = handle.attach(DeviceDao.class);
+
         List<UndoResult.KeptDevice> kept = new ArrayList<>();
         int reverted = 0;
         for (AuditEntry entry : entries) {
@@ -80,10 +83,11 @@ final class ImportUndo {
             }
             reverted++;
         }
+
         batches.markUndone(batchId, OffsetDateTime.ofInstant(now, ZoneOffset.UTC), actor.name(), reverted, kept.size());
         auditLog.append(handle, new AuditEntry(null, now, actor.name(), AuditAction.UNDO, InventoryImportService.BATCH_RECORD_TYPE,
-                batchId, batch.fileName(), null, Map.of(), Map.of("reverted", Integer.toString(reverted), "kept", Integer.toString(kept.size())),
-                summary));
+                batchId, batch.fileName(), null, Map.of(),
+                Map.of("reverted", Integer.toString(reverted), "kept", Integer.toString(kept.size())), summary));
         return new UndoResult(batches.findById(batchId).orElseThrow(), reverted, kept);
     }
 

@@ -144,8 +144,8 @@ public final class InventoryImportService {
     }
 
     /**
-     * Checks the data rows of a preview as an import with {@code mapping} would, and tells for each
-     * whether it adds a device, updates one, is skipped or is rejected.
+     * Checks the data rows of a preview as an import with {@code mapping} would. For each row, the
+     * result says whether it adds a device, updates one, is skipped or is rejected.
      */
     public List<RowCheck> checkRows(SheetPreview preview, ColumnMapping mapping) {
         RowConverter converter = new RowConverter(mapping);
@@ -206,7 +206,8 @@ public final class InventoryImportService {
     }
 
     /**
-     * Imports the file as the request says. The file is only read, never written.
+     * Imports the file with the sheet, header row and mapping of the request. The file is only
+     * read, never written.
      *
      * @throws ImportException when no column holds the asset tag, or no row can be imported
      * @throws TabularFileException when the file cannot be read
@@ -240,7 +241,7 @@ public final class InventoryImportService {
     }
 
     /**
-     * Reads the file and writes its rows a chunk at a time as they are read, so that memory holds
+     * Reads the file and writes its rows a chunk at a time as they are read, so that memory keeps
      * a few chunks of rows however long the file is. Everything happens in the caller's transaction.
      */
     private ImportResult importInTransaction(Handle handle, ImportRequest request, String sha256, Actor actor, Instant now,
@@ -318,7 +319,7 @@ public final class InventoryImportService {
 
     /**
      * Undoes an import: devices it added are deleted and devices it updated get their earlier
-     * values back, unless they changed after the import; those are listed and left as they are.
+     * values back. Devices that changed after the import are listed and left as they are.
      *
      * @throws IllegalStateException when the import was already undone
      */

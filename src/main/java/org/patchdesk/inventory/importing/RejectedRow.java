@@ -10,7 +10,7 @@ public record RejectedRow(int rowNumber, List<String> cells, List<RowProblem> pr
         problems = List.copyOf(problems);
     }
 
-    /** All problems of the row in one line. */
+    /** Returns all problems of the row in one line. */
     public String reasons() {
         return String.join("; ", problems.stream().map(RowProblem::describe).toList());
     }

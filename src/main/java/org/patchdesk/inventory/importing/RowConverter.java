@@ -12,7 +12,7 @@ import org.patchdesk.inventory.FieldValues;
 
 /**
  * Turns the data rows of a sheet into device values under a column mapping. Blank rows and totals
- * rows are skipped; a row is rejected when it has no asset tag, repeats an asset tag seen earlier in
+ * rows are skipped. A row is rejected when it has no asset tag, repeats an asset tag seen earlier in
  * the same file, or has a value its field cannot take (an invalid IP or MAC address, date, status).
  */
 final class RowConverter {
@@ -91,7 +91,7 @@ final class RowConverter {
 
     /**
      * A totals row starts with a word such as "Total", "Total:" or "Count =" in its first filled
-     * cell, which is also the asset tag cell or left of it, and holds nothing but numbers elsewhere.
+     * cell, which is also the asset tag cell or left of it, and contains nothing but numbers elsewhere.
      */
     private boolean isTotals(SheetRow row) {
         int first = -1;

@@ -140,7 +140,7 @@ final class RowPipeline {
         }
     }
 
-    /** The rows rejected so far; complete once {@link #run} returned. */
+    /** Returns the rows rejected so far; once {@link #run} has returned, that is all of them. */
     List<RejectedRow> rejected() {
         return rejected;
     }

@@ -18,7 +18,7 @@ public record SheetPreview(String fileName, List<String> sheets, String sheet, L
         return rows.get(headerIndex);
     }
 
-    /** The header texts, with "Column N" standing in for empty header cells. */
+    /** Returns the header texts, with "Column N" in place of empty header cells. */
     public List<String> headers() {
         return headersOf(headerRow(), rows.stream().mapToInt(row -> row.cells().size()).max().orElse(0));
     }

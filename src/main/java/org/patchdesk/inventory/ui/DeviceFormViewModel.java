@@ -138,7 +138,7 @@ public final class DeviceFormViewModel {
         }
     }
 
-    /** The number of fields that show a problem. */
+    /** Returns the number of fields that show a problem. */
     public long problemCount() {
         return errors.values().stream().filter(error -> !error.get().isEmpty()).count();
     }

@@ -45,9 +45,9 @@ import org.patchdesk.tabular.TabularFiles;
 import org.patchdesk.ui.DialogService;
 
 /**
- * The import wizard window: choose a file, then its sheet, check the header row and column
- * mapping against the first rows, import with a progress bar and Cancel, and read the summary
- * with the rejected rows, which can be saved as a workbook.
+ * The import wizard window. The user chooses a file, then its sheet, and checks the header row and
+ * column mapping against the first rows. The import runs with a progress bar and Cancel, and the
+ * summary lists the rejected rows, which can be saved as a workbook.
  */
 public final class ImportWizard extends Stage {
 
@@ -206,7 +206,7 @@ public final class ImportWizard extends Stage {
                 + " sheets. Choose the one with the devices."), list, busyIndicator("Reading the sheet…"));
     }
 
-    /** A spinner with a message, shown while the model reads a file. */
+    /** Returns a spinner with a message, shown while the model reads a file. */
     private Node busyIndicator(String message) {
         javafx.scene.control.ProgressIndicator spinner = new javafx.scene.control.ProgressIndicator();
         spinner.setPrefSize(20, 20);
@@ -266,7 +266,7 @@ public final class ImportWizard extends Stage {
         return pane;
     }
 
-    /** The table of columns: header, sample values and the field each column imports into. */
+    /** Builds the table of columns: header, sample values and the field each column imports into. */
     private TableView<Integer> columnTable() {
         TableView<Integer> table = new TableView<>();
         table.setId("wizardColumnTable");
@@ -344,7 +344,11 @@ public final class ImportWizard extends Stage {
             @Override
             protected void updateItem(DeviceField field, boolean empty) {
                 super.updateItem(field, empty);
-                setText(empty ? null : field == null ? "Do not import" : field.label());
+                if (empty) {
+                    setText(null);
+                } else {
+                    setText(field == null ? "Do not import" : field.label());
+                }
             }
         };
     }

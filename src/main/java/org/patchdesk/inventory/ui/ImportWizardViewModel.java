@@ -123,13 +123,13 @@ public final class ImportWizardViewModel {
         return busy;
     }
 
-    /** What reading a chosen file found: its sheets, a note on earlier imports, and the preview of its only sheet. */
+    /** The result of reading a chosen file: its sheets, a note on earlier imports, and the preview of its only sheet. */
     private record OpenedFile(Path path, List<String> sheets, String notes, SheetPreview preview) {
     }
 
     /**
-     * Reads the sheets of a file in the background; then the wizard moves to the sheet step, or
-     * to the mapping when the file has one sheet.
+     * Reads the sheets of a file in the background. Then the wizard moves to the sheet step, or to
+     * the mapping when the file has one sheet.
      */
     public void openFile(Path path) {
         error.set("");

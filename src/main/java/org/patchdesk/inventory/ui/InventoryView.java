@@ -47,9 +47,9 @@ import org.patchdesk.inventory.DeviceField;
 import org.patchdesk.ui.NaturalOrder;
 
 /**
- * The inventory grid: one column per device field with a filter box under each header, a search
- * box across all columns, sorting, a column chooser (the "+" button at the right of the header),
- * multi-select with copy as tab-separated text, and a status bar with counts.
+ * The inventory grid. It has one column per device field with a filter box under each header, a
+ * search box across all columns, sorting and a column chooser (the "+" button at the right of the
+ * header). Rows can be selected together and copied as tab-separated text, and a status bar counts them.
  */
 public final class InventoryView extends BorderPane {
 
@@ -69,7 +69,7 @@ public final class InventoryView extends BorderPane {
     private final List<TableColumn<DeviceRow, String>> columns = new ArrayList<>();
     private final InventoryActions actions;
 
-    /** What the grid's buttons and menus do; the main window supplies them. */
+    /** The actions of the grid's buttons and menus, which the main window supplies. */
     public interface InventoryActions {
         void addDevice();
 
@@ -308,7 +308,7 @@ public final class InventoryView extends BorderPane {
         Clipboard.getSystemClipboard().setContent(content);
     }
 
-    /** The fields of the visible columns, in their current order. */
+    /** Returns the fields of the visible columns, in their current order. */
     public List<DeviceField> visibleFields() {
         List<DeviceField> fields = new ArrayList<>();
         for (TableColumn<DeviceRow, ?> column : table.getVisibleLeafColumns()) {

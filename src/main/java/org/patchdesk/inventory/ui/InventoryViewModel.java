@@ -54,7 +54,7 @@ public final class InventoryViewModel {
         return rows;
     }
 
-    /** The rows that pass the current filter, in the order of {@link #rows()}. */
+    /** Returns the rows that pass the current filter, in the order of {@link #rows()}. */
     public ObservableList<DeviceRow> filtered() {
         return filtered;
     }
