@@ -3,6 +3,7 @@ package org.patchdesk.app;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.prefs.Preferences;
 
 import javafx.application.Platform;
@@ -11,12 +12,11 @@ import javafx.stage.Stage;
 
 import org.patchdesk.cli.CommandLineRunner;
 import org.patchdesk.common.Actor;
-import org.patchdesk.workspace.DemoData;
-import org.patchdesk.workspace.Services;
-import org.patchdesk.workspace.Workspace;
 import org.patchdesk.storage.DatabaseUnavailableException;
 import org.patchdesk.ui.BackgroundTasks;
 import org.patchdesk.ui.FxDialogService;
+import org.patchdesk.workspace.Services;
+import org.patchdesk.workspace.Workspace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +46,19 @@ public final class GuiLauncher {
         CountDownLatch closed = new CountDownLatch(1);
         BackgroundTasks tasks = new BackgroundTasks();
         MainWindow[] window = new MainWindow[1];
+        AtomicBoolean released = new AtomicBoolean();
+        Runnable release = () -> {
+            if (released.compareAndSet(false, true)) {
+                tasks.close();
+                if (window[0] != null) {
+                    window[0].closeDemo();
+                }
+                site.close();
+                workspace.close();
+            }
+        };
+        // Closes the database when the process is stopped from outside (log-off, kill), rolling back unfinished work.
+        Runtime.getRuntime().addShutdownHook(new Thread(release, "patchdesk-shutdown"));
         try {
             Platform.setImplicitExit(false);
             Platform.startup(() -> {
@@ -63,12 +76,7 @@ public final class GuiLauncher {
             Thread.currentThread().interrupt();
             return CommandLineRunner.EXIT_FAILED;
         } finally {
-            tasks.close();
-            if (window[0] != null) {
-                window[0].closeDemo();
-            }
-            site.close();
-            workspace.close();
+            release.run();
             Platform.exit();
         }
     }

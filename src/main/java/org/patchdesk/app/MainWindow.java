@@ -2,11 +2,13 @@ package org.patchdesk.app;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.prefs.Preferences;
 
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -25,12 +27,10 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 import org.patchdesk.common.Actor;
-import org.patchdesk.workspace.DemoData;
-import org.patchdesk.workspace.Services;
-import org.patchdesk.workspace.Workspace;
 import org.patchdesk.common.Version;
 import org.patchdesk.inventory.Device;
 import org.patchdesk.inventory.ui.DeviceFormDialog;
@@ -46,6 +46,9 @@ import org.patchdesk.inventory.ui.ManufacturersView;
 import org.patchdesk.ui.BackgroundTasks;
 import org.patchdesk.ui.DialogService;
 import org.patchdesk.ui.ProgressDialog;
+import org.patchdesk.workspace.DemoData;
+import org.patchdesk.workspace.Services;
+import org.patchdesk.workspace.Workspace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -101,7 +104,7 @@ public final class MainWindow implements InventoryView.InventoryActions {
         root.setTop(new VBox(menuBar(), demoBanner()));
         root.setLeft(navigationPane());
         root.setCenter(content);
-        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(root, Math.min(1440, screen.getWidth()), Math.min(880, screen.getHeight()));
         scene.getStylesheets().add(MainWindow.class.getResource("/org/patchdesk/ui/patchdesk.css").toExternalForm());
         stage.setScene(scene);
@@ -318,7 +321,7 @@ public final class MainWindow implements InventoryView.InventoryActions {
             rows = choice.get() == 0 ? shown : List.copyOf(inventoryModel.rows());
         }
         List<Device> devices = rows.stream().map(DeviceRow::device).toList();
-        String suggested = (isDemo() ? "demo-" : "") + "inventory-" + java.time.LocalDate.now(current.clock()) + ".xlsx";
+        String suggested = (isDemo() ? "demo-" : "") + "inventory-" + LocalDate.now(current.clock()) + ".xlsx";
         dialogs.chooseFileToSave("Export inventory", suggested, "xlsx").ifPresent(target -> export(devices, target));
     }
 

@@ -1,6 +1,8 @@
 package org.patchdesk.audit;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jdbi.v3.sqlobject.SqlObject;
@@ -21,17 +23,17 @@ public interface AuditDao extends SqlObject {
 
     @SqlUpdate(INSERT)
     @GetGeneratedKeys("id")
-    long insert(@BindMap java.util.Map<String, Object> row);
+    long insert(@BindMap Map<String, Object> row);
 
     /** The columns of {@link #INSERT}, in order. */
     List<String> COLUMNS = List.of("occurred_at", "actor", "action", "record_type", "record_id", "record_label", "batch_id",
             "old_values", "new_values", "summary");
 
     /** Appends many entries at once, each row holding {@link #COLUMNS}. */
-    default void insertAll(List<java.util.Map<String, Object>> rows) {
+    default void insertAll(List<Map<String, Object>> rows) {
         if (!rows.isEmpty()) {
             JdbcBatches.execute(getHandle(), "INSERT INTO audit_entry (" + String.join(", ", COLUMNS) + ") VALUES ("
-                    + String.join(", ", java.util.Collections.nCopies(COLUMNS.size(), "?")) + ")", COLUMNS, rows, false);
+                    + String.join(", ", Collections.nCopies(COLUMNS.size(), "?")) + ")", COLUMNS, rows, false);
         }
     }
 

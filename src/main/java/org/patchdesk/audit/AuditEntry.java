@@ -1,6 +1,8 @@
 package org.patchdesk.audit;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -13,7 +15,7 @@ public record AuditEntry(Long id, Instant occurredAt, String actor, AuditAction 
                          String summary) {
 
     public AuditEntry {
-        oldValues = oldValues == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(oldValues));
-        newValues = newValues == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(newValues));
+        oldValues = oldValues == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(oldValues));
+        newValues = newValues == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(newValues));
     }
 }

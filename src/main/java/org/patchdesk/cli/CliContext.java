@@ -5,10 +5,10 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.function.BiFunction;
 
-import org.patchdesk.workspace.Services;
-import org.patchdesk.workspace.Workspace;
 import org.patchdesk.common.Actor;
 import org.patchdesk.storage.DataDirectories;
+import org.patchdesk.workspace.Services;
+import org.patchdesk.workspace.Workspace;
 
 /**
  * The state that commands share during one run: the environment, the data folder option, and
@@ -54,7 +54,7 @@ public final class CliContext implements AutoCloseable {
      *
      * @throws org.patchdesk.storage.DatabaseUnavailableException when the database cannot be opened
      */
-    public Services services() {
+    public synchronized Services services() {
         if (services == null) {
             workspace = workspaceOpener.apply(dataFolder(), clock);
             try {
@@ -69,7 +69,7 @@ public final class CliContext implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         if (services != null) {
             services.close();
             services = null;

@@ -1,5 +1,6 @@
 package org.patchdesk.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import java.nio.file.Path;
@@ -10,7 +11,6 @@ import org.patchdesk.storage.DatabaseUnavailableException;
 import org.patchdesk.tabular.TabularFileException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import picocli.CommandLine;
 
 /** Runs the {@code patchdesk} command line and turns its outcome into an exit code. */
@@ -50,7 +50,7 @@ public final class CommandLineRunner {
             err.println(e.getMessage());
             return EXIT_DATABASE_UNAVAILABLE;
         }
-        if (e instanceof TabularFileException || e instanceof DeviceValidationException || e instanceof java.io.IOException
+        if (e instanceof TabularFileException || e instanceof DeviceValidationException || e instanceof IOException
                 || e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
             log.info("Command failed: {}", e.getMessage());
             err.println(e.getMessage());

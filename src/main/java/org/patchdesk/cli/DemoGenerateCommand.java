@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 
 import org.patchdesk.common.ProgressMonitor;
 import org.patchdesk.demo.DemoInventoryGenerator;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 
 import org.patchdesk.inventory.Device;
 import org.patchdesk.inventory.DeviceField;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 
 import org.patchdesk.common.ProgressMonitor;
 import org.patchdesk.inventory.Device;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;

@@ -18,7 +18,6 @@ import org.patchdesk.inventory.importing.RejectedRow;
 import org.patchdesk.inventory.importing.RowProblem;
 import org.patchdesk.inventory.importing.SheetPreview;
 import org.patchdesk.tabular.TabularFileException;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

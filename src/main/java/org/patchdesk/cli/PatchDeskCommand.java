@@ -5,7 +5,6 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 
 import org.patchdesk.common.Version;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Option;

@@ -1,5 +1,6 @@
 package org.patchdesk.common;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -118,7 +119,7 @@ public final class IpAddresses {
             }
             result[count++] = Integer.parseInt(part, 16);
         }
-        return java.util.Arrays.copyOf(result, count);
+        return Arrays.copyOf(result, count);
     }
 
     private static String formatIpv6(int[] groups) {

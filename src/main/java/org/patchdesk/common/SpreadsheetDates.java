@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.Month;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -113,7 +114,7 @@ public final class SpreadsheetDates {
     }
 
     private static Map<String, Month> monthNames() {
-        Map<String, Month> names = new java.util.HashMap<>();
+        Map<String, Month> names = new HashMap<>();
         for (Month month : Month.values()) {
             String full = month.name().toLowerCase(Locale.ROOT);
             names.put(full, month);

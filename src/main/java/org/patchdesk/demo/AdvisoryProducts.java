@@ -8,7 +8,6 @@ import static org.patchdesk.demo.DeviceKind.PATIENT_MONITOR;
 import static org.patchdesk.demo.DeviceKind.SERVER;
 import static org.patchdesk.demo.DeviceKind.VENTILATOR;
 import static org.patchdesk.demo.ProductCatalog.ALARIS_OUI;
-import static org.patchdesk.demo.ProductCatalog.BAXTER_OUI;
 import static org.patchdesk.demo.ProductCatalog.BBRAUN_OUI;
 import static org.patchdesk.demo.ProductCatalog.BD_OUI;
 import static org.patchdesk.demo.ProductCatalog.CAREFUSION_OUI;

@@ -1,5 +1,7 @@
 package org.patchdesk.inventory;
 
+import java.util.Optional;
+
 /**
  * The fields of a device record, in the order exports show them. The label is the export and
  * command-line header; the key names the database column and the field in audit entries.
@@ -73,14 +75,14 @@ public enum DeviceField {
     }
 
     /** Finds a field by its label or key, ignoring case and surrounding spaces. */
-    public static java.util.Optional<DeviceField> byName(String name) {
+    public static Optional<DeviceField> byName(String name) {
         String requested = name.trim();
         for (DeviceField field : values()) {
             if (field.label.equalsIgnoreCase(requested) || field.key.equalsIgnoreCase(requested)
                     || field.name().equalsIgnoreCase(requested)) {
-                return java.util.Optional.of(field);
+                return Optional.of(field);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }

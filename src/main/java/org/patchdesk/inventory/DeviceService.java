@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -126,7 +127,7 @@ public final class DeviceService {
     /** Sets the status date to {@code today} when the status changed and the date was not changed with it. */
     public static void stampStatusChange(DeviceValues before, DeviceValues after, LocalDate today) {
         boolean statusChanged = before.get(DeviceField.STATUS) != after.get(DeviceField.STATUS);
-        boolean dateChanged = !java.util.Objects.equals(before.get(DeviceField.STATUS_CHANGED_ON), after.get(DeviceField.STATUS_CHANGED_ON));
+        boolean dateChanged = !Objects.equals(before.get(DeviceField.STATUS_CHANGED_ON), after.get(DeviceField.STATUS_CHANGED_ON));
         if (statusChanged && !dateChanged) {
             after.set(DeviceField.STATUS_CHANGED_ON, today);
         }

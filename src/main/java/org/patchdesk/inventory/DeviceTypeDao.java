@@ -3,6 +3,7 @@ package org.patchdesk.inventory;
 import java.util.List;
 import java.util.Optional;
 
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -22,13 +23,13 @@ public interface DeviceTypeDao {
     @SqlQuery("SELECT t.id, t.name, t.fda_product_code, t.default_criticality, t.default_mission_impact, t.default_source,"
             + " (SELECT COUNT(*) FROM device d WHERE d.device_type_id = t.id) AS device_count"
             + " FROM device_type t ORDER BY LOWER(t.name)")
-    @org.jdbi.v3.sqlobject.config.RegisterRowMapper(DeviceTypeRowMapper.class)
+    @RegisterRowMapper(DeviceTypeRowMapper.class)
     List<DeviceType> listAll();
 
     @SqlQuery("SELECT t.id, t.name, t.fda_product_code, t.default_criticality, t.default_mission_impact, t.default_source,"
             + " (SELECT COUNT(*) FROM device d WHERE d.device_type_id = t.id) AS device_count"
             + " FROM device_type t WHERE t.id = :id")
-    @org.jdbi.v3.sqlobject.config.RegisterRowMapper(DeviceTypeRowMapper.class)
+    @RegisterRowMapper(DeviceTypeRowMapper.class)
     Optional<DeviceType> findById(@Bind("id") long id);
 
     @SqlUpdate("UPDATE device_type SET fda_product_code = :code, default_criticality = :criticality,"

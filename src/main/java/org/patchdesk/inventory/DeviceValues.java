@@ -3,6 +3,7 @@ package org.patchdesk.inventory;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -68,7 +69,7 @@ public final class DeviceValues {
 
     /** Returns the form of an asset tag that uniqueness is checked on: trimmed and upper case. */
     public static String assetTagKey(String assetTag) {
-        return assetTag.strip().toUpperCase(java.util.Locale.ROOT);
+        return assetTag.strip().toUpperCase(Locale.ROOT);
     }
 
     @Override

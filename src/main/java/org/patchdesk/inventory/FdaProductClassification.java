@@ -9,6 +9,7 @@ import java.nio.charset.Charset;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -86,7 +87,7 @@ public final class FdaProductClassification {
     }
 
     public Optional<FdaProductCode> byCode(String code) {
-        return code == null ? Optional.empty() : Optional.ofNullable(byCode.get(code.trim().toUpperCase(java.util.Locale.ROOT)));
+        return code == null ? Optional.empty() : Optional.ofNullable(byCode.get(code.trim().toUpperCase(Locale.ROOT)));
     }
 
     public Collection<FdaProductCode> all() {
@@ -107,7 +108,7 @@ public final class FdaProductClassification {
 
     /** Lower-cases a name and replaces every run of characters other than letters and digits with one space. */
     public static String typeKey(String name) {
-        return name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{Nd}]+", " ").trim();
+        return name.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{Nd}]+", " ").trim();
     }
 
     private static String sortedWords(String name) {

@@ -2,6 +2,7 @@ package org.patchdesk.inventory;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -200,7 +201,7 @@ public final class FieldValues {
     }
 
     private static <E> Map<String, E> words(Map<E, List<String>> byValue) {
-        Map<String, E> result = new java.util.HashMap<>();
+        Map<String, E> result = new HashMap<>();
         byValue.forEach((value, list) -> list.forEach(word -> result.put(word, value)));
         return Map.copyOf(result);
     }

@@ -2,6 +2,8 @@ package org.patchdesk.inventory;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import org.jdbi.v3.core.Handle;
@@ -61,7 +63,7 @@ public final class InventoryReferences {
     private Long resolveManufacturer(String name) {
         String key = ManufacturerNames.key(name);
         if (key.isEmpty()) {
-            key = name.strip().toLowerCase(java.util.Locale.ROOT);
+            key = name.strip().toLowerCase(Locale.ROOT);
         }
         Long id = manufacturerIdsByAliasKey.get(key);
         if (id != null) {
@@ -122,7 +124,7 @@ public final class InventoryReferences {
     private Long resolveProduct(long manufacturerId, String model) {
         String modelKey = ModelNames.key(model);
         if (modelKey.isEmpty()) {
-            modelKey = model.strip().toLowerCase(java.util.Locale.ROOT);
+            modelKey = model.strip().toLowerCase(Locale.ROOT);
         }
         String cacheKey = manufacturerId + "\u0000" + modelKey;
         Long cached = productIds.get(cacheKey);
@@ -159,7 +161,7 @@ public final class InventoryReferences {
     private Long resolveDeviceType(String name) {
         String key = FdaProductClassification.typeKey(name);
         if (key.isEmpty()) {
-            key = name.strip().toLowerCase(java.util.Locale.ROOT);
+            key = name.strip().toLowerCase(Locale.ROOT);
         }
         Long cached = deviceTypeIds.get(key);
         if (cached != null) {
@@ -177,7 +179,7 @@ public final class InventoryReferences {
         TypeDefaults defaults = code == null ? TypeDefaults.NONE : TypeDefaults.fromFda(code);
         long created = dao.insert(name, key, code == null ? null : code.code(), enumName(defaults.criticality()),
                 enumName(defaults.missionImpact()), defaults.source());
-        Map<String, String> values = new java.util.LinkedHashMap<>();
+        Map<String, String> values = new LinkedHashMap<>();
         values.put("name", name);
         if (code != null) {
             values.put("fda_product_code", code.code());

@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jdbi.v3.sqlobject.config.KeyColumn;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.ValueColumn;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -18,8 +21,8 @@ public interface ManufacturerDao {
     Optional<String> findName(@Bind("id") long id);
 
     @SqlQuery("SELECT alias_key, manufacturer_id FROM manufacturer_alias")
-    @org.jdbi.v3.sqlobject.config.KeyColumn("alias_key")
-    @org.jdbi.v3.sqlobject.config.ValueColumn("manufacturer_id")
+    @KeyColumn("alias_key")
+    @ValueColumn("manufacturer_id")
     Map<String, Long> aliasKeyToId();
 
     @SqlUpdate("INSERT INTO manufacturer (name, name_key) VALUES (:name, :nameKey)")
@@ -41,7 +44,7 @@ public interface ManufacturerDao {
 
     @SqlQuery("SELECT m.id, m.name, (SELECT COUNT(*) FROM device d WHERE d.manufacturer_id = m.id) AS device_count"
             + " FROM manufacturer m ORDER BY LOWER(m.name)")
-    @org.jdbi.v3.sqlobject.config.RegisterConstructorMapper(NameAndCount.class)
+    @RegisterConstructorMapper(NameAndCount.class)
     List<NameAndCount> listWithCounts();
 
     @SqlUpdate("UPDATE manufacturer SET name = :name, name_key = :nameKey WHERE id = :id")

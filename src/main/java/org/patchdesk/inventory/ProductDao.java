@@ -3,6 +3,7 @@ package org.patchdesk.inventory;
 import java.util.List;
 import java.util.Optional;
 
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -22,7 +23,7 @@ public interface ProductDao {
     }
 
     @SqlQuery("SELECT id, model_key FROM product WHERE manufacturer_id = :manufacturerId")
-    @org.jdbi.v3.sqlobject.config.RegisterConstructorMapper(ProductKey.class)
+    @RegisterConstructorMapper(ProductKey.class)
     List<ProductKey> listForManufacturer(@Bind("manufacturerId") long manufacturerId);
 
     @SqlUpdate("UPDATE product SET manufacturer_id = :into WHERE id = :id")

@@ -1,5 +1,6 @@
 package org.patchdesk.storage;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -53,7 +54,7 @@ public final class Database implements AutoCloseable {
         Path file = base.resolveSibling(name + ".mv.db");
         try {
             Files.createDirectories(folder);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new DatabaseUnavailableException("Cannot create the data folder " + folder + ": " + e.getMessage(), e);
         }
         // DB_CLOSE_ON_EXIT=FALSE leaves closing to close(), so that a shutdown hook cannot close the

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * Runs one INSERT or UPDATE for many rows through a plain JDBC batch, binding each row's values
@@ -53,7 +54,7 @@ public final class JdbcBatches {
             }
             return ids;
         } catch (SQLException e) {
-            throw new org.jdbi.v3.core.statement.UnableToExecuteStatementException(e, null);
+            throw new UnableToExecuteStatementException(e, null);
         }
     }
 

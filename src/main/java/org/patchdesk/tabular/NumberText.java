@@ -3,6 +3,7 @@ package org.patchdesk.tabular;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
@@ -23,7 +24,7 @@ final class NumberText {
     String format(double value, int formatIndex, String formatString) {
         if (formatString != null && DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
             LocalDateTime dateTime = DateUtil.getLocalDateTime(value);
-            return dateTime.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)
+            return dateTime.toLocalTime().equals(LocalTime.MIDNIGHT)
                     ? dateTime.toLocalDate().toString()
                     : dateTime.format(DATE_TIME);
         }

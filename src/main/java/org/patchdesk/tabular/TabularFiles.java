@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 import org.apache.poi.poifs.filesystem.FileMagic;
@@ -16,7 +17,7 @@ import org.apache.poi.poifs.filesystem.FileMagic;
 public final class TabularFiles {
 
     /** The file name extensions the importers accept. */
-    public static final java.util.List<String> EXTENSIONS = java.util.List.of("xlsx", "xlsm", "xls", "csv", "txt", "tsv");
+    public static final List<String> EXTENSIONS = List.of("xlsx", "xlsm", "xls", "csv", "txt", "tsv");
 
     private TabularFiles() {
     }

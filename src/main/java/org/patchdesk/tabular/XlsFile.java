@@ -10,6 +10,7 @@ import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.patchdesk.common.ProgressMonitor;
@@ -97,7 +98,7 @@ final class XlsFile implements TabularFile {
                     cell.getCellStyle().getDataFormatString());
             case BOOLEAN -> cell.getBooleanCellValue() ? "TRUE" : "FALSE";
             case FORMULA -> cellText(cell, cell.getCachedFormulaResultType());
-            case ERROR -> org.apache.poi.ss.usermodel.FormulaError.forInt(cell.getErrorCellValue()).getString();
+            case ERROR -> FormulaError.forInt(cell.getErrorCellValue()).getString();
             default -> "";
         };
     }

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -21,6 +20,7 @@ import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.patchdesk.common.ProgressMonitor;
 
 /**
@@ -108,7 +108,7 @@ final class XlsxFile implements TabularFile {
     private void loadSharedParts() throws IOException, InvalidFormatException, org.xml.sax.SAXException {
         if (sharedStrings == null) {
             List<String> strings = new ArrayList<>();
-            if (!pkg.getPartsByContentType(org.apache.poi.xssf.usermodel.XSSFRelation.SHARED_STRINGS.getContentType()).isEmpty()) {
+            if (!pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType()).isEmpty()) {
                 ReadOnlySharedStringsTable table = new ReadOnlySharedStringsTable(pkg, false);
                 for (int i = 0; i < table.getUniqueCount(); i++) {
                     RichTextString item = table.getItemAt(i);

@@ -1,6 +1,7 @@
 package org.patchdesk.tabular;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -187,7 +188,7 @@ public final class XlsxTableWriter implements AutoCloseable {
                 workbook.close();
             }
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("Closing the workbook failed", e);
+            throw new UncheckedIOException("Closing the workbook failed", e);
         }
     }
 }

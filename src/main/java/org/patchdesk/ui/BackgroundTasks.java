@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 
 import javafx.concurrent.Task;
 
+import org.patchdesk.common.OperationCancelledException;
 import org.patchdesk.common.ProgressMonitor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +34,7 @@ public final class BackgroundTasks implements AutoCloseable {
         task.setOnSucceeded(event -> onSuccess.accept(task.getValue()));
         task.setOnFailed(event -> {
             Throwable error = task.getException();
-            if (!(error instanceof org.patchdesk.common.OperationCancelledException)) {
+            if (!(error instanceof OperationCancelledException)) {
                 onFailure.accept(error);
             }
         });
@@ -80,7 +81,7 @@ public final class BackgroundTasks implements AutoCloseable {
                 T result = work.run(monitor);
                 log.debug("{}: done", name);
                 return result;
-            } catch (org.patchdesk.common.OperationCancelledException e) {
+            } catch (OperationCancelledException e) {
                 log.info("{}: cancelled, and nothing was kept", name);
                 throw e;
             } catch (Exception | Error e) {

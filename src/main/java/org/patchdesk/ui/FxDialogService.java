@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -12,6 +13,7 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextInputDialog;
+import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
@@ -90,7 +92,7 @@ public final class FxDialogService implements DialogService {
         FileChooser chooser = chooser(title, List.of(extension));
         chooser.setInitialFileName(suggestedName);
         File file = chooser.showSaveDialog(owner.get());
-        return remember(file).map(path -> path.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith("." + extension)
+        return remember(file).map(path -> path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith("." + extension)
                 ? path : path.resolveSibling(path.getFileName() + "." + extension));
     }
 
@@ -123,7 +125,7 @@ public final class FxDialogService implements DialogService {
         content.setWrapText(true);
         content.setMaxWidth(560);
         alert.getDialogPane().setContent(content);
-        alert.getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        alert.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
         return alert;
     }
 }

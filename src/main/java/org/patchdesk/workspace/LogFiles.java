@@ -2,8 +2,6 @@ package org.patchdesk.workspace;
 
 import java.nio.file.Path;
 
-import org.slf4j.LoggerFactory;
-
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
@@ -11,6 +9,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
 import ch.qos.logback.core.util.FileSize;
+import org.slf4j.LoggerFactory;
 
 /** Sends the log to {@code patchdesk.log} in a folder, rolled daily and kept for 30 days. */
 public final class LogFiles {

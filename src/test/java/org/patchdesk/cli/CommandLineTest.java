@@ -17,6 +17,7 @@ import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.patchdesk.app.Launcher;
 import org.patchdesk.testing.TestSites;
 import org.patchdesk.workspace.Workspace;
 
@@ -209,12 +210,24 @@ class CommandLineTest {
     }
 
     @Test
+    void damagedDatabaseExitsWithThree() throws Exception {
+        Path data = folder.resolve("data");
+        Files.createDirectories(data);
+        Files.writeString(data.resolve("patchdesk.mv.db"), "a file that was overwritten by accident and is no database");
+
+        Run run = run("--data-dir", data.toString(), "devices", "list");
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).contains("patchdesk.mv.db");
+    }
+
+    @Test
     void secondProcessOnSameFolderChangesNothing() throws Exception {
         Path data = folder.resolve("data");
         try (Workspace held = Workspace.open(data, TestSites.CLOCK); var site = held.openSite()) {
             List<Path> before = listFiles(data);
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), "org.patchdesk.app.Launcher",
+                    "-cp", System.getProperty("java.class.path"), Launcher.class.getName(),
                     "--data-dir", data.toString(), "import", "inventory", TestSites.copyResource("/import/lab-pipe.csv", folder).toString()));
 
             Process process = new ProcessBuilder(command).redirectErrorStream(false).start();

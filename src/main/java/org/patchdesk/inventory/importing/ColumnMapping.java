@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.patchdesk.common.Sha256;
@@ -66,7 +67,7 @@ public record ColumnMapping(List<String> headers, List<DeviceField> fields) {
     }
 
     public int mappedCount() {
-        return (int) fields.stream().filter(java.util.Objects::nonNull).count();
+        return (int) fields.stream().filter(Objects::nonNull).count();
     }
 
     /** Identifies a header row, so that the mapping confirmed for one file is offered for the next with the same headers. */

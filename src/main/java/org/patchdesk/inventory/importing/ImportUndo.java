@@ -17,6 +17,7 @@ import org.patchdesk.audit.AuditAction;
 import org.patchdesk.audit.AuditDao;
 import org.patchdesk.audit.AuditEntry;
 import org.patchdesk.audit.AuditLog;
+import org.patchdesk.audit.AuditRowMapper;
 import org.patchdesk.common.Actor;
 import org.patchdesk.inventory.Device;
 import org.patchdesk.inventory.DeviceDao;
@@ -107,7 +108,7 @@ final class ImportUndo {
                 .bind("type", DeviceRows.RECORD_TYPE)
                 .bind("firstId", firstId)
                 .bind("batchId", batchId)
-                .map(new org.patchdesk.audit.AuditRowMapper())
+                .map(new AuditRowMapper())
                 .list();
         Map<Long, AuditEntry> firstLater = new HashMap<>();
         for (AuditEntry entry : later) {

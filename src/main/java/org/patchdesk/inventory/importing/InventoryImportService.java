@@ -8,11 +8,16 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.patchdesk.audit.AuditAction;
@@ -21,17 +26,16 @@ import org.patchdesk.audit.AuditLog;
 import org.patchdesk.common.Actor;
 import org.patchdesk.common.ProgressMonitor;
 import org.patchdesk.common.Sha256;
+import org.patchdesk.inventory.DeviceDao;
 import org.patchdesk.inventory.DeviceField;
+import org.patchdesk.inventory.DeviceValues;
 import org.patchdesk.inventory.FdaProductClassification;
 import org.patchdesk.tabular.TabularFile;
 import org.patchdesk.tabular.TabularFileException;
 import org.patchdesk.tabular.TabularFiles;
+import org.patchdesk.tabular.XlsxTableWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Imports device inventories from CMMS exports and vendor spreadsheets. An import runs in one
@@ -155,13 +159,13 @@ public final class InventoryImportService {
             RowConverter.Outcome outcome = converter.convert(row);
             outcomes.add(outcome);
             if (outcome instanceof RowConverter.Accepted accepted) {
-                keys.add(org.patchdesk.inventory.DeviceValues.assetTagKey(accepted.values().assetTag()));
+                keys.add(DeviceValues.assetTagKey(accepted.values().assetTag()));
             }
         }
-        java.util.Set<String> known = new java.util.HashSet<>();
+        Set<String> known = new HashSet<>();
         if (!keys.isEmpty()) {
-            jdbi.useExtension(org.patchdesk.inventory.DeviceDao.class, dao -> dao.findByAssetTagKeys(keys)
-                    .forEach(device -> known.add(org.patchdesk.inventory.DeviceValues.assetTagKey(device.assetTag()))));
+            jdbi.useExtension(DeviceDao.class, dao -> dao.findByAssetTagKeys(keys)
+                    .forEach(device -> known.add(DeviceValues.assetTagKey(device.assetTag()))));
         }
         List<RowCheck> checks = new ArrayList<>();
         for (int i = 0; i < outcomes.size(); i++) {
@@ -169,7 +173,7 @@ public final class InventoryImportService {
             RowConverter.Outcome outcome = outcomes.get(i);
             if (outcome instanceof RowConverter.Accepted accepted) {
                 String tag = accepted.values().assetTag();
-                boolean update = known.contains(org.patchdesk.inventory.DeviceValues.assetTagKey(tag));
+                boolean update = known.contains(DeviceValues.assetTagKey(tag));
                 checks.add(new RowCheck(row, update ? RowCheck.Kind.UPDATE : RowCheck.Kind.NEW,
                         update ? "Updates " + tag : "New device", ""));
             } else if (outcome instanceof RowConverter.Rejected rejected) {
@@ -185,7 +189,7 @@ public final class InventoryImportService {
 
     /** Writes rejected rows to an .xlsx workbook: the row number, the original cells under their headers, and the problems. */
     public void saveRejectedRows(List<String> headers, List<RejectedRow> rejected, Path target) throws IOException {
-        try (org.patchdesk.tabular.XlsxTableWriter writer = new org.patchdesk.tabular.XlsxTableWriter(target)) {
+        try (XlsxTableWriter writer = new XlsxTableWriter(target)) {
             List<String> columns = new ArrayList<>();
             columns.add("Row");
             columns.addAll(headers);

@@ -1,8 +1,8 @@
 package org.patchdesk.inventory.importing;
 
 import java.util.ArrayList;
-import java.util.List;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 

@@ -2,11 +2,13 @@ package org.patchdesk.inventory.importing;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import org.patchdesk.common.OperationCancelledException;
 import org.patchdesk.common.ProgressMonitor;
 import org.patchdesk.tabular.TabularFile;
 import org.patchdesk.tabular.TabularFileException;
@@ -58,7 +60,7 @@ final class RowPipeline {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new org.patchdesk.common.OperationCancelledException();
+            throw new OperationCancelledException();
         } finally {
             stopped = true;
             queue.clear();
@@ -161,7 +163,7 @@ final class RowPipeline {
     private final class RowProgress implements ProgressMonitor {
         @Override
         public void progress(long done, long total, String message) {
-            monitor.progress(done, total, String.format(java.util.Locale.US, "Importing row %,d", currentRow));
+            monitor.progress(done, total, String.format(Locale.US, "Importing row %,d", currentRow));
         }
 
         @Override

@@ -1,5 +1,6 @@
 package org.patchdesk.inventory.importing;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -35,7 +36,7 @@ public record SheetPreview(String fileName, List<String> sheets, String sheet, L
     }
 
     static List<String> headersOf(SheetRow header, int width) {
-        java.util.ArrayList<String> headers = new java.util.ArrayList<>();
+        ArrayList<String> headers = new ArrayList<>();
         int columns = Math.max(width, header.cells().size());
         for (int i = 0; i < columns; i++) {
             String text = header.cell(i).strip();

@@ -17,6 +17,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
@@ -110,7 +111,7 @@ public final class DeviceFormDialog extends Dialog<Device> {
             grid.add(fieldBox(fields.get(i)), i % COLUMNS, i / COLUMNS);
         }
         for (int i = 0; i < COLUMNS; i++) {
-            javafx.scene.layout.ColumnConstraints constraints = new javafx.scene.layout.ColumnConstraints();
+            ColumnConstraints constraints = new ColumnConstraints();
             constraints.setPercentWidth(100.0 / COLUMNS);
             grid.getColumnConstraints().add(constraints);
         }

@@ -1,5 +1,6 @@
 package org.patchdesk.inventory.ui;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -9,10 +10,12 @@ import javafx.collections.FXCollections;
 import javafx.collections.transformation.FilteredList;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -21,6 +24,7 @@ import javafx.scene.control.ToolBar;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
 import org.patchdesk.common.Actor;
 import org.patchdesk.inventory.ClinicalCriticality;
@@ -124,7 +128,7 @@ public final class DeviceTypesView extends BorderPane {
         dialog.initOwner(getScene().getWindow());
         dialog.setTitle("Defaults of " + type.name());
         dialog.getDialogPane().setContent(grid);
-        ButtonType save = new ButtonType("Save defaults", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        ButtonType save = new ButtonType("Save defaults", ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().setAll(save, ButtonType.CANCEL);
         dialog.showAndWait().filter(save::equals).ifPresent(button -> {
             service.setDefaults(type.id(), criticality.getValue(), mission.getValue(), actor);
@@ -133,8 +137,8 @@ public final class DeviceTypesView extends BorderPane {
         });
     }
 
-    private static <T extends Labeled> javafx.util.StringConverter<T> labelConverter() {
-        return new javafx.util.StringConverter<>() {
+    private static <T extends Labeled> StringConverter<T> labelConverter() {
+        return new StringConverter<>() {
             @Override
             public String toString(T value) {
                 return value == null ? "none" : value.label();
@@ -153,7 +157,7 @@ public final class DeviceTypesView extends BorderPane {
             return;
         }
         List<FdaProductCode> all = service.fdaClassification().all().stream()
-                .sorted(java.util.Comparator.comparing(FdaProductCode::deviceName, String.CASE_INSENSITIVE_ORDER))
+                .sorted(Comparator.comparing(FdaProductCode::deviceName, String.CASE_INSENSITIVE_ORDER))
                 .toList();
         FilteredList<FdaProductCode> shown = new FilteredList<>(FXCollections.observableArrayList(all));
         TextField filter = new TextField(type.name());
@@ -162,7 +166,7 @@ public final class DeviceTypesView extends BorderPane {
         ListView<FdaProductCode> list = new ListView<>(shown);
         list.setId("fdaCodeList");
         list.setPrefSize(640, 360);
-        list.setCellFactory(view -> new javafx.scene.control.ListCell<>() {
+        list.setCellFactory(view -> new ListCell<>() {
             @Override
             protected void updateItem(FdaProductCode code, boolean empty) {
                 super.updateItem(code, empty);
@@ -192,7 +196,7 @@ public final class DeviceTypesView extends BorderPane {
         dialog.setTitle("FDA product code for " + type.name());
         VBox content = new VBox(8, filter, list);
         dialog.getDialogPane().setContent(content);
-        ButtonType use = new ButtonType("Use this code", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        ButtonType use = new ButtonType("Use this code", ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().setAll(use, ButtonType.CANCEL);
         dialog.showAndWait().filter(use::equals).ifPresent(button -> {
             FdaProductCode chosen = list.getSelectionModel().getSelectedItem();

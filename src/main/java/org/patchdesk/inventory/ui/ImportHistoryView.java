@@ -1,5 +1,6 @@
 package org.patchdesk.inventory.ui;
 
+import java.io.IOException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -164,7 +165,7 @@ public final class ImportHistoryView extends BorderPane {
                     try {
                         service.saveRejectedRows(service.batchHeaders(batch.id()), rejected, target);
                         dialogs.showInformation("Rejected rows saved", "Saved " + rejected.size() + " rejected rows to " + target + ".");
-                    } catch (java.io.IOException e) {
+                    } catch (IOException e) {
                         dialogs.showFailure("Rejected rows not saved", "Saving the rejected rows to " + target + " failed.", e);
                     }
                 }));

@@ -17,11 +17,13 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -208,7 +210,7 @@ public final class ImportWizard extends Stage {
 
     /** Returns a spinner with a message, shown while the model reads a file. */
     private Node busyIndicator(String message) {
-        javafx.scene.control.ProgressIndicator spinner = new javafx.scene.control.ProgressIndicator();
+        ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(20, 20);
         HBox box = new HBox(8, spinner, new Label(message));
         box.setId("wizardBusy");
@@ -387,7 +389,7 @@ public final class ImportWizard extends Stage {
             protected void updateItem(String text, boolean empty) {
                 super.updateItem(text, empty);
                 setText(empty ? null : text);
-                setTooltip(empty || text == null || text.isEmpty() ? null : new javafx.scene.control.Tooltip(text));
+                setTooltip(empty || text == null || text.isEmpty() ? null : new Tooltip(text));
             }
         });
         columns.add(problems);

@@ -1,5 +1,6 @@
 package org.patchdesk.inventory.ui;
 
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -60,12 +61,12 @@ public final class InventoryFilter implements Predicate<DeviceRow> {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof InventoryFilter that && java.util.Arrays.equals(terms, that.terms) && columns.equals(that.columns);
+        return other instanceof InventoryFilter that && Arrays.equals(terms, that.terms) && columns.equals(that.columns);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Arrays.hashCode(terms) * 31 + columns.hashCode();
+        return Arrays.hashCode(terms) * 31 + columns.hashCode();
     }
 
     @Override

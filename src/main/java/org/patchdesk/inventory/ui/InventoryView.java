@@ -22,6 +22,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SelectionMode;
+import javafx.scene.control.Separator;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -115,7 +116,7 @@ public final class InventoryView extends BorderPane {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        return new ToolBar(add, edit, delete, new javafx.scene.control.Separator(), importButton, export, spacer, searchField, clear);
+        return new ToolBar(add, edit, delete, new Separator(), importButton, export, spacer, searchField, clear);
     }
 
     private static Button button(String id, String text, String tooltip, Runnable action) {

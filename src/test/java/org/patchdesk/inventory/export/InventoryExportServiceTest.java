@@ -24,6 +24,7 @@ import org.patchdesk.common.ProgressMonitor;
 import org.patchdesk.inventory.DeviceField;
 import org.patchdesk.inventory.DeviceValues;
 import org.patchdesk.inventory.YesNoUnknown;
+import org.patchdesk.inventory.importing.ImportFixtures;
 import org.patchdesk.testing.TestSites;
 import org.patchdesk.workspace.Services;
 
@@ -134,7 +135,7 @@ class InventoryExportServiceTest {
         Path file = folder.resolve("inventory.xlsx");
         services.inventoryExport().exportXlsx(services.devices().list(), file, ProgressMonitor.NONE);
 
-        var result = org.patchdesk.inventory.importing.ImportFixtures.importFile(services, file, TestSites.MANAGER);
+        var result = ImportFixtures.importFile(services, file, TestSites.MANAGER);
 
         assertThat(result.batch().unchanged()).isEqualTo(2);
         assertThat(result.batch().updated()).isZero();

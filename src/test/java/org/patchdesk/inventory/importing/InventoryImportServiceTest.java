@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.patchdesk.common.OperationCancelledException;
+import org.patchdesk.common.ProgressMonitor;
 import org.patchdesk.common.Sha256;
 import org.patchdesk.inventory.ClinicalCriticality;
 import org.patchdesk.inventory.Device;
@@ -22,6 +25,7 @@ import org.patchdesk.inventory.DeviceField;
 import org.patchdesk.inventory.DeviceStatus;
 import org.patchdesk.inventory.MissionImpact;
 import org.patchdesk.inventory.YesNoUnknown;
+import org.patchdesk.tabular.TabularFileException;
 import org.patchdesk.testing.TestSites;
 import org.patchdesk.workspace.Services;
 
@@ -200,7 +204,7 @@ class InventoryImportServiceTest {
         ImportRequest request = new ImportRequest(file, "Vendor devices", preview.headerRow().number(),
                 services.inventoryImport().suggestMapping(preview.headers()));
 
-        ImportResult result = services.inventoryImport().importFile(request, TestSites.TECHNICIAN, org.patchdesk.common.ProgressMonitor.NONE);
+        ImportResult result = services.inventoryImport().importFile(request, TestSites.TECHNICIAN, ProgressMonitor.NONE);
 
         assertThat(services.inventoryImport().sheets(file)).containsExactly("Read me", "Vendor devices");
         assertThat(result.batch().added()).isEqualTo(1);
@@ -270,7 +274,7 @@ class InventoryImportServiceTest {
 
     @Test
     void statusChangeStampsTheStatusDate() throws Exception {
-        Clock later = Clock.offset(TestSites.CLOCK, java.time.Duration.ofDays(10));
+        Clock later = Clock.offset(TestSites.CLOCK, Duration.ofDays(10));
         Path first = folder.resolve("first.csv");
         Files.writeString(first, "Asset Tag,Status\nA-1,Active\n");
         importFile(services, first, TestSites.TECHNICIAN);
@@ -305,7 +309,7 @@ class InventoryImportServiceTest {
         ImportRequest request = ImportFixtures.defaultRequest(services, file);
 
         assertThatThrownBy(() -> services.inventoryImport().importFile(request, TestSites.TECHNICIAN,
-                org.patchdesk.common.ProgressMonitor.NONE))
+                ProgressMonitor.NONE))
                 .isInstanceOf(ImportException.class)
                 .hasMessageContaining("mapped to Asset Tag");
     }
@@ -326,7 +330,7 @@ class InventoryImportServiceTest {
         CancelAfterProgress monitor = new CancelAfterProgress(1);
 
         assertThatThrownBy(() -> services.inventoryImport().importFile(request, TestSites.TECHNICIAN, monitor))
-                .isInstanceOf(org.patchdesk.common.OperationCancelledException.class);
+                .isInstanceOf(OperationCancelledException.class);
 
         assertThat(services.devices().count()).isEqualTo(1);
         assertThat(device("A-1").values().get(DeviceField.SOFTWARE_VERSION)).isEqualTo("1.0");
@@ -358,8 +362,8 @@ class InventoryImportServiceTest {
         ImportRequest request = ImportFixtures.defaultRequest(services, broken);
 
         assertThatThrownBy(() -> services.inventoryImport().importFile(request, TestSites.TECHNICIAN,
-                org.patchdesk.common.ProgressMonitor.NONE))
-                .isInstanceOf(org.patchdesk.tabular.TabularFileException.class)
+                ProgressMonitor.NONE))
+                .isInstanceOf(TabularFileException.class)
                 .hasMessageContaining("broken.csv");
         assertThat(services.devices().count()).isZero();
         assertThat(services.inventoryImport().history()).isEmpty();
@@ -375,7 +379,7 @@ class InventoryImportServiceTest {
                 .with(1, DeviceField.MANUFACTURER)
                 .with(2, DeviceField.LOCATION);
         services.inventoryImport().importFile(new ImportRequest(first, preview.sheet(), 1, corrected), TestSites.TECHNICIAN,
-                org.patchdesk.common.ProgressMonitor.NONE);
+                ProgressMonitor.NONE);
         Path second = folder.resolve("export-2.csv");
         Files.writeString(second, "Tag No,Vendor Name,Box\nA-2,Philips,ED\n");
 
@@ -385,7 +389,7 @@ class InventoryImportServiceTest {
     }
 
     /** A monitor that asks to cancel after a number of progress reports. */
-    private static final class CancelAfterProgress implements org.patchdesk.common.ProgressMonitor {
+    private static final class CancelAfterProgress implements ProgressMonitor {
         private final int reports;
         private int seen;
 

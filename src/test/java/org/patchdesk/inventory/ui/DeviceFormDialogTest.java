@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.patchdesk.inventory.Device;
 import org.patchdesk.inventory.DeviceField;
+import org.patchdesk.inventory.DeviceValues;
 import org.patchdesk.testing.TestSites;
 import org.patchdesk.workspace.Services;
 import org.testfx.api.FxRobot;
@@ -57,7 +59,7 @@ class DeviceFormDialogTest {
         robot.clickOn("#field-hostname");
 
         assertThat(error(robot, DeviceField.IP_ADDRESSES)).isEqualTo("'10.1.1.300' is not a valid IP address");
-        assertThat(robot.lookup("#field-ip_addresses").queryAs(javafx.scene.Node.class).getStyleClass()).contains("invalid");
+        assertThat(robot.lookup("#field-ip_addresses").queryAs(Node.class).getStyleClass()).contains("invalid");
     }
 
     @Test
@@ -101,7 +103,7 @@ class DeviceFormDialogTest {
 
     @Test
     void takenAssetTagIsReportedUnderTheField(FxRobot robot) {
-        services.devices().create(new org.patchdesk.inventory.DeviceValues().set(DeviceField.ASSET_TAG, "BME-1"), TestSites.TECHNICIAN);
+        services.devices().create(new DeviceValues().set(DeviceField.ASSET_TAG, "BME-1"), TestSites.TECHNICIAN);
 
         robot.clickOn("#field-asset_tag").write("bme-1");
         robot.clickOn("#saveDeviceButton");

@@ -2,6 +2,7 @@ package org.patchdesk.inventory.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
@@ -108,7 +109,7 @@ class ImportWizardTest {
             csv.append("B-").append(i).append(",2.0\n");
         }
         Path big = folder.resolve("big-" + System.nanoTime() + ".csv");
-        java.nio.file.Files.writeString(big, csv.toString());
+        Files.writeString(big, csv.toString());
         chooseFile(robot, big);
         robot.clickOn("#wizardImportButton");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> model.runningProperty().get() != null

@@ -36,6 +36,7 @@ class InventoryViewTest {
     private Services services;
     private BackgroundTasks tasks;
     private InventoryViewModel model;
+    private Preferences preferences;
     private final List<String> actions = new ArrayList<>();
 
     @Start
@@ -45,7 +46,7 @@ class InventoryViewTest {
         ImportFixtures.importFile(services, TestSites.copyResource("/import/vendor-list-utf8-bom.txt", folder), TestSites.TECHNICIAN);
         tasks = new BackgroundTasks();
         model = new InventoryViewModel(services.devices(), tasks);
-        Preferences preferences = Preferences.userRoot().node("org/patchdesk/test/inventory-" + System.nanoTime());
+        preferences = Preferences.userRoot().node("org/patchdesk/test/inventory-" + System.nanoTime());
         InventoryView view = new InventoryView(model, preferences, new RecordingActions());
         stage.setScene(new Scene(view, 1200, 600));
         stage.show();
@@ -53,9 +54,10 @@ class InventoryViewTest {
     }
 
     @AfterEach
-    void close() {
+    void close() throws Exception {
         tasks.close();
         services.close();
+        preferences.removeNode();
     }
 
     private TableView<DeviceRow> table(FxRobot robot) {
