@@ -2,7 +2,7 @@
 -- Each alias_key is ManufacturerNames.key of the alias; ManufacturerServiceTest checks that they agree.
 -- Baxter includes Hill-Rom (acquired 2021) with Welch Allyn and Breathe Technologies, as recent advisories name
 -- Baxter for their products. Smiths Medical and Hospira stay apart from ICU Medical, which bought them, because
--- advisories and CMMS records still name them.
+-- advisories and CMMS records still name them. "Hamilton" is Hamilton Medical, the ventilator maker.
 INSERT INTO manufacturer (name, name_key) VALUES
     ('BD', 'bd'),
     ('Philips', 'philips'),
@@ -37,7 +37,9 @@ INSERT INTO manufacturer (name, name_key) VALUES
     ('Karl Storz', 'karl storz'),
     ('Natus', 'natus'),
     ('Getinge', 'getinge'),
-    ('Vyaire', 'vyaire');
+    ('Vyaire', 'vyaire'),
+    ('HP', 'hp'),
+    ('Dell', 'dell');
 
 INSERT INTO manufacturer_alias (alias_key, alias, manufacturer_id)
     SELECT 'bd', 'BD', id FROM manufacturer WHERE name_key = 'bd'
@@ -82,6 +84,8 @@ INSERT INTO manufacturer_alias (alias_key, alias, manufacturer_id)
     UNION ALL
     SELECT 'datex ohmeda', 'Datex-Ohmeda', id FROM manufacturer WHERE name_key = 'ge healthcare'
     UNION ALL
+    SELECT 'ge datex ohmeda', 'GE Datex-Ohmeda', id FROM manufacturer WHERE name_key = 'ge healthcare'
+    UNION ALL
     SELECT 'siemens healthineers', 'Siemens Healthineers', id FROM manufacturer WHERE name_key = 'siemens healthineers'
     UNION ALL
     SELECT 'siemens', 'Siemens', id FROM manufacturer WHERE name_key = 'siemens healthineers'
@@ -111,6 +115,8 @@ INSERT INTO manufacturer_alias (alias_key, alias, manufacturer_id)
     SELECT 'b braun medical', 'B. Braun Medical', id FROM manufacturer WHERE name_key = 'b braun'
     UNION ALL
     SELECT 'b braun melsungen', 'B. Braun Melsungen', id FROM manufacturer WHERE name_key = 'b braun'
+    UNION ALL
+    SELECT 'bbraun', 'BBraun', id FROM manufacturer WHERE name_key = 'b braun'
     UNION ALL
     SELECT 'smiths medical', 'Smiths Medical', id FROM manufacturer WHERE name_key = 'smiths medical'
     UNION ALL
@@ -162,6 +168,8 @@ INSERT INTO manufacturer_alias (alias_key, alias, manufacturer_id)
     UNION ALL
     SELECT 'hamilton medical', 'Hamilton Medical', id FROM manufacturer WHERE name_key = 'hamilton medical'
     UNION ALL
+    SELECT 'hamilton', 'Hamilton', id FROM manufacturer WHERE name_key = 'hamilton medical'
+    UNION ALL
     SELECT 'fresenius kabi', 'Fresenius Kabi', id FROM manufacturer WHERE name_key = 'fresenius kabi'
     UNION ALL
     SELECT 'fresenius medical care', 'Fresenius Medical Care', id FROM manufacturer WHERE name_key = 'fresenius medical care'
@@ -200,6 +208,10 @@ INSERT INTO manufacturer_alias (alias_key, alias, manufacturer_id)
     UNION ALL
     SELECT 'physio control', 'Physio-Control', id FROM manufacturer WHERE name_key = 'stryker'
     UNION ALL
+    SELECT 'stryker emergency care', 'Stryker Emergency Care', id FROM manufacturer WHERE name_key = 'stryker'
+    UNION ALL
+    SELECT 'stryker medical', 'Stryker Medical', id FROM manufacturer WHERE name_key = 'stryker'
+    UNION ALL
     SELECT 'spacelabs', 'Spacelabs', id FROM manufacturer WHERE name_key = 'spacelabs'
     UNION ALL
     SELECT 'spacelabs healthcare', 'Spacelabs Healthcare', id FROM manufacturer WHERE name_key = 'spacelabs'
@@ -236,4 +248,14 @@ INSERT INTO manufacturer_alias (alias_key, alias, manufacturer_id)
     UNION ALL
     SELECT 'vyaire', 'Vyaire', id FROM manufacturer WHERE name_key = 'vyaire'
     UNION ALL
-    SELECT 'vyaire medical', 'Vyaire Medical', id FROM manufacturer WHERE name_key = 'vyaire';
+    SELECT 'vyaire medical', 'Vyaire Medical', id FROM manufacturer WHERE name_key = 'vyaire'
+    UNION ALL
+    SELECT 'hp', 'HP', id FROM manufacturer WHERE name_key = 'hp'
+    UNION ALL
+    SELECT 'hewlett packard', 'Hewlett-Packard', id FROM manufacturer WHERE name_key = 'hp'
+    UNION ALL
+    SELECT 'hp development', 'HP Development Company', id FROM manufacturer WHERE name_key = 'hp'
+    UNION ALL
+    SELECT 'dell', 'Dell', id FROM manufacturer WHERE name_key = 'dell'
+    UNION ALL
+    SELECT 'dell technologies', 'Dell Technologies', id FROM manufacturer WHERE name_key = 'dell';

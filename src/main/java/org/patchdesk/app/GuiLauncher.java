@@ -96,6 +96,9 @@ public final class GuiLauncher {
         try {
             CountDownLatch shown = new CountDownLatch(1);
             Platform.startup(() -> {
+            });
+            // A nested event loop inside the start-up runnable draws an empty window, so the alert waits for the next pulse.
+            Platform.runLater(() -> {
                 Alert alert = new Alert(Alert.AlertType.ERROR, message);
                 alert.setTitle("PatchDesk cannot start");
                 alert.setHeaderText(null);

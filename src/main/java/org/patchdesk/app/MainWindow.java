@@ -196,9 +196,9 @@ public final class MainWindow implements InventoryView.InventoryActions {
                 this::reloadInventory);
         manufacturersView = new ManufacturersView(services.manufacturers(), dialogs, actor, this::reloadInventory);
         deviceTypesView = new DeviceTypesView(services.deviceTypes(), dialogs, actor, this::reloadInventory);
+        reloadInventory();
         navigation.getSelectionModel().select(INVENTORY);
         showArea(INVENTORY);
-        reloadInventory();
     }
 
     private void showArea(String area) {
@@ -279,11 +279,13 @@ public final class MainWindow implements InventoryView.InventoryActions {
 
     private void openForm(Device device) {
         DeviceFormViewModel model = new DeviceFormViewModel(current.devices(), device);
-        new DeviceFormDialog(stage, model, actor).showAndWait().ifPresent(saved -> {
+        DeviceFormDialog form = new DeviceFormDialog(stage, model, actor, current.devices().knownValues());
+        form.showAndWait().ifPresent(saved -> {
             inventoryModel.put(saved);
             if (INVENTORY.equals(navigation.getSelectionModel().getSelectedItem())) {
                 showArea(INVENTORY);
             }
+            inventoryView.select(saved.id());
         });
     }
 
@@ -304,7 +306,7 @@ public final class MainWindow implements InventoryView.InventoryActions {
     @Override
     public void importInventory() {
         ImportWizardViewModel model = new ImportWizardViewModel(current.inventoryImport(), tasks, current.clock().getZone());
-        ImportWizard wizard = new ImportWizard(stage, model, dialogs, actor, this::reloadInventory);
+        ImportWizard wizard = new ImportWizard(stage, model, dialogs, actor, isDemo(), this::reloadInventory);
         wizard.show();
     }
 

@@ -37,6 +37,7 @@ public final class CommandLineRunner {
             commandLine.setErr(err);
             commandLine.setCaseInsensitiveEnumValuesAllowed(true);
             commandLine.setExecutionExceptionHandler(CommandLineRunner::handle);
+            commandLine.setParameterExceptionHandler(CommandLineRunner::handleUsageError);
             return commandLine.execute(args);
         } finally {
             out.flush();
@@ -44,9 +45,20 @@ public final class CommandLineRunner {
         }
     }
 
+    /** Prints a usage error in one line with a pointer to the help, instead of the whole usage. */
+    private static int handleUsageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine commandLine = e.getCommandLine();
+        PrintWriter err = commandLine.getErr();
+        err.println(e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("Run '" + commandLine.getCommandSpec().qualifiedName() + " --help' for the usage.");
+        return EXIT_USAGE;
+    }
+
     private static int handle(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
         if (e instanceof DatabaseUnavailableException) {
+            log.info("Database not opened: {}", e.getMessage(), e.getCause());
             err.println(e.getMessage());
             return EXIT_DATABASE_UNAVAILABLE;
         }

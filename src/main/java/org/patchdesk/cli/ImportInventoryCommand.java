@@ -3,8 +3,10 @@ package org.patchdesk.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import org.patchdesk.common.ProgressMonitor;
@@ -49,7 +51,8 @@ final class ImportInventoryCommand implements Callable<Integer> {
 
     @Option(names = "--map", paramLabel = "HEADER=FIELD",
             description = {"Maps the column headed HEADER to FIELD, a PatchDesk column such as 'Software Version' or"
-                    + " 'Asset Tag'; an empty FIELD skips the column. Repeatable.",
+                    + " 'Asset Tag'; an empty FIELD skips the column. Repeatable. As in the wizard, the corrected mapping"
+                    + " is remembered for later files with the same headers.",
                     "Fields: ${COMPLETION-CANDIDATES}"},
             completionCandidates = FieldNames.class)
     List<String> mappings = new ArrayList<>();
@@ -69,8 +72,12 @@ final class ImportInventoryCommand implements Callable<Integer> {
         }
         List<String> headers = preview.headers();
         ColumnMapping mapping = service.suggestMapping(headers);
+        Set<Integer> mappedByOption = new HashSet<>();
         for (String option : mappings) {
-            mapping = applyMapOption(mapping, option);
+            mappedByOption.add(columnOf(mapping, option));
+        }
+        for (String option : mappings) {
+            mapping = applyMapOption(mapping, option, mappedByOption);
         }
         ImportRequest request = new ImportRequest(file, preview.sheet(), preview.headerRow().number(), mapping);
         try {
@@ -95,23 +102,38 @@ final class ImportInventoryCommand implements Callable<Integer> {
                 + " is empty or beyond the first " + InventoryImportService.PREVIEW_ROWS + " rows; it cannot be the header row");
     }
 
-    private ColumnMapping applyMapOption(ColumnMapping mapping, String option) {
-        int equals = option.lastIndexOf('=');
-        if (equals <= 0) {
-            throw new ParameterException(spec.commandLine(), "Invalid --map '" + option + "': write it as \"HEADER=FIELD\"");
-        }
-        String header = option.substring(0, equals).strip();
-        String fieldName = option.substring(equals + 1).strip();
-        int column = findColumn(mapping.headers(), header).orElseThrow(() -> new ParameterException(spec.commandLine(),
-                "Invalid --map '" + option + "': " + file.getFileName() + " has no column headed '" + header + "'; its headers are "
-                        + String.join(", ", mapping.headers())));
+    /**
+     * Applies one {@code --map} option. Mapping a field that another column fills is a usage error
+     * unless that column also has a {@code --map} option, so that no column is dropped silently.
+     */
+    private ColumnMapping applyMapOption(ColumnMapping mapping, String option, Set<Integer> mappedByOption) {
+        int column = columnOf(mapping, option);
+        String fieldName = option.substring(option.lastIndexOf('=') + 1).strip();
         if (fieldName.isEmpty()) {
             return mapping.with(column, null);
         }
         DeviceField field = DeviceField.byName(fieldName).orElseThrow(() -> new ParameterException(spec.commandLine(),
                 "Invalid --map '" + option + "': '" + fieldName + "' is not a PatchDesk field; use one of "
                         + String.join(", ", new FieldNames())));
+        Optional<Integer> other = mapping.columnOf(field);
+        if (other.isPresent() && other.get() != column && !mappedByOption.contains(other.get())) {
+            String otherHeader = mapping.headers().get(other.get());
+            throw new ParameterException(spec.commandLine(), "Invalid --map '" + option + "': column '" + otherHeader
+                    + "' already fills " + field.label() + "; map it elsewhere first, or skip it with --map \"" + otherHeader + "=\"");
+        }
         return mapping.with(column, field);
+    }
+
+    /** Returns the column that the HEADER part of a {@code --map} option names. */
+    private int columnOf(ColumnMapping mapping, String option) {
+        int equals = option.lastIndexOf('=');
+        if (equals <= 0) {
+            throw new ParameterException(spec.commandLine(), "Invalid --map '" + option + "': write it as \"HEADER=FIELD\"");
+        }
+        String header = option.substring(0, equals).strip();
+        return findColumn(mapping.headers(), header).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                "Invalid --map '" + option + "': " + file.getFileName() + " has no column headed '" + header + "'; its headers are "
+                        + String.join(", ", mapping.headers())));
     }
 
     private static Optional<Integer> findColumn(List<String> headers, String header) {

@@ -6,6 +6,10 @@ import java.util.function.Function;
 
 import org.patchdesk.common.Version;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -14,14 +18,17 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "patchdesk",
         mixinStandardHelpOptions = true,
         versionProvider = PatchDeskCommand.VersionProvider.class,
-        description = {"Medical device inventory, vulnerability and patch management for clinical engineering.",
+        description = {"The medical device inventory of a hospital's clinical engineering department.",
                 "Without a command, opens the PatchDesk window."},
-        subcommands = {ImportCommand.class, ExportCommand.class, DevicesCommand.class, DemoCommand.class},
+        subcommands = {ImportCommand.class, ExportCommand.class, DevicesCommand.class, DemoCommand.class, HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 1 the work failed or found a problem, 2 usage error, 3 the database cannot be opened."})
 public final class PatchDeskCommand implements Callable<Integer> {
 
     private final CliContext context;
     private final Function<Path, Integer> guiLauncher;
+
+    @Spec
+    CommandSpec spec;
 
     public PatchDeskCommand(CliContext context, Function<Path, Integer> guiLauncher) {
         this.context = context;
@@ -29,10 +36,13 @@ public final class PatchDeskCommand implements Callable<Integer> {
     }
 
     @Option(names = "--data-dir", paramLabel = "DIR", scope = ScopeType.INHERIT,
-            description = "Data folder holding the database, logs and backups (default: $PATCHDESK_DATA_DIR, else the"
+            description = "Data folder with the database and logs (default: $PATCHDESK_DATA_DIR, else the"
                     + " operating system's application data folder).")
-    void setDataDir(Path folder) {
-        context.setDataDirOption(folder);
+    void setDataDir(String folder) {
+        if (folder.isBlank()) {
+            throw new ParameterException(spec.commandLine(), "--data-dir needs a folder; it was empty");
+        }
+        context.setDataDirOption(Path.of(folder));
     }
 
     /** Opens the desktop application on the data folder and returns when its window closes. */

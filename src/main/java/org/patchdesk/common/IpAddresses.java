@@ -7,8 +7,8 @@ import java.util.Optional;
 /**
  * Validates IPv4 and IPv6 address literals without any name lookup and returns them in a
  * canonical form: IPv4 as four decimal octets, IPv6 in the RFC 5952 form (lower case, longest run
- * of zero groups compressed). IPv4 octets with leading zeros are rejected, because tools disagree on
- * whether {@code 010} means ten or eight.
+ * of zero groups compressed). IPv4 octets with leading zeros, which spreadsheets pad for sorting
+ * ({@code 010.040.001.003}), are read as decimal. A prefix length ({@code /24}) is dropped.
  */
 public final class IpAddresses {
 
@@ -17,6 +17,10 @@ public final class IpAddresses {
 
     public static Optional<String> normalize(String text) {
         String value = text.trim();
+        int slash = value.indexOf('/');
+        if (slash > 0 && value.substring(slash + 1).matches("\\d{1,3}")) {
+            value = value.substring(0, slash);
+        }
         if (value.isEmpty()) {
             return Optional.empty();
         }
@@ -36,9 +40,6 @@ public final class IpAddresses {
         for (int i = 0; i < 4; i++) {
             String part = parts[i];
             if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(Character::isDigit)) {
-                return null;
-            }
-            if (part.length() > 1 && part.charAt(0) == '0') {
                 return null;
             }
             int octet = Integer.parseInt(part);

@@ -9,6 +9,7 @@ import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMap;
+import org.jdbi.v3.sqlobject.customizer.Define;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -108,4 +109,14 @@ public interface DeviceDao extends SqlObject {
 
     @SqlQuery("SELECT COUNT(*) FROM device")
     long count();
+
+    /** Returns the distinct values of a text column of the device table, sorted; {@code column} is a field key, never user input. */
+    @SqlQuery("SELECT DISTINCT <column> FROM device WHERE <column> IS NOT NULL ORDER BY 1")
+    List<String> distinctValues(@Define("column") String column);
+
+    @SqlQuery("SELECT name FROM manufacturer ORDER BY LOWER(name)")
+    List<String> manufacturerNames();
+
+    @SqlQuery("SELECT name FROM device_type ORDER BY LOWER(name)")
+    List<String> deviceTypeNames();
 }

@@ -44,6 +44,27 @@ public final class DeviceService {
         return jdbi.withExtension(DeviceDao.class, dao -> dao.findByAssetTagKey(DeviceValues.assetTagKey(assetTag)));
     }
 
+    /** Fields whose values are offered as choices in the device form. */
+    private static final List<DeviceField> SUGGESTED_FIELDS = List.of(DeviceField.DEPARTMENT, DeviceField.BUILDING,
+            DeviceField.OS_NAME, DeviceField.NETWORK_SEGMENT);
+
+    /**
+     * Returns the values already in use for the fields the device form offers as choices: every
+     * manufacturer and device type, and the distinct departments, buildings, operating systems and
+     * network segments of the devices.
+     */
+    public Map<DeviceField, List<String>> knownValues() {
+        return jdbi.withExtension(DeviceDao.class, dao -> {
+            Map<DeviceField, List<String>> values = new EnumMap<>(DeviceField.class);
+            values.put(DeviceField.MANUFACTURER, dao.manufacturerNames());
+            values.put(DeviceField.DEVICE_TYPE, dao.deviceTypeNames());
+            for (DeviceField field : SUGGESTED_FIELDS) {
+                values.put(field, dao.distinctValues(field.key()));
+            }
+            return values;
+        });
+    }
+
     public Optional<Device> findById(long id) {
         return jdbi.withExtension(DeviceDao.class, dao -> dao.findById(id));
     }

@@ -43,11 +43,18 @@ public final class FieldValues {
     private static final Blank BLANK = new Blank();
 
     private static final Map<String, DeviceStatus> STATUS_WORDS = words(Map.of(
-            DeviceStatus.ACTIVE, List.of("active", "a", "in service", "in-service", "in use", "operational", "available", "deployed"),
+            DeviceStatus.ACTIVE, List.of("active", "a", "in service", "in-service", "in use", "operational", "available", "deployed",
+                    "loaner", "on loan", "rental"),
             DeviceStatus.INACTIVE, List.of("inactive", "i", "out of service", "out-of-service", "oos", "in storage", "storage",
-                    "spare", "standby", "in repair", "down", "on hold"),
+                    "spare", "standby", "in repair", "under repair", "out for repair", "repair", "awaiting repair", "down",
+                    "on hold", "missing", "lost", "lost/stolen", "stolen", "pending", "pending installation",
+                    "pending install", "not installed", "on order", "received", "quarantine", "quarantined"),
             DeviceStatus.RETIRED, List.of("retired", "r", "disposed", "decommissioned", "scrapped", "salvaged", "removed",
-                    "traded in", "trade-in", "returned to vendor", "disposal")));
+                    "traded in", "trade-in", "returned to vendor", "disposal", "pending disposal", "surplus", "sold")));
+
+    /** Words that stand for "no address" in address columns, such as DHCP or N/A; they count as empty. */
+    private static final Set<String> NO_ADDRESS = Set.of("dhcp", "n/a", "na", "none", "tbd", "unknown", "-",
+            "--", "?", "not networked", "not applicable", "dynamic", "wireless", "wifi", "wi-fi");
 
     private static final Map<String, YesNoUnknown> YES_NO_WORDS = words(Map.of(
             YesNoUnknown.YES, List.of("y", "yes", "true", "t", "1", "x", "on"),
@@ -91,7 +98,8 @@ public final class FieldValues {
             case DATE -> SpreadsheetDates.parse(trimmed)
                     .<Parsed>map(Value::new)
                     .orElseGet(() -> new Invalid("is not a date (use YYYY-MM-DD or M/D/YYYY)"));
-            case STATUS -> word(STATUS_WORDS, trimmed, "Active, Inactive or Retired");
+            case STATUS -> word(STATUS_WORDS, trimmed, "Active, Inactive or Retired (or a CMMS word for one,"
+                    + " such as In Service, Under Repair or Disposed)");
             case YES_NO -> parseYesNo(trimmed);
             case CRITICALITY -> isAssumed(trimmed) ? BLANK : word(CRITICALITY_WORDS, trimmed, "Life-sustaining, High, Medium or Low");
             case MISSION_IMPACT -> isAssumed(trimmed) ? BLANK
@@ -115,9 +123,12 @@ public final class FieldValues {
     }
 
     private static Parsed parseList(DeviceField field, String text, Function<String, Optional<String>> normalizer, String what) {
+        if (NO_ADDRESS.contains(text.toLowerCase(Locale.ROOT))) {
+            return BLANK;
+        }
         Set<String> values = new LinkedHashSet<>();
         for (String part : text.split("[;,\\s]+")) {
-            if (part.isEmpty()) {
+            if (part.isEmpty() || NO_ADDRESS.contains(part.toLowerCase(Locale.ROOT))) {
                 continue;
             }
             Optional<String> normalized = normalizer.apply(part);

@@ -133,10 +133,17 @@ public final class Database implements AutoCloseable {
                     + " is not a PatchDesk database (its user or password differs); it was not changed.", e);
         }
         if (code == ErrorCode.FILE_CORRUPTED_1 || code == ErrorCode.IO_EXCEPTION_1 || code == ErrorCode.IO_EXCEPTION_2) {
-            return new DatabaseUnavailableException("The database file " + file
-                    + " is damaged and cannot be opened: " + e.getMessage() + ". Restore it from a backup.", e);
+            return new DatabaseUnavailableException("The database file " + file + " is damaged and cannot be opened ("
+                    + firstLine(e.getMessage()) + "). PatchDesk did not change it; put back a copy of the data folder"
+                    + " made while PatchDesk was closed.", e);
         }
         return new DatabaseUnavailableException("Cannot open the database " + file + ": " + e.getMessage(), e);
+    }
+
+    /** Returns the first line of an H2 message, without H2's error code and its generic advice. */
+    private static String firstLine(String message) {
+        String line = message == null ? "unknown error" : message.lines().findFirst().orElse("unknown error");
+        return line.replaceAll("\\s*\\[\\d+-\\d+]$", "").replaceAll("\\.? ?Possible solution:.*$", "").strip();
     }
 
     private void migrate(Path folder) {

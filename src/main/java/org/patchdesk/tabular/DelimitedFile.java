@@ -37,12 +37,19 @@ final class DelimitedFile implements TabularFile {
     private final String text;
     private final Charset charset;
     private final char delimiter;
+    private final String misleadingExtension;
 
-    private DelimitedFile(Path path, String text, Charset charset, char delimiter) {
+    private DelimitedFile(Path path, String text, Charset charset, char delimiter, String misleadingExtension) {
         this.path = path;
         this.text = text;
         this.charset = charset;
         this.delimiter = delimiter;
+        this.misleadingExtension = misleadingExtension;
+    }
+
+    /** Returns this file noted as text saved under a workbook extension such as "xls". */
+    DelimitedFile namedAs(String extension) {
+        return new DelimitedFile(path, text, charset, delimiter, extension);
     }
 
     static DelimitedFile open(Path path) throws TabularFileException {
@@ -57,7 +64,7 @@ final class DelimitedFile implements TabularFile {
         if (text.indexOf('\u0000') >= 0) {
             throw new TabularFileException(path.getFileName() + " is not a text file (it contains binary data)");
         }
-        return new DelimitedFile(path, text, charset, detectDelimiter(text));
+        return new DelimitedFile(path, text, charset, detectDelimiter(text), null);
     }
 
     static Charset detectCharset(byte[] bytes) {
@@ -160,7 +167,8 @@ final class DelimitedFile implements TabularFile {
             case '\t' -> "tab";
             default -> "pipe";
         };
-        return "Text file, " + charset.displayName() + ", " + delimiterName + "-delimited";
+        String kind = misleadingExtension == null ? "Text file" : "Text file named ." + misleadingExtension;
+        return kind + ", " + charset.displayName() + ", " + delimiterName + "-delimited";
     }
 
     public Charset charset() {

@@ -10,9 +10,9 @@ import java.util.Locale;
 import org.apache.poi.poifs.filesystem.FileMagic;
 
 /**
- * Opens spreadsheet and text files by their content, using the file name only to tell text
- * files apart: an "xls" file that is really an .xlsx workbook is read as one, and an HTML page saved
- * with a spreadsheet extension is rejected with a message that names what it is.
+ * Opens spreadsheet and text files by their content, not their name: an "xls" file that is really
+ * an .xlsx workbook is read as one, and delimited text saved as .xls (as some CMMS "Export to Excel"
+ * buttons do) is read as text. An HTML page or PDF is rejected with a message that names what it is.
  */
 public final class TabularFiles {
 
@@ -30,6 +30,9 @@ public final class TabularFiles {
             throw new TabularFileException(path + " cannot be read (check its permissions)");
         }
         String name = path.getFileName().toString();
+        if (sizeOf(path) == 0) {
+            throw new TabularFileException(name + " is empty (0 bytes)");
+        }
         String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
         FileMagic magic = magicOf(path);
         switch (magic) {
@@ -48,13 +51,29 @@ public final class TabularFiles {
             default:
                 break;
         }
-        if (extension.equals("xlsx") || extension.equals("xlsm") || extension.equals("xls")) {
-            throw new TabularFileException(name + " is not an Excel workbook, although its name ends in ." + extension);
-        }
         if (!EXTENSIONS.contains(extension) && !extension.isEmpty()) {
             throw new TabularFileException(name + " has an unsupported type; use .xlsx, .xls, .csv or .txt");
         }
-        return DelimitedFile.open(path);
+        boolean namedAsWorkbook = extension.equals("xlsx") || extension.equals("xlsm") || extension.equals("xls");
+        DelimitedFile text;
+        try {
+            text = DelimitedFile.open(path);
+        } catch (TabularFileException e) {
+            if (namedAsWorkbook) {
+                throw new TabularFileException(name + " is neither an Excel workbook nor delimited text, although its name ends in ."
+                        + extension + "; open it in Excel and save it as .xlsx", e);
+            }
+            throw e;
+        }
+        return namedAsWorkbook ? text.namedAs(extension) : text;
+    }
+
+    private static long sizeOf(Path path) throws TabularFileException {
+        try {
+            return Files.size(path);
+        } catch (IOException e) {
+            throw new TabularFileException("Cannot read " + path.getFileName() + ": " + e.getMessage(), e);
+        }
     }
 
     private static FileMagic magicOf(Path path) throws TabularFileException {

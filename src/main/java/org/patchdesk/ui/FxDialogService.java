@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
@@ -54,6 +55,9 @@ public final class FxDialogService implements DialogService {
         Alert alert = alert(Alert.AlertType.CONFIRMATION, title, message);
         ButtonType go = new ButtonType(action, ButtonBar.ButtonData.OK_DONE);
         alert.getButtonTypes().setAll(go, ButtonType.CANCEL);
+        // Enter must not confirm a deletion or an undo by accident, so Cancel is the default button.
+        ((Button) alert.getDialogPane().lookupButton(go)).setDefaultButton(false);
+        ((Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
         return alert.showAndWait().filter(go::equals).isPresent();
     }
 

@@ -98,6 +98,43 @@ class CommandLineTest {
     }
 
     @Test
+    void mapOptionTakingAnotherColumnsFieldIsUsageError() throws Exception {
+        Path file = TestSites.copyResource("/import/lab-pipe.csv", folder);
+
+        Run run = run("--data-dir", dataDir(), "import", "inventory", file.toString(), "--map", "Make=Model");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("Invalid --map 'Make=Model': column 'Model No.' already fills Model;");
+    }
+
+    @Test
+    void mapOptionCanMoveAFieldBetweenColumns() throws Exception {
+        Path file = TestSites.copyResource("/import/lab-pipe.csv", folder);
+
+        Run run = run("--data-dir", dataDir(), "import", "inventory", file.toString(), "--map", "Make=Model", "--map", "Model No.=");
+        Run csv = run("--data-dir", dataDir(), "devices", "list", "--format", "csv");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(csv.out().lines().toList().get(1)).startsWith("LAB-100,,,Beckman Coulter,");
+    }
+
+    @Test
+    void emptyDataDirIsUsageError() {
+        Run run = run("--data-dir", "", "devices", "list");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("--data-dir needs a folder; it was empty");
+    }
+
+    @Test
+    void helpCommandShowsCommandUsage() {
+        Run run = run("help", "import");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("Usage: patchdesk import ");
+    }
+
+    @Test
     void mapOptionWithUnknownFieldIsUsageError() throws Exception {
         Path file = TestSites.copyResource("/import/lab-pipe.csv", folder);
 

@@ -39,13 +39,15 @@ class NormalizersTest {
             "fe80::1%eth0, fe80::1%eth0",
             "::ffff:10.1.2.3, ::ffff:a01:203",
             "2001:db8:0:0:1:0:0:1, 2001:db8::1:0:0:1",
+            "010.040.001.003, 10.40.1.3",
+            "10.1.1.1/24, 10.1.1.1",
             "::, ::"})
     void ipAddressesAreValidatedAndCanonical(String input, String expected) {
         assertThat(IpAddresses.normalize(input)).contains(expected);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"10.40.1.300", "10.1.1", "10.1.1.1.1", "010.1.1.1", "10.1.1.x", "2001:db8::1::2", "2001:db8:1:2:3:4:5:6:7",
+    @ValueSource(strings = {"10.40.1.300", "10.1.1", "10.1.1.1.1", "0010.1.1.1", "10.1.1.1/", "10.1.1.x", "2001:db8::1::2", "2001:db8:1:2:3:4:5:6:7",
             "12345::", "host.example.org", ""})
     void invalidIpAddressesAreRejected(String input) {
         assertThat(IpAddresses.normalize(input)).isEmpty();

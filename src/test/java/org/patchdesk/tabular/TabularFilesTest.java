@@ -104,13 +104,37 @@ class TabularFilesTest {
     }
 
     @Test
-    void textNamedXlsxIsRefused() throws Exception {
+    void textNamedXlsIsReadAsText() throws Exception {
+        Path file = folder.resolve("cmms-export.xls");
+        Files.writeString(file, "Tag\tMake\n1\tBaxter\n");
+
+        List<List<String>> rows = rows(file, null);
+
+        assertThat(rows.get(1)).containsExactly("1", "Baxter");
+        try (TabularFile tabular = TabularFiles.open(file)) {
+            assertThat(tabular.readingNotes()).isEqualTo("Text file named .xls, UTF-8, tab-delimited");
+        }
+    }
+
+    @Test
+    void binaryNamedXlsxIsRefused() throws Exception {
         Path file = folder.resolve("devices.xlsx");
-        Files.writeString(file, "Tag,Make\n1,Baxter\n");
+        Files.write(file, new byte[] {1, 0, 2, 0, 3, 0, 4, 0});
 
         assertThatThrownBy(() -> TabularFiles.open(file))
                 .isInstanceOf(TabularFileException.class)
-                .hasMessage("devices.xlsx is not an Excel workbook, although its name ends in .xlsx");
+                .hasMessage("devices.xlsx is neither an Excel workbook nor delimited text, although its name ends in .xlsx;"
+                        + " open it in Excel and save it as .xlsx");
+    }
+
+    @Test
+    void emptyFileIsRefused() throws Exception {
+        Path file = folder.resolve("empty.csv");
+        Files.writeString(file, "");
+
+        assertThatThrownBy(() -> TabularFiles.open(file))
+                .isInstanceOf(TabularFileException.class)
+                .hasMessage("empty.csv is empty (0 bytes)");
     }
 
     @Test

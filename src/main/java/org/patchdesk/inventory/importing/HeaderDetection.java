@@ -39,6 +39,15 @@ final class HeaderDetection {
         return 0;
     }
 
+    /** Returns the number of device fields that the best header candidate among the rows names. */
+    static int bestScore(List<SheetRow> rows) {
+        int best = 0;
+        for (int i = 0; i < Math.min(rows.size(), ROWS_SEARCHED); i++) {
+            best = Math.max(best, fieldsNamed(rows.get(i)));
+        }
+        return best;
+    }
+
     private static int fieldsNamed(SheetRow row) {
         Set<DeviceField> fields = EnumSet.noneOf(DeviceField.class);
         for (String cell : row.cells()) {

@@ -114,13 +114,14 @@ final class ImportApplier {
         return byKey;
     }
 
+    /**
+     * Completes a new device: without a status it is Active. Its status date stays empty unless the
+     * file gives one, because the import cannot know when the status last changed.
+     */
     private DeviceValues newDevice(DeviceValues incoming) {
         DeviceValues values = incoming.copy();
         if (values.get(DeviceField.STATUS) == null) {
             values.set(DeviceField.STATUS, DeviceStatus.ACTIVE);
-        }
-        if (values.get(DeviceField.STATUS_CHANGED_ON) == null) {
-            values.set(DeviceField.STATUS_CHANGED_ON, today);
         }
         return values;
     }

@@ -12,7 +12,9 @@ public record ImportResult(ImportBatch batch, List<RejectedRow> rejected, String
     /** Returns the summary line that the command line prints and the wizard shows. */
     public String summaryLine() {
         StringBuilder text = new StringBuilder("Imported ").append(batch.fileName()).append(": ").append(batch.countsText());
-        if (batch.skipped() > 0) {
+        if (batch.skipped() == 1) {
+            text.append(" (1 blank or totals row skipped)");
+        } else if (batch.skipped() > 1) {
             text.append(" (").append(batch.skipped()).append(" blank or totals rows skipped)");
         }
         return text.toString();

@@ -66,7 +66,8 @@ final class ImportUndo {
         DeviceDao devices = handle.attach(DeviceDao.class);
 
         List<UndoResult.KeptDevice> kept = new ArrayList<>();
-        int reverted = 0;
+        int deleted = 0;
+        int restored = 0;
         for (AuditEntry entry : entries) {
             AuditEntry later = laterChanges.get(entry.recordId());
             if (later != null && later.id() > entry.id()) {
@@ -79,17 +80,19 @@ final class ImportUndo {
             }
             if (entry.action() == AuditAction.CREATE) {
                 delete(devices, current.get(), summary);
+                deleted++;
             } else if (entry.action() == AuditAction.UPDATE) {
                 restore(devices, references, current.get(), entry, summary);
+                restored++;
             }
-            reverted++;
         }
+        int reverted = deleted + restored;
 
         batches.markUndone(batchId, OffsetDateTime.ofInstant(now, ZoneOffset.UTC), actor.name(), reverted, kept.size());
         auditLog.append(handle, new AuditEntry(null, now, actor.name(), AuditAction.UNDO, InventoryImportService.BATCH_RECORD_TYPE,
                 batchId, batch.fileName(), null, Map.of(),
                 Map.of("reverted", Integer.toString(reverted), "kept", Integer.toString(kept.size())), summary));
-        return new UndoResult(batches.findById(batchId).orElseThrow(), reverted, kept);
+        return new UndoResult(batches.findById(batchId).orElseThrow(), deleted, restored, kept);
     }
 
     /** Returns, for each device the batch touched, the first audit entry about it written after the batch. */

@@ -73,6 +73,28 @@ public final class InventoryImportService {
     }
 
     /**
+     * Returns the sheet that most likely holds the devices: the first whose first rows contain a
+     * header naming two or more device fields, else the first sheet. Workbooks often open with a
+     * notes or cover sheet.
+     */
+    public String suggestSheet(Path file) throws TabularFileException {
+        try (TabularFile tabular = TabularFiles.open(file)) {
+            List<String> sheets = tabular.sheetNames();
+            for (String sheet : sheets) {
+                List<SheetRow> rows = new ArrayList<>();
+                tabular.readRows(sheet, (number, cells) -> {
+                    rows.add(new SheetRow(number, cells));
+                    return rows.size() < HeaderDetection.ROWS_SEARCHED;
+                }, ProgressMonitor.NONE);
+                if (HeaderDetection.bestScore(rows) >= 2) {
+                    return sheet;
+                }
+            }
+            return sheets.isEmpty() ? null : sheets.get(0);
+        }
+    }
+
+    /**
      * Reads the first rows of a sheet (the first sheet when {@code sheet} is null) and finds its
      * header row.
      */

@@ -1,6 +1,7 @@
 package org.patchdesk.inventory.ui;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import javafx.event.ActionEvent;
@@ -52,10 +53,16 @@ public final class DeviceFormDialog extends Dialog<Device> {
     private static final int COLUMNS = 3;
 
     private final DeviceFormViewModel model;
+    private final Map<DeviceField, List<String>> choices;
     private final Label summary = new Label();
 
-    public DeviceFormDialog(Window owner, DeviceFormViewModel model, Actor actor) {
+    /**
+     * Creates the form. {@code choices} gives, for some text fields, the values already in use, which
+     * the field offers in a list while still accepting new text.
+     */
+    public DeviceFormDialog(Window owner, DeviceFormViewModel model, Actor actor, Map<DeviceField, List<String>> choices) {
         this.model = model;
+        this.choices = choices;
         initOwner(owner);
         setTitle(model.isNew() ? "Add device" : "Edit device " + model.existing().assetTag());
         setResizable(true);
@@ -69,8 +76,7 @@ public final class DeviceFormDialog extends Dialog<Device> {
             Optional<Device> saved = model.save(actor);
             if (saved.isEmpty()) {
                 event.consume();
-                long problems = model.problemCount();
-                summary.setText(problems == 1 ? "One field needs attention." : problems + " fields need attention.");
+                updateSummary();
                 return;
             }
             setResult(saved.get());
@@ -79,7 +85,15 @@ public final class DeviceFormDialog extends Dialog<Device> {
 
         summary.setId("formSummary");
         summary.getStyleClass().add("field-error");
-        VBox content = new VBox(12);
+        summary.managedProperty().bind(summary.textProperty().isNotEmpty());
+        for (DeviceField field : DeviceField.values()) {
+            model.error(field).addListener((observable, old, message) -> {
+                if (!summary.getText().isEmpty()) {
+                    updateSummary();
+                }
+            });
+        }
+        VBox content = new VBox(12, summary);
         content.setPadding(new Insets(8));
         for (int i = 0; i < SECTIONS.size(); i++) {
             Label title = new Label(SECTION_TITLES.get(i));
@@ -93,14 +107,24 @@ public final class DeviceFormDialog extends Dialog<Device> {
         notes.setPrefRowCount(3);
         notes.setWrapText(true);
         notes.textProperty().bindBidirectional(model.text(DeviceField.NOTES));
-        content.getChildren().addAll(notesLabel, notes, summary);
+        content.getChildren().addAll(notesLabel, notes);
 
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
         scroll.setPrefViewportHeight(560);
-        scroll.setPrefViewportWidth(760);
+        scroll.setPrefViewportWidth(840);
         getDialogPane().setContent(scroll);
         getDialogPane().getStylesheets().add(DeviceFormDialog.class.getResource("/org/patchdesk/ui/patchdesk.css").toExternalForm());
+    }
+
+    /** Shows how many fields still need attention, or nothing once all are fixed. */
+    private void updateSummary() {
+        long problems = model.problemCount();
+        if (problems == 0) {
+            summary.setText("");
+        } else {
+            summary.setText(problems == 1 ? "One field needs attention." : problems + " fields need attention.");
+        }
     }
 
     private GridPane grid(List<DeviceField> fields) {
@@ -120,7 +144,14 @@ public final class DeviceFormDialog extends Dialog<Device> {
 
     private VBox fieldBox(DeviceField field) {
         Label label = new Label(field.label() + (field == DeviceField.ASSET_TAG ? " *" : ""));
-        Node input = DeviceFormViewModel.isChoice(field) ? choiceBox(field) : textField(field);
+        Node input;
+        if (DeviceFormViewModel.isChoice(field)) {
+            input = choiceBox(field);
+        } else if (choices.containsKey(field)) {
+            input = suggestingField(field, choices.get(field));
+        } else {
+            input = textField(field);
+        }
         label.setLabelFor(input);
         Label error = new Label();
         error.setId("error-" + field.key());
@@ -150,6 +181,22 @@ public final class DeviceFormDialog extends Dialog<Device> {
             }
         });
         return text;
+    }
+
+    /** A text field with a list of the values already in use; typing a new value is allowed. */
+    private ComboBox<String> suggestingField(DeviceField field, List<String> values) {
+        ComboBox<String> box = new ComboBox<>();
+        box.setId("field-" + field.key());
+        box.setEditable(true);
+        box.getItems().setAll(values);
+        box.setMaxWidth(Double.MAX_VALUE);
+        box.getEditor().textProperty().bindBidirectional(model.text(field));
+        box.focusedProperty().addListener((observable, was, focused) -> {
+            if (!focused) {
+                model.validate(field);
+            }
+        });
+        return box;
     }
 
     private static String prompt(DeviceField field) {

@@ -1,7 +1,5 @@
 package org.patchdesk.inventory.ui;
 
-import java.util.Locale;
-
 import org.patchdesk.inventory.Device;
 import org.patchdesk.inventory.DeviceField;
 
@@ -28,7 +26,7 @@ public final class DeviceRow {
                 search.append(text).append('\u0001');
             }
         }
-        this.searchText = search.toString().toLowerCase(Locale.ROOT);
+        this.searchText = SearchText.normalize(search.toString());
     }
 
     public Device device() {

@@ -66,17 +66,18 @@ public final class ImportHistoryView extends BorderPane {
         table.setId("importHistoryTable");
         table.setPlaceholder(new Label("No inventory has been imported yet."));
         table.getColumns().setAll(List.of(
-                column("#", 50, batch -> Long.toString(batch.id())),
-                column("Imported", 130, batch -> WHEN.format(batch.importedAt().atZone(zone))),
+                column("#", 45, batch -> Long.toString(batch.id())),
+                column("Imported", 135, batch -> WHEN.format(batch.importedAt().atZone(zone))),
                 column("By", 90, ImportBatch::importedBy),
                 column("File", 220, ImportBatch::fileName),
-                column("Sheet", 110, batch -> batch.sheetName() == null ? "" : batch.sheetName()),
-                column("Added", 65, batch -> Integer.toString(batch.added())),
-                column("Updated", 65, batch -> Integer.toString(batch.updated())),
-                column("Unchanged", 75, batch -> Integer.toString(batch.unchanged())),
-                column("Rejected", 65, batch -> Integer.toString(batch.rejected())),
-                column("Undone", 200, this::undoneText),
-                column("SHA-256", 140, ImportBatch::fileSha256)));
+                column("Sheet", 120, batch -> batch.sheetName() == null ? "" : batch.sheetName()),
+                column("Added", 75, batch -> Integer.toString(batch.added())),
+                column("Updated", 80, batch -> Integer.toString(batch.updated())),
+                column("Unchanged", 90, batch -> Integer.toString(batch.unchanged())),
+                column("Rejected", 80, batch -> Integer.toString(batch.rejected())),
+                column("Skipped", 75, batch -> Integer.toString(batch.skipped())),
+                column("Undone", 230, this::undoneText),
+                column("File SHA-256", 480, ImportBatch::fileSha256)));
         setCenter(table);
         setPadding(new Insets(0));
     }
@@ -128,10 +129,12 @@ public final class ImportHistoryView extends BorderPane {
     private void showUndoResult(UndoResult result) {
         refresh();
         onUndone.run();
-        StringBuilder message = new StringBuilder("Import #" + result.batch().id() + " was undone: " + result.reverted()
-                + " devices were reverted.");
+        StringBuilder message = new StringBuilder("Import #" + result.batch().id() + " was undone: " + devices(result.deleted())
+                + " it had added " + (result.deleted() == 1 ? "was" : "were") + " deleted, and " + devices(result.restored())
+                + " it had updated got their earlier values back.");
         if (!result.kept().isEmpty()) {
-            message.append("\n\n").append(result.kept().size()).append(" devices changed after the import and were left as they are:\n");
+            message.append("\n\n").append(devices(result.kept().size())).append(result.kept().size() == 1 ? " was" : " were")
+                    .append(" changed after the import and left as they are:\n");
             int shown = 0;
             for (UndoResult.KeptDevice kept : result.kept()) {
                 if (shown++ == 20) {
@@ -143,6 +146,10 @@ public final class ImportHistoryView extends BorderPane {
             }
         }
         dialogs.showInformation("Import undone", message.toString());
+    }
+
+    private static String devices(int count) {
+        return count == 1 ? "1 device" : count + " devices";
     }
 
     private void showRejected() {

@@ -59,6 +59,7 @@ public final class ImportWizard extends Stage {
     private final DialogService dialogs;
     private final Actor actor;
     private final Runnable onImported;
+    private final boolean demo;
 
     private final Label stepTitle = new Label();
     private final Label errorLabel = new Label();
@@ -69,14 +70,17 @@ public final class ImportWizard extends Stage {
     private final Button cancelButton = new Button("Cancel");
     private final Button closeButton = new Button("Close");
 
-    public ImportWizard(Window owner, ImportWizardViewModel model, DialogService dialogs, Actor actor, Runnable onImported) {
+    /** Creates the wizard; {@code demo} tells it that the demo database is open, which the wizard points out. */
+    public ImportWizard(Window owner, ImportWizardViewModel model, DialogService dialogs, Actor actor, boolean demo,
+                        Runnable onImported) {
         this.model = model;
         this.dialogs = dialogs;
         this.actor = actor;
+        this.demo = demo;
         this.onImported = onImported;
         initOwner(owner);
         initModality(Modality.WINDOW_MODAL);
-        setTitle("Import inventory");
+        setTitle(demo ? "Import inventory into the demo data" : "Import inventory");
 
         stepTitle.setId("wizardStepTitle");
         stepTitle.getStyleClass().add("wizard-title");
@@ -154,19 +158,19 @@ public final class ImportWizard extends Stage {
         closeButton.setVisible(step == ImportWizardViewModel.Step.SUMMARY);
         switch (step) {
             case FILE -> {
-                stepTitle.setText("Step 1 of 4: Choose a file");
+                stepTitle.setText("Choose a file");
                 body.setCenter(filePane());
             }
             case SHEET -> {
-                stepTitle.setText("Step 2 of 4: Choose the sheet");
+                stepTitle.setText("Choose the sheet");
                 body.setCenter(sheetPane());
             }
             case MAPPING -> {
-                stepTitle.setText("Step 3 of 4: Check the columns");
+                stepTitle.setText("Check the columns");
                 body.setCenter(mappingPane());
             }
             case IMPORTING -> {
-                stepTitle.setText("Step 4 of 4: Importing");
+                stepTitle.setText("Importing");
                 body.setCenter(progressPane());
             }
             case SUMMARY -> {
@@ -191,7 +195,16 @@ public final class ImportWizard extends Stage {
         Label help = new Label("PatchDesk reads .xlsx and .xls workbooks and .csv or .txt files (UTF-8 or Windows-1252; comma,"
                 + " semicolon, tab or pipe delimited). The file is only read, never changed.");
         help.setWrapText(true);
-        return new VBox(10, new HBox(8, path, browse), help, busyIndicator("Reading the file…"));
+        VBox pane = new VBox(10, new HBox(8, path, browse), help, busyIndicator("Reading the file…"));
+        if (demo) {
+            Label note = new Label("The demo data is open: this import goes into the demo database, not your site's records,"
+                    + " and Reset demo data removes it. Return to site data first to import your inventory.");
+            note.setId("wizardDemoNote");
+            note.setWrapText(true);
+            note.getStyleClass().add("note");
+            pane.getChildren().add(1, note);
+        }
+        return pane;
     }
 
     private Node sheetPane() {

@@ -124,7 +124,7 @@ public final class ImportWizardViewModel {
     }
 
     /** The result of reading a chosen file: its sheets, a note on earlier imports, and the preview of its only sheet. */
-    private record OpenedFile(Path path, List<String> sheets, String notes, SheetPreview preview) {
+    private record OpenedFile(Path path, List<String> sheets, String suggestedSheet, String notes, SheetPreview preview) {
     }
 
     /**
@@ -140,12 +140,13 @@ public final class ImportWizardViewModel {
                 throw new TabularFileException(path.getFileName() + " contains no sheets.");
             }
             SheetPreview only = names.size() == 1 ? service.preview(path, names.get(0)) : null;
-            return new OpenedFile(path, names, earlierImportsNote(path), only);
+            String suggested = names.size() == 1 ? names.get(0) : service.suggestSheet(path);
+            return new OpenedFile(path, names, suggested, earlierImportsNote(path), only);
         }, opened -> {
             busy.set(false);
             file.set(opened.path());
             sheets.setAll(opened.sheets());
-            sheet.set(opened.sheets().get(0));
+            sheet.set(opened.suggestedSheet());
             fileNotes.set(opened.notes());
             if (opened.preview() != null) {
                 showPreview(opened.preview());

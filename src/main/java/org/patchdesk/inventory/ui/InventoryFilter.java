@@ -2,7 +2,6 @@ package org.patchdesk.inventory.ui;
 
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -10,7 +9,7 @@ import org.patchdesk.inventory.DeviceField;
 
 /**
  * The grid's filter: search terms that must all occur somewhere in a row, and per-column texts
- * that must occur in that column. Matching ignores case.
+ * that must each start a word of their column. Matching ignores case and accents.
  */
 public final class InventoryFilter implements Predicate<DeviceRow> {
 
@@ -20,12 +19,12 @@ public final class InventoryFilter implements Predicate<DeviceRow> {
     private final Map<DeviceField, String> columns;
 
     public InventoryFilter(String search, Map<DeviceField, String> columnTexts) {
-        String cleaned = search == null ? "" : search.strip().toLowerCase(Locale.ROOT);
+        String cleaned = search == null ? "" : SearchText.normalize(search.strip());
         this.terms = cleaned.isEmpty() ? new String[0] : cleaned.split("\\s+");
         Map<DeviceField, String> columnFilters = new EnumMap<>(DeviceField.class);
         columnTexts.forEach((field, text) -> {
             if (text != null && !text.isBlank()) {
-                columnFilters.put(field, text.strip().toLowerCase(Locale.ROOT));
+                columnFilters.put(field, SearchText.normalize(text.strip()));
             }
         });
         this.columns = Map.copyOf(columnFilters);
@@ -36,9 +35,9 @@ public final class InventoryFilter implements Predicate<DeviceRow> {
     }
 
     /**
-     * True when every row this filter accepts is also accepted by {@code previous}: each of the
-     * previous search terms and column texts occurs inside one of this filter's, so this filter
-     * can test only the rows the previous one kept.
+     * True when every row this filter accepts is also accepted by {@code previous}: each previous
+     * search term occurs inside one of this filter's, and each previous column text begins the
+     * column's text here. Then this filter can test only the rows the previous one kept.
      */
     public boolean narrows(InventoryFilter previous) {
         for (String term : previous.terms) {
@@ -52,7 +51,7 @@ public final class InventoryFilter implements Predicate<DeviceRow> {
         }
         for (Map.Entry<DeviceField, String> entry : previous.columns.entrySet()) {
             String mine = columns.get(entry.getKey());
-            if (mine == null || !mine.contains(entry.getValue())) {
+            if (mine == null || !mine.startsWith(entry.getValue())) {
                 return false;
             }
         }
@@ -75,7 +74,7 @@ public final class InventoryFilter implements Predicate<DeviceRow> {
             return false;
         }
         for (Map.Entry<DeviceField, String> entry : columns.entrySet()) {
-            if (!row.text(entry.getKey()).toLowerCase(Locale.ROOT).contains(entry.getValue())) {
+            if (!SearchText.startsAWord(SearchText.normalize(row.text(entry.getKey())), entry.getValue())) {
                 return false;
             }
         }

@@ -298,6 +298,18 @@ public final class InventoryView extends BorderPane {
         actions.exportInventory(List.copyOf(table.getItems()), model.isFiltered());
     }
 
+    /** Selects the row of a device and scrolls to it, when the filter shows it. */
+    public void select(long deviceId) {
+        for (int i = 0; i < table.getItems().size(); i++) {
+            if (table.getItems().get(i).id() == deviceId) {
+                table.getSelectionModel().clearAndSelect(i);
+                table.scrollTo(Math.max(0, i - 3));
+                table.requestFocus();
+                return;
+            }
+        }
+    }
+
     /** Copies the selected rows, in the visible columns, as tab-separated text with a header line. */
     public void copySelection() {
         List<DeviceRow> selected = List.copyOf(table.getSelectionModel().getSelectedItems());

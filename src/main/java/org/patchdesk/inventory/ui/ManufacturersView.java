@@ -111,6 +111,11 @@ public final class ManufacturersView extends BorderPane {
             return;
         }
         ManufacturerService.AliasOutcome preview = service.previewAlias(manufacturer.id(), alias);
+        if (preview instanceof ManufacturerService.AlreadyPresent) {
+            dialogs.showInformation("Alias already there", "'" + alias + "' already leads to " + manufacturer.name()
+                    + " (names are compared without case, punctuation and legal forms such as Inc.).");
+            return;
+        }
         if (preview instanceof ManufacturerService.Conflict conflict) {
             dialogs.showError("Alias not added", conflict.message() + ".");
             return;
@@ -119,7 +124,8 @@ public final class ManufacturersView extends BorderPane {
             Manufacturer other = merge.other();
             boolean confirmed = dialogs.confirm("Merge manufacturers", "'" + alias + "' is the manufacturer " + other.name() + " with "
                             + other.deviceCount() + " devices. Merge " + other.name() + " into " + manufacturer.name()
-                            + "? Its devices, products and aliases move to " + manufacturer.name() + ".",
+                            + "? Its devices, products and aliases move to " + manufacturer.name() + ". The merge is"
+                            + " recorded in the audit trail but cannot be undone here.",
                     "Merge into " + manufacturer.name());
             if (!confirmed) {
                 return;

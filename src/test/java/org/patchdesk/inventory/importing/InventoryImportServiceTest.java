@@ -77,7 +77,7 @@ class InventoryImportServiceTest {
         assertThat(pump.values().get(DeviceField.ACQUISITION_DATE)).isEqualTo(LocalDate.of(2019, 3, 14));
         assertThat(pump.values().get(DeviceField.NETWORKED)).isEqualTo(YesNoUnknown.NO);
         assertThat(pump.values().get(DeviceField.STATUS)).isEqualTo(DeviceStatus.ACTIVE);
-        assertThat(pump.values().get(DeviceField.STATUS_CHANGED_ON)).isEqualTo(LocalDate.of(2026, 12, 4));
+        assertThat(pump.values().get(DeviceField.STATUS_CHANGED_ON)).isNull();
 
         Device station = device("004512");
         assertThat(station.values().get(DeviceField.IP_ADDRESSES)).isEqualTo(List.of("10.20.1.15", "10.20.1.16"));
@@ -270,6 +270,21 @@ class InventoryImportServiceTest {
         assertThat(updated.values().get(DeviceField.MODEL)).isEqualTo("Life2000");
         assertThat(updated.updatedBy()).isEqualTo("mmanager");
         assertThat(updated.createdBy()).isEqualTo("jtech");
+    }
+
+    @Test
+    void addressPlaceholdersCountAsEmpty() throws Exception {
+        Path file = folder.resolve("placeholders.csv");
+        Files.writeString(file, "Asset Tag,IP Address,MAC Address,Status\nA-1,DHCP,N/A,Under Repair\nA-2,TBD,none,Loaner\n"
+                + "A-3,10.1.1.1; dhcp,-,Lost/Stolen\n");
+
+        ImportResult result = importFile(services, file, TestSites.TECHNICIAN);
+
+        assertThat(result.batch().added()).isEqualTo(3);
+        assertThat(device("A-1").values().get(DeviceField.IP_ADDRESSES)).isNull();
+        assertThat(device("A-1").values().get(DeviceField.STATUS)).isEqualTo(DeviceStatus.INACTIVE);
+        assertThat(device("A-2").values().get(DeviceField.STATUS)).isEqualTo(DeviceStatus.ACTIVE);
+        assertThat(device("A-3").values().get(DeviceField.IP_ADDRESSES)).isEqualTo(List.of("10.1.1.1"));
     }
 
     @Test

@@ -39,7 +39,8 @@ class DeviceFormDialogTest {
         services = TestSites.open(folder.resolve("data-" + System.nanoTime()));
         stage.setScene(new Scene(new StackPane(), 200, 100));
         stage.show();
-        dialog = new DeviceFormDialog(stage, new DeviceFormViewModel(services.devices(), null), TestSites.TECHNICIAN);
+        dialog = new DeviceFormDialog(stage, new DeviceFormViewModel(services.devices(), null), TestSites.TECHNICIAN,
+                services.devices().knownValues());
         dialog.show();
     }
 

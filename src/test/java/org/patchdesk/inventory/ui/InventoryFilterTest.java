@@ -35,6 +35,28 @@ class InventoryFilterTest {
     }
 
     @Test
+    void columnTextNarrowsOnlyByExtension() {
+        InventoryFilter before = new InventoryFilter("", Map.of(DeviceField.DEPARTMENT, "cu"));
+        InventoryFilter after = new InventoryFilter("", Map.of(DeviceField.DEPARTMENT, "icu"));
+
+        assertThat(after.narrows(before)).isFalse();
+    }
+
+    @Test
+    void columnTextMustStartAWord() {
+        assertThat(SearchText.startsAWord("inactive", "active")).isFalse();
+        assertThat(SearchText.startsAWord("active", "active")).isTrue();
+        assertThat(SearchText.startsAWord("nicu", "icu")).isFalse();
+        assertThat(SearchText.startsAWord("med/surg 4 west", "surg")).isTrue();
+        assertThat(SearchText.startsAWord("10.20.1.15", "20.1")).isTrue();
+    }
+
+    @Test
+    void searchIgnoresAccents() {
+        assertThat(SearchText.normalize("Dräger Évita")).isEqualTo("drager evita");
+    }
+
+    @Test
     void equalFiltersIgnoreCaseAndSpaces() {
         assertThat(filter("  Infusion   ICU ")).isEqualTo(filter("infusion icu"));
         assertThat(filter("")).isEqualTo(InventoryFilter.NONE);

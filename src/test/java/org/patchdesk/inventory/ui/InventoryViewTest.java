@@ -97,6 +97,16 @@ class InventoryViewTest {
     }
 
     @Test
+    void columnFilterMatchesWordStarts(FxRobot robot) throws Exception {
+        waitForRows(robot, 7);
+
+        robot.clickOn("#filter-status").write("active");
+        waitForRows(robot, 6);
+
+        assertThat(table(robot).getItems()).extracting(row -> row.text(DeviceField.STATUS)).containsOnly("Active");
+    }
+
+    @Test
     void clearFiltersShowsEverythingAgain(FxRobot robot) throws Exception {
         waitForRows(robot, 7);
         robot.clickOn("#searchField").write("contec");
