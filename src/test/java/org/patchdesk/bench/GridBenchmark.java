@@ -27,8 +27,8 @@ import org.patchdesk.workspace.Services;
 /**
  * Measures the inventory grid on a large database: the time to load every device into the grid,
  * and for each keystroke of typed searches, the time from the filter being applied to the next
- * rendered frame. Run by {@code bench/grid-benchmark.sh}; arguments: the data folder of a
- * database that already holds the devices.
+ * rendered frame. Run by {@code bench/grid-benchmark.sh}, with one argument: the data folder of a
+ * database that already contains the devices.
  */
 public final class GridBenchmark {
 

@@ -98,7 +98,7 @@ class CommandLineTest {
     }
 
     @Test
-    void mapOptionTakingAnotherColumnsFieldIsUsageError() throws Exception {
+    void mapOptionStealingFieldIsUsageError() throws Exception {
         Path file = TestSites.copyResource("/import/lab-pipe.csv", folder);
 
         Run run = run("--data-dir", dataDir(), "import", "inventory", file.toString(), "--map", "Make=Model");

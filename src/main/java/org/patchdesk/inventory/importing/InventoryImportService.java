@@ -73,7 +73,7 @@ public final class InventoryImportService {
     }
 
     /**
-     * Returns the sheet that most likely holds the devices: the first whose first rows contain a
+     * Returns the sheet that most likely contains the devices: the first whose first rows contain a
      * header naming two or more device fields, else the first sheet. Workbooks often open with a
      * notes or cover sheet.
      */
@@ -171,7 +171,7 @@ public final class InventoryImportService {
 
     /**
      * Checks the data rows of a preview as an import with {@code mapping} would. For each row, the
-     * result says whether it adds a device, updates one, is skipped or is rejected.
+     * result tells whether it adds a device, updates one, is skipped or is rejected.
      */
     public List<RowCheck> checkRows(SheetPreview preview, ColumnMapping mapping) {
         RowConverter converter = new RowConverter(mapping);
@@ -235,7 +235,7 @@ public final class InventoryImportService {
      * Imports the file with the sheet, header row and mapping of the request. The file is only
      * read, never written.
      *
-     * @throws ImportException when no column holds the asset tag, or no row can be imported
+     * @throws ImportException when no column is mapped to the asset tag, or no row can be imported
      * @throws TabularFileException when the file cannot be read
      * @throws org.patchdesk.common.OperationCancelledException when the monitor is cancelled; nothing was changed
      */

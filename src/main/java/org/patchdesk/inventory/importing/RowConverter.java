@@ -90,8 +90,9 @@ final class RowConverter {
     }
 
     /**
-     * A totals row starts with a word such as "Total", "Total:" or "Count =" in its first filled
-     * cell, which is also the asset tag cell or left of it, and contains nothing but numbers elsewhere.
+     * Tells whether a row is a totals row: its first filled cell starts with a word such as "Total",
+     * "Total:" or "Count =" and is the asset tag cell or left of it, and its other cells contain
+     * nothing but numbers.
      */
     private boolean isTotals(SheetRow row) {
         int first = -1;

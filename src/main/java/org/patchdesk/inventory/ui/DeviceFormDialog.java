@@ -183,7 +183,7 @@ public final class DeviceFormDialog extends Dialog<Device> {
         return text;
     }
 
-    /** A text field with a list of the values already in use; typing a new value is allowed. */
+    /** Builds a text field with a list of the values already in use; typing a new value is allowed. */
     private ComboBox<String> suggestingField(DeviceField field, List<String> values) {
         ComboBox<String> box = new ComboBox<>();
         box.setId("field-" + field.key());

@@ -70,7 +70,7 @@ public final class ImportWizard extends Stage {
     private final Button cancelButton = new Button("Cancel");
     private final Button closeButton = new Button("Close");
 
-    /** Creates the wizard; {@code demo} tells it that the demo database is open, which the wizard points out. */
+    /** Creates the wizard; when {@code demo} is true the demo database is open, and the wizard points that out. */
     public ImportWizard(Window owner, ImportWizardViewModel model, DialogService dialogs, Actor actor, boolean demo,
                         Runnable onImported) {
         this.model = model;

@@ -403,7 +403,7 @@ class InventoryImportServiceTest {
         assertThat(suggested.fields()).containsExactly(DeviceField.ASSET_TAG, DeviceField.MANUFACTURER, DeviceField.LOCATION);
     }
 
-    /** A monitor that asks to cancel after a number of progress reports. */
+    /** A monitor that requests cancellation after a number of progress reports. */
     private static final class CancelAfterProgress implements ProgressMonitor {
         private final int reports;
         private int seen;
