@@ -10,6 +10,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import org.patchdesk.audit.AuditAction;
+import org.patchdesk.audit.AuditEntry;
+import org.patchdesk.common.Actor;
+
 /**
  * Turns device values into the column map that {@link DeviceDao} binds, and compares two sets of
  * values for the audit trail.
@@ -67,6 +71,25 @@ public final class DeviceRows {
             }
         }
         return result;
+    }
+
+    /** Returns the audit entry of a device's creation, with all its values as new values. */
+    public static AuditEntry createEntry(Instant now, Actor actor, long id, DeviceValues values, Long batchId, String summary) {
+        return new AuditEntry(null, now, actor.name(), AuditAction.CREATE, RECORD_TYPE, id, values.assetTag(), batchId, Map.of(),
+                auditValues(values, EnumSet.allOf(DeviceField.class)), summary);
+    }
+
+    /** Returns the audit entry of a device's update, with the old and new values of the changed fields. */
+    public static AuditEntry updateEntry(Instant now, Actor actor, long id, DeviceValues before, DeviceValues after,
+                                         Set<DeviceField> changed, Long batchId, String summary) {
+        return new AuditEntry(null, now, actor.name(), AuditAction.UPDATE, RECORD_TYPE, id, after.assetTag(), batchId,
+                auditValues(before, changed), auditValues(after, changed), summary);
+    }
+
+    /** Returns the audit entry of a device's deletion, with all its values as old values. */
+    public static AuditEntry deleteEntry(Instant now, Actor actor, Device device, Long batchId, String summary) {
+        return new AuditEntry(null, now, actor.name(), AuditAction.DELETE, RECORD_TYPE, device.id(), device.assetTag(), batchId,
+                auditValues(device.values(), EnumSet.allOf(DeviceField.class)), Map.of(), summary);
     }
 
     /** Reads values in the form {@link #auditValues} wrote them. */

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,8 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.jdbi.v3.core.Jdbi;
-import org.patchdesk.audit.AuditAction;
-import org.patchdesk.audit.AuditEntry;
 import org.patchdesk.audit.AuditLog;
 import org.patchdesk.common.Actor;
 
@@ -101,8 +98,7 @@ public final class DeviceService {
             InventoryReferences references = new InventoryReferences(handle, fda, auditLog, actor, now, null);
             DeviceValues canonical = references.canonicalize(toSave);
             long id = handle.attach(DeviceDao.class).insert(DeviceRows.toColumns(null, canonical, references, now, actor.name(), now, actor.name()));
-            auditLog.append(handle, new AuditEntry(null, now, actor.name(), AuditAction.CREATE, DeviceRows.RECORD_TYPE, id,
-                    canonical.assetTag(), null, Map.of(), DeviceRows.auditValues(canonical, EnumSet.allOf(DeviceField.class)), "Device added"));
+            auditLog.append(handle, DeviceRows.createEntry(now, actor, id, canonical, null, "Device added"));
             return handle.attach(DeviceDao.class).findById(id).orElseThrow();
         });
     }
@@ -128,7 +124,7 @@ public final class DeviceService {
                 return current;
             }
             dao.update(DeviceRows.toColumns(id, toSave, references, current.createdAt(), current.createdBy(), now, actor.name()));
-            auditLog.append(handle, updateEntry(now, actor, id, current.values(), toSave, changed, null, "Device edited"));
+            auditLog.append(handle, DeviceRows.updateEntry(now, actor, id, current.values(), toSave, changed, null, "Device edited"));
             return dao.findById(id).orElseThrow();
         });
     }
@@ -139,9 +135,7 @@ public final class DeviceService {
             DeviceDao dao = handle.attach(DeviceDao.class);
             Device current = dao.findById(id).orElseThrow(() -> new IllegalArgumentException("No device has id " + id));
             dao.delete(id);
-            auditLog.append(handle, new AuditEntry(null, now, actor.name(), AuditAction.DELETE, DeviceRows.RECORD_TYPE, id,
-                    current.assetTag(), null, DeviceRows.auditValues(current.values(), EnumSet.allOf(DeviceField.class)), Map.of(),
-                    "Device deleted"));
+            auditLog.append(handle, DeviceRows.deleteEntry(now, actor, current, null, "Device deleted"));
         });
     }
 
@@ -152,12 +146,6 @@ public final class DeviceService {
         if (statusChanged && !dateChanged) {
             after.set(DeviceField.STATUS_CHANGED_ON, today);
         }
-    }
-
-    public static AuditEntry updateEntry(Instant now, Actor actor, long id, DeviceValues before, DeviceValues after,
-                                  Set<DeviceField> changed, Long batchId, String summary) {
-        return new AuditEntry(null, now, actor.name(), AuditAction.UPDATE, DeviceRows.RECORD_TYPE, id, after.assetTag(), batchId,
-                DeviceRows.auditValues(before, changed), DeviceRows.auditValues(after, changed), summary);
     }
 
     private void requireValid(Long id, DeviceValues values) {

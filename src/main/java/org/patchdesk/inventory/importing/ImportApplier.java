@@ -4,14 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.jdbi.v3.core.Handle;
-import org.patchdesk.audit.AuditAction;
 import org.patchdesk.audit.AuditEntry;
 import org.patchdesk.audit.AuditLog;
 import org.patchdesk.common.Actor;
@@ -149,9 +147,7 @@ final class ImportApplier {
         long[] ids = dao.insertAll(columns);
         List<AuditEntry> entries = new ArrayList<>(inserts.size());
         for (int i = 0; i < inserts.size(); i++) {
-            DeviceValues values = inserts.get(i);
-            entries.add(new AuditEntry(null, now, actor.name(), AuditAction.CREATE, DeviceRows.RECORD_TYPE, ids[i], values.assetTag(),
-                    batchId, Map.of(), DeviceRows.auditValues(values, EnumSet.allOf(DeviceField.class)), "Added by import"));
+            entries.add(DeviceRows.createEntry(now, actor, ids[i], inserts.get(i), batchId, "Added by import"));
         }
         auditLog.appendAll(handle, entries);
     }
@@ -166,7 +162,7 @@ final class ImportApplier {
             Device current = update.current();
             columns.add(DeviceRows.toColumns(current.id(), update.merged(), references, current.createdAt(), current.createdBy(),
                     now, actor.name()));
-            entries.add(DeviceService.updateEntry(now, actor, current.id(), current.values(), update.merged(), update.changed(), batchId,
+            entries.add(DeviceRows.updateEntry(now, actor, current.id(), current.values(), update.merged(), update.changed(), batchId,
                     "Updated by import"));
         }
         dao.updateAll(columns);

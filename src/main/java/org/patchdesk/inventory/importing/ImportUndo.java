@@ -124,8 +124,7 @@ final class ImportUndo {
 
     private void delete(DeviceDao devices, Device device, String summary) {
         devices.delete(device.id());
-        auditLog.append(handle, new AuditEntry(null, now, actor.name(), AuditAction.DELETE, DeviceRows.RECORD_TYPE, device.id(),
-                device.assetTag(), null, DeviceRows.auditValues(device.values(), EnumSet.allOf(DeviceField.class)), Map.of(), summary));
+        auditLog.append(handle, DeviceRows.deleteEntry(now, actor, device, null, summary));
     }
 
     private void restore(DeviceDao devices, InventoryReferences references, Device device, AuditEntry entry, String summary) {
