@@ -6,6 +6,7 @@ import java.lang.reflect.Constructor;
 import java.nio.file.Path;
 import java.util.function.Function;
 
+import org.patchdesk.intel.feeds.FeedFormatException;
 import org.patchdesk.inventory.DeviceValidationException;
 import org.patchdesk.storage.DatabaseUnavailableException;
 import org.patchdesk.tabular.TabularFileException;
@@ -62,7 +63,12 @@ public final class CommandLineRunner {
             err.println(e.getMessage());
             return EXIT_DATABASE_UNAVAILABLE;
         }
+        if (e instanceof java.nio.file.NoSuchFileException missing) {
+            err.println(missing.getFile() + ": the file does not exist");
+            return EXIT_FAILED;
+        }
         if (e instanceof TabularFileException || e instanceof DeviceValidationException || e instanceof IOException
+                || e instanceof FeedFormatException
                 || e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
             log.info("Command failed: {}", e.getMessage());
             err.println(e.getMessage());

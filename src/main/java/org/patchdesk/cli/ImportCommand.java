@@ -4,6 +4,7 @@ import picocli.CommandLine.Command;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = "Imports data from files.",
-        subcommands = {ImportInventoryCommand.class})
+        subcommands = {ImportInventoryCommand.class, ImportKevCommand.class, ImportEpssCommand.class, ImportAdvisoriesCommand.Csaf.class,
+                ImportAdvisoriesCommand.Cve.class})
 final class ImportCommand extends CommandGroup {
 }

@@ -18,9 +18,10 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "patchdesk",
         mixinStandardHelpOptions = true,
         versionProvider = PatchDeskCommand.VersionProvider.class,
-        description = {"The medical device inventory of a hospital's clinical engineering department.",
+        description = {"Medical device inventory and vulnerability prioritization for a hospital's clinical engineering department.",
                 "Without a command, opens the PatchDesk window."},
-        subcommands = {ImportCommand.class, ExportCommand.class, DevicesCommand.class, DemoCommand.class, HelpCommand.class},
+        subcommands = {ImportCommand.class, ExportCommand.class, DevicesCommand.class, FindingsCommand.class, MatchesCommand.class,
+                VulnsCommand.class, FeedsCommand.class, DemoCommand.class, HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 1 the work failed or found a problem, 2 usage error, 3 the database cannot be opened."})
 public final class PatchDeskCommand implements Callable<Integer> {
 

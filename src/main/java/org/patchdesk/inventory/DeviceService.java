@@ -13,6 +13,7 @@ import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 import org.patchdesk.audit.AuditLog;
 import org.patchdesk.common.Actor;
+import org.patchdesk.common.ProgressMonitor;
 
 /** Lists, adds, edits and deletes devices one at a time; every change goes to the audit trail. */
 public final class DeviceService {
@@ -21,8 +22,10 @@ public final class DeviceService {
     private final AuditLog auditLog;
     private final FdaProductClassification fda;
     private final Clock clock;
+    private final InventoryChangeListener listener;
 
-    public DeviceService(Jdbi jdbi, AuditLog auditLog, FdaProductClassification fda, Clock clock) {
+    public DeviceService(Jdbi jdbi, AuditLog auditLog, FdaProductClassification fda, Clock clock, InventoryChangeListener listener) {
+        this.listener = listener;
         this.jdbi = jdbi;
         this.auditLog = auditLog;
         this.fda = fda;
@@ -99,6 +102,7 @@ public final class DeviceService {
             DeviceValues canonical = references.canonicalize(toSave);
             long id = handle.attach(DeviceDao.class).insert(DeviceRows.toColumns(null, canonical, references, now, actor.name(), now, actor.name()));
             auditLog.append(handle, DeviceRows.createEntry(now, actor, id, canonical, null, "Device added"));
+            listener.devicesChanged(handle, List.of(id), ProgressMonitor.NONE);
             return handle.attach(DeviceDao.class).findById(id).orElseThrow();
         });
     }
@@ -125,6 +129,7 @@ public final class DeviceService {
             }
             dao.update(DeviceRows.toColumns(id, toSave, references, current.createdAt(), current.createdBy(), now, actor.name()));
             auditLog.append(handle, DeviceRows.updateEntry(now, actor, id, current.values(), toSave, changed, null, "Device edited"));
+            listener.devicesChanged(handle, List.of(id), ProgressMonitor.NONE);
             return dao.findById(id).orElseThrow();
         });
     }
@@ -136,6 +141,7 @@ public final class DeviceService {
             Device current = dao.findById(id).orElseThrow(() -> new IllegalArgumentException("No device has id " + id));
             dao.delete(id);
             auditLog.append(handle, DeviceRows.deleteEntry(now, actor, current, null, "Device deleted"));
+            listener.devicesChanged(handle, List.of(id), ProgressMonitor.NONE);
         });
     }
 

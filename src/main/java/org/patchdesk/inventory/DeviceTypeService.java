@@ -12,6 +12,7 @@ import org.patchdesk.audit.AuditAction;
 import org.patchdesk.audit.AuditEntry;
 import org.patchdesk.audit.AuditLog;
 import org.patchdesk.common.Actor;
+import org.patchdesk.common.ProgressMonitor;
 
 /**
  * The editable table of device types and their default clinical criticality and mission impact,
@@ -23,8 +24,10 @@ public final class DeviceTypeService {
     private final AuditLog auditLog;
     private final FdaProductClassification fda;
     private final Clock clock;
+    private final InventoryChangeListener listener;
 
-    public DeviceTypeService(Jdbi jdbi, AuditLog auditLog, FdaProductClassification fda, Clock clock) {
+    public DeviceTypeService(Jdbi jdbi, AuditLog auditLog, FdaProductClassification fda, Clock clock, InventoryChangeListener listener) {
+        this.listener = listener;
         this.jdbi = jdbi;
         this.auditLog = auditLog;
         this.fda = fda;
@@ -64,6 +67,11 @@ public final class DeviceTypeService {
             if (!Objects.equals(before, after)) {
                 auditLog.append(handle, new AuditEntry(null, clock.instant(), actor.name(), AuditAction.UPDATE, "device_type", typeId,
                         current.name(), null, before, after, "Device type defaults changed"));
+                List<Long> devices = handle.createQuery("SELECT id FROM device WHERE device_type_id = :type")
+                        .bind("type", typeId).mapTo(Long.class).list();
+                if (!devices.isEmpty()) {
+                    listener.devicesChanged(handle, devices, ProgressMonitor.NONE);
+                }
             }
             return dao.findById(typeId).orElseThrow();
         });

@@ -14,6 +14,7 @@ import org.patchdesk.audit.AuditAction;
 import org.patchdesk.audit.AuditEntry;
 import org.patchdesk.audit.AuditLog;
 import org.patchdesk.common.Actor;
+import org.patchdesk.common.ProgressMonitor;
 
 /**
  * Keeps manufacturer names normalized: each manufacturer has one canonical name and any number of
@@ -27,8 +28,10 @@ public final class ManufacturerService {
     private final Jdbi jdbi;
     private final AuditLog auditLog;
     private final Clock clock;
+    private final InventoryChangeListener listener;
 
-    public ManufacturerService(Jdbi jdbi, AuditLog auditLog, Clock clock) {
+    public ManufacturerService(Jdbi jdbi, AuditLog auditLog, Clock clock, InventoryChangeListener listener) {
+        this.listener = listener;
         this.jdbi = jdbi;
         this.auditLog = auditLog;
         this.clock = clock;
@@ -99,6 +102,7 @@ public final class ManufacturerService {
             jdbi.useTransaction(handle -> {
                 handle.attach(ManufacturerDao.class).insertAlias(ManufacturerNames.key(alias), cleaned, manufacturerId);
                 audit(handle, actor, AuditAction.UPDATE, manufacturerId, Map.of(), Map.of("alias_added", cleaned), "Alias added");
+                listener.devicesChanged(handle, List.of(), ProgressMonitor.NONE);
             });
         } else if (outcome instanceof WouldMerge merge) {
             merge(merge.other().id(), manufacturerId, actor);
@@ -121,6 +125,7 @@ public final class ManufacturerService {
             }
             dao.deleteAlias(key);
             audit(handle, actor, AuditAction.UPDATE, manufacturerId, Map.of("alias_removed", alias), Map.of(), "Alias removed");
+            listener.devicesChanged(handle, List.of(), ProgressMonitor.NONE);
         });
     }
 
@@ -144,6 +149,7 @@ public final class ManufacturerService {
             }
             dao.rename(manufacturerId, cleaned, key);
             audit(handle, actor, AuditAction.UPDATE, manufacturerId, Map.of("name", oldName), Map.of("name", cleaned), "Manufacturer renamed");
+            listener.devicesChanged(handle, List.of(), ProgressMonitor.NONE);
         });
     }
 
@@ -180,6 +186,7 @@ public final class ManufacturerService {
             audit(handle, actor, AuditAction.DELETE, fromId, Map.of("name", fromName), Map.of("merged_into", intoName),
                     "Merged into " + intoName + " with " + devices + " devices");
             audit(handle, actor, AuditAction.UPDATE, intoId, Map.of(), Map.of("merged_from", fromName), "Merged " + fromName + " into this manufacturer");
+            listener.devicesChanged(handle, List.of(), ProgressMonitor.NONE);
         });
     }
 

@@ -2,13 +2,20 @@ package org.patchdesk.workspace;
 
 import java.time.Clock;
 
+import org.jdbi.v3.core.Jdbi;
 import org.patchdesk.audit.AuditLog;
+import org.patchdesk.intel.MatchService;
 import org.patchdesk.inventory.DeviceService;
 import org.patchdesk.inventory.DeviceTypeService;
 import org.patchdesk.inventory.FdaProductClassification;
 import org.patchdesk.inventory.ManufacturerService;
 import org.patchdesk.inventory.export.InventoryExportService;
 import org.patchdesk.inventory.importing.InventoryImportService;
+import org.patchdesk.risk.FeedStatusService;
+import org.patchdesk.risk.FindingService;
+import org.patchdesk.risk.IntelligenceService;
+import org.patchdesk.risk.SettingsService;
+import org.patchdesk.risk.ssvc.SsvcTables;
 import org.patchdesk.storage.Database;
 
 /**
@@ -24,15 +31,24 @@ public final class Services implements AutoCloseable {
     private final DeviceTypeService deviceTypes;
     private final InventoryImportService inventoryImport;
     private final InventoryExportService inventoryExport;
+    private final SettingsService settings;
+    private final IntelligenceService intelligence;
+    private final FindingService findings;
+    private final FeedStatusService feedStatus;
 
-    public Services(Database database, FdaProductClassification fda, Clock clock) {
+    public Services(Database database, FdaProductClassification fda, SsvcTables ssvc, Clock clock) {
         this.database = database;
         this.clock = clock;
+        Jdbi jdbi = database.jdbi();
         AuditLog auditLog = new AuditLog();
-        this.devices = new DeviceService(database.jdbi(), auditLog, fda, clock);
-        this.manufacturers = new ManufacturerService(database.jdbi(), auditLog, clock);
-        this.deviceTypes = new DeviceTypeService(database.jdbi(), auditLog, fda, clock);
-        this.inventoryImport = new InventoryImportService(database.jdbi(), auditLog, fda, clock);
+        this.settings = new SettingsService(jdbi, auditLog, ssvc, clock);
+        this.intelligence = new IntelligenceService(jdbi, auditLog, new MatchService(auditLog), ssvc, settings, clock);
+        this.findings = new FindingService(jdbi, auditLog, ssvc, settings, clock);
+        this.feedStatus = new FeedStatusService(jdbi, settings, clock);
+        this.devices = new DeviceService(jdbi, auditLog, fda, clock, intelligence);
+        this.manufacturers = new ManufacturerService(jdbi, auditLog, clock, intelligence);
+        this.deviceTypes = new DeviceTypeService(jdbi, auditLog, fda, clock, intelligence);
+        this.inventoryImport = new InventoryImportService(jdbi, auditLog, fda, clock, intelligence);
         this.inventoryExport = new InventoryExportService();
     }
 
@@ -62,6 +78,22 @@ public final class Services implements AutoCloseable {
 
     public InventoryExportService inventoryExport() {
         return inventoryExport;
+    }
+
+    public SettingsService settings() {
+        return settings;
+    }
+
+    public IntelligenceService intelligence() {
+        return intelligence;
+    }
+
+    public FindingService findings() {
+        return findings;
+    }
+
+    public FeedStatusService feedStatus() {
+        return feedStatus;
     }
 
     /** Closes the database. */

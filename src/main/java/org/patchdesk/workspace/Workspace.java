@@ -7,6 +7,7 @@ import java.time.Clock;
 
 import org.patchdesk.common.Version;
 import org.patchdesk.inventory.FdaProductClassification;
+import org.patchdesk.risk.ssvc.SsvcTables;
 import org.patchdesk.storage.DataFolderLock;
 import org.patchdesk.storage.Database;
 import org.slf4j.Logger;
@@ -27,6 +28,7 @@ public final class Workspace implements AutoCloseable {
     private final DataFolderLock lock;
     private final Clock clock;
     private FdaProductClassification fda;
+    private SsvcTables ssvc;
 
     private Workspace(Path folder, DataFolderLock lock, Clock clock) {
         this.folder = folder;
@@ -62,12 +64,13 @@ public final class Workspace implements AutoCloseable {
 
     /** Opens the site database. */
     public Services openSite() {
-        return new Services(Database.open(folder, Database.DEFAULT_NAME), fdaClassification(), clock);
+        return new Services(Database.open(folder, Database.DEFAULT_NAME), fdaClassification(), ssvcTables(), clock);
     }
 
     /** Opens the demo database, which never shares a record with the site database. */
     public Services openDemo() {
-        return new Services(Database.open(folder.resolve(DEMO_FOLDER), Database.DEFAULT_NAME), fdaClassification(), clock);
+        return new Services(Database.open(folder.resolve(DEMO_FOLDER), Database.DEFAULT_NAME), fdaClassification(), ssvcTables(),
+                clock);
     }
 
     /** Deletes the demo database so that the next {@link #openDemo} starts from the sample again; it must not be open. */
@@ -90,6 +93,13 @@ public final class Workspace implements AutoCloseable {
             fda = FdaProductClassification.load();
         }
         return fda;
+    }
+
+    private synchronized SsvcTables ssvcTables() {
+        if (ssvc == null) {
+            ssvc = SsvcTables.load();
+        }
+        return ssvc;
     }
 
     @Override

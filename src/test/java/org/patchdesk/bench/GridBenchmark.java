@@ -17,6 +17,7 @@ import javafx.stage.Stage;
 
 import org.patchdesk.inventory.Device;
 import org.patchdesk.inventory.FdaProductClassification;
+import org.patchdesk.risk.ssvc.SsvcTables;
 import org.patchdesk.inventory.ui.DeviceRow;
 import org.patchdesk.inventory.ui.InventoryView;
 import org.patchdesk.inventory.ui.InventoryViewModel;
@@ -42,7 +43,7 @@ public final class GridBenchmark {
     public static void main(String[] args) throws Exception {
         Path folder = Path.of(args[0]);
         try (Services services = new Services(Database.open(folder, Database.DEFAULT_NAME), FdaProductClassification.load(),
-                Clock.systemDefaultZone()); BackgroundTasks tasks = new BackgroundTasks()) {
+                SsvcTables.load(), Clock.systemDefaultZone()); BackgroundTasks tasks = new BackgroundTasks()) {
             long loadStart = System.nanoTime();
             List<Device> devices = services.devices().list();
             long queried = System.nanoTime();

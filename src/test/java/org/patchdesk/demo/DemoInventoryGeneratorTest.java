@@ -31,6 +31,7 @@ import org.patchdesk.common.Actor;
 import org.patchdesk.common.OperationCancelledException;
 import org.patchdesk.common.ProgressMonitor;
 import org.patchdesk.inventory.FdaProductClassification;
+import org.patchdesk.inventory.InventoryChangeListener;
 import org.patchdesk.inventory.importing.ImportRequest;
 import org.patchdesk.inventory.importing.ImportResult;
 import org.patchdesk.inventory.importing.InventoryImportService;
@@ -177,7 +178,7 @@ class DemoInventoryGeneratorTest {
     void importsWithoutRejectedRows(@TempDir Path dataFolder) throws Exception {
         try (Database database = Database.open(dataFolder, "demo")) {
             InventoryImportService importer = new InventoryImportService(database.jdbi(), new AuditLog(),
-                    FdaProductClassification.load(), CLOCK);
+                    FdaProductClassification.load(), CLOCK, InventoryChangeListener.NONE);
             SheetPreview preview = importer.preview(standardFile, null);
             ImportRequest request = new ImportRequest(standardFile, preview.sheet(), preview.headerRow().number(),
                     importer.suggestMapping(preview.headers()));

@@ -11,6 +11,7 @@ import java.time.ZoneId;
 
 import org.patchdesk.common.Actor;
 import org.patchdesk.inventory.FdaProductClassification;
+import org.patchdesk.risk.ssvc.SsvcTables;
 import org.patchdesk.storage.Database;
 import org.patchdesk.workspace.Services;
 
@@ -23,6 +24,7 @@ public final class TestSites {
     public static final Actor MANAGER = new Actor("mmanager");
 
     private static FdaProductClassification fda;
+    private static SsvcTables ssvc;
 
     private TestSites() {
     }
@@ -32,7 +34,7 @@ public final class TestSites {
     }
 
     public static Services open(Path folder, Clock clock) {
-        return new Services(Database.open(folder, Database.DEFAULT_NAME), fdaClassification(), clock);
+        return new Services(Database.open(folder, Database.DEFAULT_NAME), fdaClassification(), ssvcTables(), clock);
     }
 
     public static synchronized FdaProductClassification fdaClassification() {
@@ -40,6 +42,13 @@ public final class TestSites {
             fda = FdaProductClassification.load();
         }
         return fda;
+    }
+
+    public static synchronized SsvcTables ssvcTables() {
+        if (ssvc == null) {
+            ssvc = SsvcTables.load();
+        }
+        return ssvc;
     }
 
     /** Copies a test resource into {@code folder} and returns the copy. */

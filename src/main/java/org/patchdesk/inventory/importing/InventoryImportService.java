@@ -25,6 +25,7 @@ import org.patchdesk.audit.AuditEntry;
 import org.patchdesk.audit.AuditLog;
 import org.patchdesk.common.Actor;
 import org.patchdesk.common.ProgressMonitor;
+import org.patchdesk.inventory.InventoryChangeListener;
 import org.patchdesk.common.Sha256;
 import org.patchdesk.inventory.DeviceDao;
 import org.patchdesk.inventory.DeviceField;
@@ -56,10 +57,13 @@ public final class InventoryImportService {
     private final AuditLog auditLog;
     private final FdaProductClassification fda;
     private final Clock clock;
+    private final InventoryChangeListener listener;
     private final ObjectMapper json = new ObjectMapper();
 
-    public InventoryImportService(Jdbi jdbi, AuditLog auditLog, FdaProductClassification fda, Clock clock) {
+    public InventoryImportService(Jdbi jdbi, AuditLog auditLog, FdaProductClassification fda, Clock clock,
+                                  InventoryChangeListener listener) {
         this.jdbi = jdbi;
+        this.listener = listener;
         this.auditLog = auditLog;
         this.fda = fda;
         this.clock = clock;
@@ -171,7 +175,7 @@ public final class InventoryImportService {
 
     /**
      * Checks the data rows of a preview as an import with {@code mapping} would. For each row, the
-     * result tells whether it adds a device, updates one, is skipped or is rejected.
+     * result states whether it adds a device, updates one, is skipped or is rejected.
      */
     public List<RowCheck> checkRows(SheetPreview preview, ColumnMapping mapping) {
         RowConverter converter = new RowConverter(mapping);
@@ -299,6 +303,8 @@ public final class InventoryImportService {
                 saved.fileName(), batchId, Map.of(), batchValues(saved), "Inventory import: " + saved.countsText()));
         saveMapping(handle, request.mapping(), actor, now);
         monitor.checkCancelled();
+        listener.devicesChanged(handle, List.of(), monitor);
+        monitor.checkCancelled();
         log.info("Imported {} (sheet {}): {}, {} skipped", request.file(), request.sheet(), saved.countsText(), saved.skipped());
         return new ImportResult(saved, rejected, pipeline.readingNotes());
     }
@@ -350,7 +356,11 @@ public final class InventoryImportService {
      * @throws IllegalStateException when the import was already undone
      */
     public UndoResult undo(long batchId, Actor actor) {
-        return jdbi.inTransaction(handle -> new ImportUndo(handle, auditLog, fda, actor, clock.instant()).undo(batchId));
+        return jdbi.inTransaction(handle -> {
+            UndoResult result = new ImportUndo(handle, auditLog, fda, actor, clock.instant()).undo(batchId);
+            listener.devicesChanged(handle, List.of(), ProgressMonitor.NONE);
+            return result;
+        });
     }
 
     static Map<String, String> batchValues(ImportBatch batch) {

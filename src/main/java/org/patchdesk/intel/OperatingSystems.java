@@ -1,0 +1,68 @@
+package org.patchdesk.intel;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The operating-system families that sources name as products (KEV lists "Microsoft Windows" and
+ * "Linux Kernel" entries) and that devices run, as the inventory's Operating System field
+ * spells them.
+ */
+public final class OperatingSystems {
+
+    public enum Family {
+        WINDOWS("Microsoft Windows"),
+        LINUX("Linux"),
+        VXWORKS("Wind River VxWorks");
+
+        private final String title;
+
+        Family(String title) {
+            this.title = title;
+        }
+
+        public String title() {
+            return title;
+        }
+    }
+
+    private OperatingSystems() {
+    }
+
+    /** Returns the family of a device's operating system name, such as WINDOWS for "Windows 7" or "Windows Embedded Standard 7". */
+    public static Optional<Family> familyOfDevice(String osName) {
+        if (osName == null) {
+            return Optional.empty();
+        }
+        String name = osName.toLowerCase(Locale.ROOT);
+        if (name.matches("(microsoft\\s+)?windows\\b.*")) {
+            return Optional.of(Family.WINDOWS);
+        }
+        if (name.contains("linux")) {
+            return Optional.of(Family.LINUX);
+        }
+        if (name.contains("vxworks")) {
+            return Optional.of(Family.VXWORKS);
+        }
+        return Optional.empty();
+    }
+
+    /** Returns the family a source's vendor and product keys name, if they name an operating system. */
+    public static Optional<Family> familyOfStatement(String vendorKey, String productKey) {
+        if (vendorKey.equals("microsoft") && (productKey.contains("windows") || productKey.startsWith("win32k"))) {
+            return Optional.of(Family.WINDOWS);
+        }
+        if (vendorKey.equals("linux") && productKey.contains("kernel")) {
+            return Optional.of(Family.LINUX);
+        }
+        if (vendorKey.contains("wind river") && productKey.contains("vxworks")) {
+            return Optional.of(Family.VXWORKS);
+        }
+        return Optional.empty();
+    }
+
+    /** Returns the comparison form of an operating system name: lower case, single spaces. */
+    public static String osKey(String osName) {
+        return osName.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+    }
+}

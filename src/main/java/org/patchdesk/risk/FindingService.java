@@ -1,0 +1,285 @@
+package org.patchdesk.risk;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+import org.patchdesk.audit.AuditAction;
+import org.patchdesk.audit.AuditEntry;
+import org.patchdesk.audit.AuditLog;
+import org.patchdesk.common.Actor;
+import org.patchdesk.common.ProgressMonitor;
+import org.patchdesk.intel.VulnerabilityDao;
+import org.patchdesk.inventory.DeviceValues;
+import org.patchdesk.risk.ssvc.Automatable;
+import org.patchdesk.risk.ssvc.SsvcTables;
+import org.patchdesk.risk.ssvc.SystemExposure;
+
+/**
+ * The worklist of findings: paged and grouped queries, explanations, and the changes a person
+ * makes to a finding (its status, a confirmed version review, exposure and automatable overrides)
+ * or to a vulnerability (exploitation marks). Every change is audited and rescored at once.
+ */
+public final class FindingService {
+
+    public static final String RECORD_TYPE = "finding";
+    public static final String VULNERABILITY_RECORD = "vulnerability";
+
+    /** The columns of the findings CSV, in order. */
+    public static final List<String> CSV_HEADERS = List.of("Asset Tag", "Manufacturer", "Model", "Department", "CVE", "CVSS Version",
+            "CVSS Score", "EPSS", "EPSS Percentile", "KEV", "KEV Due Date", "Exploitation", "System Exposure", "Automatable",
+            "Human Impact", "Decision", "Priority", "Due Date", "Overdue", "Status", "Review", "First Found");
+
+    private static final int PAGE = 1000;
+
+    private final Jdbi jdbi;
+    private final AuditLog auditLog;
+    private final SsvcTables tables;
+    private final SettingsService settings;
+    private final Clock clock;
+
+    public FindingService(Jdbi jdbi, AuditLog auditLog, SsvcTables tables, SettingsService settings, Clock clock) {
+        this.jdbi = jdbi;
+        this.auditLog = auditLog;
+        this.tables = tables;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** One page of the worklist and the number of rows all pages hold. */
+    public record Page(List<WorklistRow> rows, int total) {
+    }
+
+    public Page worklist(WorklistQuery query, int offset, int limit) {
+        LocalDate today = LocalDate.now(clock);
+        WorklistSql sql = WorklistSql.of(query, today);
+        return jdbi.withHandle(handle -> new Page(sql.rows(handle, offset, limit).map(rowMapper()).list(),
+                sql.count(handle).mapTo(Integer.class).one()));
+    }
+
+    public List<WorklistGroup> groups(WorklistQuery query, Grouping grouping) {
+        LocalDate today = LocalDate.now(clock);
+        WorklistSql sql = WorklistSql.of(query.inGroup(null, null), today);
+        return jdbi.withHandle(handle -> sql.groups(handle, grouping, today)
+                .map((rs, ctx) -> new WorklistGroup(rs.getString("group_key"), rs.getString("group_label"), rs.getInt("findings"),
+                        rs.getInt("overdue"), decisionWord(rs.getInt("top_rank")), rs.getDouble("top_priority")))
+                .list());
+    }
+
+    /** Returns every finding of a device, of any status, most urgent first. */
+    public List<WorklistRow> forDevice(long deviceId) {
+        return jdbi.withHandle(handle -> handle.createQuery(WorklistSql.ROW_COLUMNS + WorklistSql.FROM + " WHERE f.device_id = :id"
+                        + WorklistSql.ORDER)
+                .bind("id", deviceId)
+                .map(rowMapper())
+                .list());
+    }
+
+    /** Finds the finding of one CVE on the device with the asset tag. */
+    public Optional<WorklistRow> find(String assetTag, String cveId) {
+        return jdbi.withHandle(handle -> handle.createQuery(WorklistSql.ROW_COLUMNS + WorklistSql.FROM
+                        + " WHERE d.asset_tag_key = :tag AND f.cve_id = :cve")
+                .bind("tag", DeviceValues.assetTagKey(assetTag))
+                .bind("cve", cveId.strip().toUpperCase(Locale.ROOT))
+                .map(rowMapper())
+                .findOne());
+    }
+
+    public Optional<WorklistRow> find(long findingId) {
+        return jdbi.withHandle(handle -> findRow(handle, findingId));
+    }
+
+    private static Optional<WorklistRow> findRow(Handle handle, long findingId) {
+        return handle.createQuery(WorklistSql.ROW_COLUMNS + WorklistSql.FROM + " WHERE f.id = :id")
+                .bind("id", findingId)
+                .map(rowMapper())
+                .findOne();
+    }
+
+    public Explanation explain(long findingId) {
+        LocalDate today = LocalDate.now(clock);
+        ScoringSettings current = settings.current();
+        return jdbi.withHandle(handle -> {
+            WorklistRow row = findRow(handle, findingId).orElseThrow(() -> new IllegalArgumentException("No finding has number " + findingId));
+            return new Explainer(tables).explain(handle, row.finding(), current, today);
+        });
+    }
+
+    /**
+     * Sets a finding's status. Not affected, risk accepted and mitigated need a note with the reason, and
+     * withdrawn is set only by PatchDesk when a source stops naming the device.
+     *
+     * @throws IllegalArgumentException when the note is missing or the status cannot be set by hand
+     */
+    public WorklistRow setStatus(long findingId, FindingStatus status, String note, Actor actor) {
+        if (status == FindingStatus.WITHDRAWN) {
+            throw new IllegalArgumentException("Findings are withdrawn only when their source stops naming the device");
+        }
+        boolean needsNote = status == FindingStatus.NOT_AFFECTED || status == FindingStatus.RISK_ACCEPTED
+                || status == FindingStatus.MITIGATED;
+        if (needsNote && (note == null || note.isBlank())) {
+            throw new IllegalArgumentException("Setting a finding to " + status.word() + " needs a justification");
+        }
+        Instant now = clock.instant();
+        return jdbi.inTransaction(handle -> {
+            WorklistRow before = findRow(handle, findingId)
+                    .orElseThrow(() -> new IllegalArgumentException("No finding has number " + findingId));
+            String cleanNote = note == null || note.isBlank() ? null : note.strip();
+            handle.createUpdate("UPDATE finding SET status = :status, status_note = :note, status_changed_at = :at,"
+                            + " status_changed_by = :by WHERE id = :id")
+                    .bind("status", status.stored())
+                    .bind("note", cleanNote)
+                    .bind("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                    .bind("by", actor.name())
+                    .bind("id", findingId)
+                    .execute();
+            Map<String, String> oldValues = new LinkedHashMap<>();
+            oldValues.put("status", before.finding().status());
+            oldValues.put("status_note", before.finding().statusNote());
+            Map<String, String> newValues = new LinkedHashMap<>();
+            newValues.put("status", status.stored());
+            newValues.put("status_note", cleanNote);
+            audit(handle, before, oldValues, newValues, "Finding set to " + status.word(), actor, now);
+            return findRow(handle, findingId).orElseThrow();
+        });
+    }
+
+    /** Confirms that a finding flagged "version needs review" applies to its device. */
+    public WorklistRow confirmApplies(long findingId, Actor actor) {
+        Instant now = clock.instant();
+        return jdbi.inTransaction(handle -> {
+            WorklistRow before = findRow(handle, findingId)
+                    .orElseThrow(() -> new IllegalArgumentException("No finding has number " + findingId));
+            handle.createUpdate("UPDATE finding SET review = 'none', applicability = 'confirmed' WHERE id = :id")
+                    .bind("id", findingId)
+                    .execute();
+            audit(handle, before, Map.of("review", before.finding().review()), Map.of("review", ReviewFlag.NONE.stored()),
+                    "Confirmed the finding applies to the device's version", actor, now);
+            return findRow(handle, findingId).orElseThrow();
+        });
+    }
+
+    /** Sets or clears (null) the finding's system exposure and automatable overrides, and rescores it. */
+    public WorklistRow setOverrides(long findingId, SystemExposure exposure, Automatable automatable, Actor actor) {
+        Instant now = clock.instant();
+        ScoringSettings current = settings.current();
+        return jdbi.inTransaction(handle -> {
+            WorklistRow before = findRow(handle, findingId)
+                    .orElseThrow(() -> new IllegalArgumentException("No finding has number " + findingId));
+            handle.createUpdate("UPDATE finding SET exposure_override = :exposure, automatable_override = :automatable WHERE id = :id")
+                    .bind("exposure", exposure == null ? null : exposure.word())
+                    .bind("automatable", automatable == null ? null : automatable.word())
+                    .bind("id", findingId)
+                    .execute();
+            Map<String, String> oldValues = new LinkedHashMap<>();
+            oldValues.put("exposure_override", before.finding().exposureOverride());
+            oldValues.put("automatable_override", before.finding().automatableOverride());
+            Map<String, String> newValues = new LinkedHashMap<>();
+            newValues.put("exposure_override", exposure == null ? null : exposure.word());
+            newValues.put("automatable_override", automatable == null ? null : automatable.word());
+            audit(handle, before, oldValues, newValues, "Changed the finding's SSVC overrides", actor, now);
+            new Rescorer(tables).rescore(handle, Rescorer.Target.finding(findingId), current, LocalDate.now(clock),
+                    OffsetDateTime.ofInstant(now, ZoneOffset.UTC), ProgressMonitor.NONE);
+            return findRow(handle, findingId).orElseThrow();
+        });
+    }
+
+    /**
+     * Marks a vulnerability as exploited in the wild or as having public exploit code, for sources
+     * that state it only in free text, and rescores its findings.
+     */
+    public void markVulnerability(String cveId, boolean exploited, boolean publicPoc, Actor actor) {
+        Instant now = clock.instant();
+        ScoringSettings current = settings.current();
+        jdbi.useTransaction(handle -> {
+            VulnerabilityDao dao = handle.attach(VulnerabilityDao.class);
+            var before = dao.find(cveId).orElseThrow(() -> new IllegalArgumentException("No vulnerability " + cveId + " is known"));
+            OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+            dao.mark(cveId, exploited, publicPoc, actor.name(), at);
+            auditLog.append(handle, new AuditEntry(null, now, actor.name(), AuditAction.UPDATE, VULNERABILITY_RECORD, null, cveId, null,
+                    Map.of("exploited_mark", Boolean.toString(before.exploitedMark()), "poc_mark", Boolean.toString(before.pocMark())),
+                    Map.of("exploited_mark", Boolean.toString(exploited), "poc_mark", Boolean.toString(publicPoc)),
+                    "Changed the exploitation marks of " + cveId));
+            new Rescorer(tables).rescore(handle, Rescorer.Target.cve(cveId), current, LocalDate.now(clock), at, ProgressMonitor.NONE);
+        });
+    }
+
+    /** Writes the findings the query selects as CSV: UTF-8 text is the caller's writer's business; dates are ISO. */
+    public int writeCsv(WorklistQuery query, Writer out) throws IOException {
+        LocalDate today = LocalDate.now(clock);
+        int written = 0;
+        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get())) {
+            printer.printRecord(CSV_HEADERS);
+            int offset = 0;
+            while (true) {
+                Page page = worklist(query, offset, PAGE);
+                for (WorklistRow row : page.rows()) {
+                    printer.printRecord(csvValues(row, today));
+                    written++;
+                }
+                offset += PAGE;
+                if (page.rows().size() < PAGE) {
+                    break;
+                }
+            }
+        }
+        return written;
+    }
+
+    static List<String> csvValues(WorklistRow row, LocalDate today) {
+        Finding f = row.finding();
+        return java.util.Arrays.asList(row.assetTag(), orEmpty(row.manufacturer()), orEmpty(row.model()), orEmpty(row.department()),
+                f.cveId(), orEmpty(f.cvssVersion()), f.cvssScore() == null ? "" : f.cvssScore().toPlainString(),
+                f.epss() == null ? "" : decimal(f.epss()), f.epssPercentile() == null ? "" : decimal(f.epssPercentile()), f.kevWord(),
+                f.kevDueDate() == null ? "" : f.kevDueDate().toString(), orEmpty(f.exploitation()), orEmpty(f.exposure()),
+                orEmpty(f.automatable()), orEmpty(f.humanImpact()), orEmpty(f.decision()), String.format(Locale.US, "%.2f", f.priority()),
+                f.dueDate() == null ? "" : f.dueDate().toString(), f.overdue(today) ? "yes" : "no", f.statusValue().word(),
+                f.reviewValue().word(), f.firstFoundAt().toLocalDate().toString());
+    }
+
+    private static String decimal(double value) {
+        return new java.math.BigDecimal(Double.toString(value)).stripTrailingZeros().toPlainString();
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    private void audit(Handle handle, WorklistRow row, Map<String, String> oldValues, Map<String, String> newValues, String summary,
+                       Actor actor, Instant now) {
+        auditLog.append(handle, new AuditEntry(null, now, actor.name(), AuditAction.UPDATE, RECORD_TYPE, row.finding().id(),
+                row.assetTag() + " " + row.finding().cveId(), null, oldValues, newValues, summary));
+    }
+
+    static String decisionWord(int rank) {
+        return switch (rank) {
+            case 4 -> "immediate";
+            case 3 -> "out-of-cycle";
+            case 2 -> "scheduled";
+            case 1 -> "defer";
+            default -> "";
+        };
+    }
+
+    static RowMapper<WorklistRow> rowMapper() {
+        RowMapper<Finding> findings = ConstructorMapper.of(Finding.class);
+        return (rs, ctx) -> new WorklistRow(findings.map(rs, ctx), rs.getString("asset_tag"), rs.getString("manufacturer_name"),
+                rs.getString("device_model"), rs.getString("device_department"), rs.getString("device_type_name"),
+                rs.getString("vulnerability_title"));
+    }
+}

@@ -1,0 +1,133 @@
+package org.patchdesk.risk;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+import org.patchdesk.risk.ssvc.Decision;
+
+/** Builds the SQL of worklist queries: the filters as a WHERE clause with positional parameters. */
+final class WorklistSql {
+
+    static final String FROM = " FROM finding f JOIN device d ON d.id = f.device_id"
+            + " LEFT JOIN manufacturer m ON m.id = d.manufacturer_id"
+            + " LEFT JOIN device_type t ON t.id = d.device_type_id"
+            + " LEFT JOIN vulnerability v ON v.cve_id = f.cve_id";
+
+    static final String ROW_COLUMNS = "SELECT f.*, d.asset_tag, m.name AS manufacturer_name, d.model AS device_model,"
+            + " d.department AS device_department, t.name AS device_type_name, v.title AS vulnerability_title";
+
+    static final String ORDER = " ORDER BY f.decision_rank DESC, f.priority DESC, f.due_date, d.asset_tag_key, f.cve_id";
+
+    private final String where;
+    private final List<Object> params;
+
+    private WorklistSql(String where, List<Object> params) {
+        this.where = where;
+        this.params = params;
+    }
+
+    static WorklistSql of(WorklistQuery query, LocalDate today) {
+        List<String> conditions = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        conditions.add("d.status <> 'RETIRED'");
+        if (!query.statuses().isEmpty()) {
+            conditions.add("f.status IN (" + placeholders(query.statuses().size()) + ")");
+            query.statuses().stream().map(FindingStatus::stored).sorted().forEach(params::add);
+        }
+        if (!query.decisions().isEmpty()) {
+            conditions.add("f.decision IN (" + placeholders(query.decisions().size()) + ")");
+            query.decisions().stream().map(Decision::word).sorted().forEach(params::add);
+        }
+        if (query.kevOnly()) {
+            conditions.add("f.kev");
+        }
+        if (query.minEpss() != null) {
+            conditions.add("f.epss >= ?");
+            params.add(query.minEpss());
+        }
+        if (query.overdueOnly()) {
+            conditions.add("f.status = 'open' AND f.due_date < ?");
+            params.add(today);
+        }
+        if (query.reviewOnly()) {
+            conditions.add("f.review <> 'none'");
+        }
+        if (query.department() != null && !query.department().isBlank()) {
+            conditions.add("d.department = ?");
+            params.add(query.department());
+        }
+        if (query.text() != null && !query.text().isBlank()) {
+            String like = "%" + query.text().strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                    + "%";
+            conditions.add("(LOWER(d.asset_tag) LIKE ? OR LOWER(f.cve_id) LIKE ? OR LOWER(m.name) LIKE ? OR LOWER(d.model) LIKE ?)");
+            for (int i = 0; i < 4; i++) {
+                params.add(like);
+            }
+        }
+        if (query.grouping() != null && query.group() != null) {
+            conditions.add(groupKey(query.grouping()) + " = ?");
+            params.add(query.group());
+        }
+        return new WorklistSql(conditions.stream().collect(Collectors.joining(" AND ", " WHERE ", "")), params);
+    }
+
+    /** Returns the SQL expression that gives a finding's group key, as text. */
+    static String groupKey(Grouping grouping) {
+        return switch (grouping) {
+            case DEVICE -> "CAST(f.device_id AS VARCHAR)";
+            case VULNERABILITY -> "f.cve_id";
+            case PRODUCT -> "COALESCE(CAST(d.product_id AS VARCHAR), '')";
+            case DEPARTMENT -> "COALESCE(d.department, '')";
+        };
+    }
+
+    /** Returns the SQL expression that gives a group's label. */
+    static String groupLabel(Grouping grouping) {
+        return switch (grouping) {
+            case DEVICE -> "MIN(d.asset_tag || ' - ' || COALESCE(m.name, '') || ' ' || COALESCE(d.model, ''))";
+            case VULNERABILITY -> "MIN(f.cve_id || COALESCE(': ' || v.title, ''))";
+            case PRODUCT -> "MIN(COALESCE(m.name || ' ' || d.model, d.model, 'No model recorded'))";
+            case DEPARTMENT -> "MIN(COALESCE(d.department, 'No department recorded'))";
+        };
+    }
+
+    String where() {
+        return where;
+    }
+
+    Query bind(Query query) {
+        for (int i = 0; i < params.size(); i++) {
+            query.bind(i, params.get(i));
+        }
+        return query;
+    }
+
+    Query rows(Handle handle, int offset, int limit) {
+        return bind(handle.createQuery(ROW_COLUMNS + FROM + where + ORDER + " LIMIT " + limit + " OFFSET " + offset));
+    }
+
+    Query count(Handle handle) {
+        return bind(handle.createQuery("SELECT COUNT(*)" + FROM + where));
+    }
+
+    Query groups(Handle handle, Grouping grouping, LocalDate today) {
+        Query query = handle.createQuery("SELECT " + groupKey(grouping) + " AS group_key, " + groupLabel(grouping) + " AS group_label,"
+                + " COUNT(*) AS findings, SUM(CASE WHEN f.status = 'open' AND f.due_date < ? THEN 1 ELSE 0 END) AS overdue,"
+                + " MAX(f.decision_rank) AS top_rank, MAX(f.priority) AS top_priority" + FROM + where + " GROUP BY "
+                + groupKey(grouping) + " ORDER BY top_rank DESC, top_priority DESC, group_label");
+        query.bind(0, today);
+        for (int i = 0; i < params.size(); i++) {
+            query.bind(i + 1, params.get(i));
+        }
+        return query;
+    }
+
+    private static String placeholders(int count) {
+        return String.join(", ", java.util.Collections.nCopies(count, "?"));
+    }
+}
