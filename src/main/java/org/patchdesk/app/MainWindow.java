@@ -43,6 +43,11 @@ import org.patchdesk.inventory.ui.ImportWizardViewModel;
 import org.patchdesk.inventory.ui.InventoryView;
 import org.patchdesk.inventory.ui.InventoryViewModel;
 import org.patchdesk.inventory.ui.ManufacturersView;
+import org.patchdesk.risk.ui.DeviceFindingsPane;
+import org.patchdesk.risk.ui.FeedsView;
+import org.patchdesk.risk.ui.MatchReviewView;
+import org.patchdesk.risk.ui.WorklistView;
+import org.patchdesk.risk.ui.WorklistViewModel;
 import org.patchdesk.ui.BackgroundTasks;
 import org.patchdesk.ui.DialogService;
 import org.patchdesk.ui.ProgressDialog;
@@ -61,7 +66,10 @@ public final class MainWindow implements InventoryView.InventoryActions {
 
     private static final Logger log = LoggerFactory.getLogger(MainWindow.class);
 
+    static final String WORKLIST = "Worklist";
     static final String INVENTORY = "Inventory";
+    static final String FEEDS = "Vulnerability feeds";
+    static final String MATCHES = "Match review";
     static final String IMPORT_HISTORY = "Import history";
     static final String MANUFACTURERS = "Manufacturers";
     static final String DEVICE_TYPES = "Device types";
@@ -89,6 +97,9 @@ public final class MainWindow implements InventoryView.InventoryActions {
     private ImportHistoryView historyView;
     private ManufacturersView manufacturersView;
     private DeviceTypesView deviceTypesView;
+    private WorklistView worklistView;
+    private FeedsView feedsView;
+    private MatchReviewView matchReviewView;
 
     public MainWindow(Stage stage, Workspace workspace, Services site, BackgroundTasks tasks, DialogService dialogs,
                       Preferences preferences, Actor actor) {
@@ -168,7 +179,7 @@ public final class MainWindow implements InventoryView.InventoryActions {
     private Node navigationPane() {
         navigation.setId("navigation");
         navigation.getStyleClass().add("navigation");
-        navigation.getItems().setAll(INVENTORY, IMPORT_HISTORY, MANUFACTURERS, DEVICE_TYPES);
+        navigation.getItems().setAll(WORKLIST, INVENTORY, FEEDS, MATCHES, IMPORT_HISTORY, MANUFACTURERS, DEVICE_TYPES);
         navigation.getSelectionModel().selectedItemProperty().addListener((observable, old, area) -> showArea(area));
         dataFolderLabel.getStyleClass().add("data-folder");
         dataFolderLabel.setWrapText(true);
@@ -196,6 +207,10 @@ public final class MainWindow implements InventoryView.InventoryActions {
                 this::reloadInventory);
         manufacturersView = new ManufacturersView(services.manufacturers(), dialogs, actor, this::reloadInventory);
         deviceTypesView = new DeviceTypesView(services.deviceTypes(), dialogs, actor, this::reloadInventory);
+        worklistView = new WorklistView(new WorklistViewModel(services.findings(), tasks), dialogs, actor, services.clock());
+        feedsView = new FeedsView(services.intelligence(), services.feedStatus(), services.settings(), tasks, dialogs, actor,
+                services.clock().getZone(), () -> { });
+        matchReviewView = new MatchReviewView(services.intelligence(), tasks, dialogs, actor, () -> { });
         reloadInventory();
         navigation.getSelectionModel().select(INVENTORY);
         showArea(INVENTORY);
@@ -218,6 +233,18 @@ public final class MainWindow implements InventoryView.InventoryActions {
                 deviceTypesView.refresh();
                 yield deviceTypesView;
             }
+            case WORKLIST -> {
+                worklistView.refresh();
+                yield worklistView;
+            }
+            case FEEDS -> {
+                feedsView.refresh();
+                yield feedsView;
+            }
+            case MATCHES -> {
+                matchReviewView.refresh();
+                yield matchReviewView;
+            }
             default -> inventoryModel.rows().isEmpty() && !inventoryModel.loadingProperty().get() ? welcomePane() : inventoryView;
         };
         content.getChildren().setAll(view);
@@ -235,9 +262,9 @@ public final class MainWindow implements InventoryView.InventoryActions {
     private Node welcomePane() {
         Label title = new Label("Welcome to PatchDesk");
         title.getStyleClass().add("welcome-title");
-        Label text = new Label("PatchDesk keeps your medical device inventory and, in later steps, the vulnerabilities, patches"
-                + " and risk decisions that go with it. Start by importing a CMMS export or vendor spreadsheet, or look around"
-                + " with demo data first.");
+        Label text = new Label("PatchDesk keeps your medical device inventory, links it to public vulnerability data (CISA KEV,"
+                + " FIRST EPSS, CISA medical advisories, CVE records) and ranks what to patch first, with every decision explained."
+                + " Start by importing a CMMS export or vendor spreadsheet, or look around with demo data first.");
         text.setWrapText(true);
         text.setMaxWidth(640);
         Button importButton = new Button("Import inventory…");
@@ -279,7 +306,8 @@ public final class MainWindow implements InventoryView.InventoryActions {
 
     private void openForm(Device device) {
         DeviceFormViewModel model = new DeviceFormViewModel(current.devices(), device);
-        DeviceFormDialog form = new DeviceFormDialog(stage, model, actor, current.devices().knownValues());
+        DeviceFormDialog form = new DeviceFormDialog(stage, model, actor, current.devices().knownValues(),
+                device == null ? null : new DeviceFindingsPane(current.findings(), tasks, device.id(), current.clock()));
         form.showAndWait().ifPresent(saved -> {
             inventoryModel.put(saved);
             if (INVENTORY.equals(navigation.getSelectionModel().getSelectedItem())) {

@@ -32,9 +32,9 @@ import org.patchdesk.intel.versions.VersionSpec;
  *
  * <p>Findings are records and are never deleted here. A finding a person has given a status
  * (mitigated, patched, risk accepted, not affected) keeps it. An open finding that no source
- * supports any more is withdrawn; one whose device version is now outside the affected versions,
- * or inside the fixed ones, becomes not affected with the reason. A withdrawn or automatically
- * not-affected finding that applies again is reopened, and its clock starts again.
+ * supports any more is withdrawn. An open finding whose device version is now outside the
+ * affected versions, or inside the fixed ones, becomes not affected with the reason. A withdrawn
+ * or automatically not-affected finding that applies again is reopened, and its clock starts again.
  */
 public final class FindingEngine {
 
@@ -250,7 +250,7 @@ public final class FindingEngine {
         List<String> outside = new ArrayList<>();
         for (Verdict verdict : verdicts) {
             String line = verdict.statement().sourceLabel() + ": " + verdict.statement().vendor() + " " + verdict.statement().product()
-                    + describeVersions(verdict.statement()) + " - " + verdict.explanation();
+                    + describeVersions(verdict.statement()) + ": " + verdict.explanation();
             boolean affectedStatement = Statement.AFFECTED.equals(verdict.statement().status());
             if (!affectedStatement && verdict.applicability() == Applicability.AFFECTED) {
                 String what = Statement.FIXED.equals(verdict.statement().status()) ? "fixed" : "not affected";

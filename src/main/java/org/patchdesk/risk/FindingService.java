@@ -1,6 +1,7 @@
 package org.patchdesk.risk;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.Clock;
 import java.time.Instant;
@@ -45,8 +46,6 @@ public final class FindingService {
             "CVSS Score", "EPSS", "EPSS Percentile", "KEV", "KEV Due Date", "Exploitation", "System Exposure", "Automatable",
             "Human Impact", "Decision", "Priority", "Due Date", "Overdue", "Status", "Review", "First Found");
 
-    private static final int PAGE = 1000;
-
     private final Jdbi jdbi;
     private final AuditLog auditLog;
     private final SsvcTables tables;
@@ -78,6 +77,14 @@ public final class FindingService {
         return jdbi.withHandle(handle -> sql.groups(handle, grouping, today)
                 .map((rs, ctx) -> new WorklistGroup(rs.getString("group_key"), rs.getString("group_label"), rs.getInt("findings"),
                         rs.getInt("overdue"), decisionWord(rs.getInt("top_rank")), rs.getDouble("top_priority")))
+                .list());
+    }
+
+    /** Returns the departments of devices that have findings, for the worklist's filter. */
+    public List<String> departments() {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT DISTINCT d.department FROM device d WHERE d.department IS NOT NULL"
+                        + " AND EXISTS (SELECT 1 FROM finding f WHERE f.device_id = d.id) ORDER BY d.department")
+                .mapTo(String.class)
                 .list());
     }
 
@@ -219,25 +226,40 @@ public final class FindingService {
         });
     }
 
-    /** Writes the findings the query selects as CSV: UTF-8 text is the caller's writer's business; dates are ISO. */
+    /** Returns a vulnerability's exploitation marks: exploited in the wild, and public exploit code. */
+    public boolean[] marks(String cveId) {
+        return jdbi.withExtension(VulnerabilityDao.class, dao -> dao.find(cveId)
+                .map(v -> new boolean[] {v.exploitedMark(), v.pocMark()})
+                .orElse(new boolean[] {false, false}));
+    }
+
+    /**
+     * Writes the findings the query selects as CSV, in worklist order, with ISO dates. The writer's
+     * encoding is the caller's choice (UTF-8 for files); it is flushed, not closed.
+     */
     public int writeCsv(WorklistQuery query, Writer out) throws IOException {
         LocalDate today = LocalDate.now(clock);
-        int written = 0;
-        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get())) {
-            printer.printRecord(CSV_HEADERS);
-            int offset = 0;
-            while (true) {
-                Page page = worklist(query, offset, PAGE);
-                for (WorklistRow row : page.rows()) {
-                    printer.printRecord(csvValues(row, today));
-                    written++;
+        WorklistSql sql = WorklistSql.of(query, today);
+        CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get());
+        printer.printRecord(CSV_HEADERS);
+        int written;
+        try {
+            written = jdbi.withHandle(handle -> {
+                int count = 0;
+                try (var rows = sql.all(handle).map(rowMapper()).iterator()) {
+                    while (rows.hasNext()) {
+                        printer.printRecord(csvValues(rows.next(), today));
+                        count++;
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
-                offset += PAGE;
-                if (page.rows().size() < PAGE) {
-                    break;
-                }
-            }
+                return count;
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
+        printer.flush();
         return written;
     }
 

@@ -111,6 +111,10 @@ final class WorklistSql {
         return bind(handle.createQuery(ROW_COLUMNS + FROM + where + ORDER + " LIMIT " + limit + " OFFSET " + offset));
     }
 
+    Query all(Handle handle) {
+        return bind(handle.createQuery(ROW_COLUMNS + FROM + where + ORDER));
+    }
+
     Query count(Handle handle) {
         return bind(handle.createQuery("SELECT COUNT(*)" + FROM + where));
     }

@@ -27,5 +27,11 @@ public interface DialogService {
 
     Optional<Path> chooseFileToOpen(String title, List<String> extensions);
 
+    /** Asks for one or more files to open; returns an empty list when cancelled. */
+    List<Path> chooseFilesToOpen(String title, List<String> extensions);
+
+    /** Asks for a folder; returns empty when cancelled. */
+    Optional<Path> chooseFolder(String title);
+
     Optional<Path> chooseFileToSave(String title, String suggestedName, String extension);
 }

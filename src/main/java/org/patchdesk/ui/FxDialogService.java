@@ -15,6 +15,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.layout.Region;
+import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
@@ -89,6 +90,31 @@ public final class FxDialogService implements DialogService {
         FileChooser chooser = chooser(title, extensions);
         File file = chooser.showOpenDialog(owner.get());
         return remember(file);
+    }
+
+    @Override
+    public List<Path> chooseFilesToOpen(String title, List<String> extensions) {
+        List<File> files = chooser(title, extensions).showOpenMultipleDialog(owner.get());
+        if (files == null || files.isEmpty()) {
+            return List.of();
+        }
+        remember(files.get(0));
+        return files.stream().map(File::toPath).toList();
+    }
+
+    @Override
+    public Optional<Path> chooseFolder(String title) {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle(title);
+        if (lastFolder != null && lastFolder.toFile().isDirectory()) {
+            chooser.setInitialDirectory(lastFolder.toFile());
+        }
+        File folder = chooser.showDialog(owner.get());
+        if (folder == null) {
+            return Optional.empty();
+        }
+        lastFolder = folder.toPath().toAbsolutePath();
+        return Optional.of(folder.toPath());
     }
 
     @Override

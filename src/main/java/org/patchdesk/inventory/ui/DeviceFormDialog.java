@@ -15,6 +15,8 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
@@ -61,6 +63,15 @@ public final class DeviceFormDialog extends Dialog<Device> {
      * the field offers in a list while still accepting new text.
      */
     public DeviceFormDialog(Window owner, DeviceFormViewModel model, Actor actor, Map<DeviceField, List<String>> choices) {
+        this(owner, model, actor, choices, null);
+    }
+
+    /**
+     * Creates the form with a second tab, such as the device's vulnerabilities, beside the fields;
+     * {@code vulnerabilities} may be null for none.
+     */
+    public DeviceFormDialog(Window owner, DeviceFormViewModel model, Actor actor, Map<DeviceField, List<String>> choices,
+                            Node vulnerabilities) {
         this.model = model;
         this.choices = choices;
         initOwner(owner);
@@ -113,7 +124,16 @@ public final class DeviceFormDialog extends Dialog<Device> {
         scroll.setFitToWidth(true);
         scroll.setPrefViewportHeight(560);
         scroll.setPrefViewportWidth(840);
-        getDialogPane().setContent(scroll);
+        if (vulnerabilities == null) {
+            getDialogPane().setContent(scroll);
+        } else {
+            Tab details = new Tab("Details", scroll);
+            Tab findings = new Tab("Vulnerabilities", vulnerabilities);
+            findings.setId("vulnerabilitiesTab");
+            TabPane tabs = new TabPane(details, findings);
+            tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+            getDialogPane().setContent(tabs);
+        }
         getDialogPane().getStylesheets().add(DeviceFormDialog.class.getResource("/org/patchdesk/ui/patchdesk.css").toExternalForm());
     }
 

@@ -211,6 +211,16 @@ class ImportWizardTest {
         }
 
         @Override
+        public List<Path> chooseFilesToOpen(String title, List<String> extensions) {
+            throw new AssertionError(title);
+        }
+
+        @Override
+        public Optional<Path> chooseFolder(String title) {
+            throw new AssertionError(title);
+        }
+
+        @Override
         public Optional<Path> chooseFileToSave(String title, String suggestedName, String extension) {
             throw new AssertionError(title);
         }
