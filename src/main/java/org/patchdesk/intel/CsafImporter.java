@@ -126,11 +126,16 @@ public final class CsafImporter {
                 .execute();
         Outcome outcome = stored.isPresent() ? Outcome.REPLACED : Outcome.ADDED;
         String message = label + (outcome == Outcome.REPLACED ? " replaced " + stored.get().trackingId() + " version "
-                + stored.get().version() : " added") + ": " + cves.size() + " CVEs, " + statements + " product statements"
+                + stored.get().version() : " added") + ": " + count(cves.size(), "CVE") + ", " + count(statements, "product statement")
                 + (withoutCve > 0 ? ", " + withoutCve + " vulnerabilities without a CVE id left out" : "");
         imports.updateSummary(importId, message);
         return new Result(fileName, outcome, advisory.trackingId(), advisory.version(), message, cves,
                 imports.findById(importId).orElseThrow());
+    }
+
+    /** Returns a count with its noun, such as "1 CVE" or "8 CVEs". */
+    static String count(int number, String noun) {
+        return number + " " + noun + (number == 1 ? "" : "s");
     }
 
     private record StoredAdvisory(long id, String trackingId, String version, OffsetDateTime currentReleaseDate) {

@@ -85,8 +85,8 @@ public final class CveRecordImporter {
                 : record.datePublished() == null ? null : record.datePublished().toString();
         boolean known = handle.createQuery("SELECT COUNT(*) FROM cve_record WHERE cve_id = :cve").bind("cve", cve)
                 .mapTo(Integer.class).one() > 0;
-        String message = cve + (known ? " updated" : " added") + ": " + statements.size() + " product statements, " + metrics.size()
-                + " CVSS metrics" + ("REJECTED".equalsIgnoreCase(record.state()) ? " (the record is REJECTED)" : "");
+        String message = cve + (known ? " updated" : " added") + ": " + CsafImporter.count(statements.size(), "product statement") + ", "
+                + CsafImporter.count(metrics.size(), "CVSS metric") + ("REJECTED".equalsIgnoreCase(record.state()) ? " (the record is REJECTED)" : "");
         long importId = imports.insert(FeedKind.CVE.word(), fileName, sha256, cve, date, OffsetDateTime.ofInstant(now, ZoneOffset.UTC),
                 actor.name(), 1, known ? 0 : 1, known ? 1 : 0, 0, message);
         handle.createUpdate("MERGE INTO cve_record (cve_id, state, date_published, date_updated, file_name, file_sha256, import_id)"

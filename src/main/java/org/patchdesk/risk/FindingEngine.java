@@ -69,7 +69,7 @@ public final class FindingEngine {
     }
 
     /** A device as matching needs it. */
-    private record DeviceRef(long id, Long productId, String softwareVersion, String osKey) {
+    private record DeviceRef(long id, Long productId, String softwareVersion, String osKey, String osName) {
     }
 
     /**
@@ -115,7 +115,7 @@ public final class FindingEngine {
                         return null;
                     }
                     return new DeviceRef(rs.getLong(1), (Long) rs.getObject(2), rs.getString(3),
-                            rs.getString(4) == null ? null : OperatingSystems.osKey(rs.getString(4)));
+                            rs.getString(4) == null ? null : OperatingSystems.osKey(rs.getString(4)), rs.getString(4));
                 })
                 .forEach(device -> {
                     if (device == null || !scope.includesDevice(device.id())) {
@@ -157,7 +157,7 @@ public final class FindingEngine {
                 for (DeviceRef device : devicesByOs.getOrDefault(osKey, List.of())) {
                     String key = device.id() + "\u0000" + statement.cveId();
                     verdicts.computeIfAbsent(key, k -> new ArrayList<>()).add(new Verdict(statement, Applicability.NEEDS_REVIEW,
-                            "the device runs " + device.osKey() + ", which an accepted match links to " + statement.vendor() + " "
+                            "the device runs " + device.osName() + ", which an accepted match links to " + statement.vendor() + " "
                                     + statement.product() + "; the source names no versions", false));
                 }
             }
