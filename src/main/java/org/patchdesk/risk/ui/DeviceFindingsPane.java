@@ -37,7 +37,7 @@ public final class DeviceFindingsPane extends BorderPane {
                 column("Priority", 65, row -> String.format(Locale.US, "%.2f", row.finding().priority())),
                 column("CVE", 130, row -> row.finding().cveId()),
                 column("Title", 260, row -> row.vulnerabilityTitle() == null ? "" : row.vulnerabilityTitle()),
-                column("CVSS", 75, row -> row.finding().cvssScore() == null ? "" : row.finding().cvssScore().toPlainString()),
+                column("CVSS", 120, WorklistView::cvssText),
                 column("EPSS", 65, row -> row.finding().epss() == null ? "" : String.format(Locale.US, "%.4f", row.finding().epss())),
                 column("KEV", 80, row -> row.finding().kevWord()),
                 column("Due", 120, row -> row.finding().dueDate() == null ? ""

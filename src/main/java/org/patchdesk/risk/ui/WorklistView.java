@@ -36,6 +36,7 @@ import javafx.util.StringConverter;
 
 import org.patchdesk.common.Actor;
 import org.patchdesk.common.AtomicFiles;
+import org.patchdesk.intel.cvss.CvssVector;
 import org.patchdesk.risk.Finding;
 import org.patchdesk.risk.Grouping;
 import org.patchdesk.risk.ReviewFlag;
@@ -256,14 +257,24 @@ public final class WorklistView extends BorderPane {
                 column("Asset Tag", 95, group -> "", WorklistRow::assetTag),
                 column("Device", 210, group -> "", row -> (orEmpty(row.manufacturer()) + " " + orEmpty(row.model())).strip()),
                 column("CVE", 130, group -> "", row -> row.finding().cveId()),
-                column("CVSS", 80, group -> "", row -> row.finding().cvssScore() == null ? ""
-                        : row.finding().cvssScore().toPlainString() + " (" + row.finding().cvssVersion() + ")"),
+                column("CVSS", 120, group -> "", WorklistView::cvssText),
                 column("EPSS", 65, group -> "", row -> row.finding().epss() == null ? ""
                         : String.format(Locale.US, "%.4f", row.finding().epss())),
                 column("KEV", 80, group -> "", row -> row.finding().kevWord()),
                 due,
+                column("KEV due", 90, group -> "", row -> row.finding().kevDueDate() == null ? "" : row.finding().kevDueDate().toString()),
                 column("Status", 160, group -> "", WorklistView::statusText),
                 column("Department", 140, group -> "", row -> orEmpty(row.department())));
+    }
+
+    /** Returns the CVSS score with its severity band and version, such as "8.1 High (3.1)". */
+    static String cvssText(WorklistRow row) {
+        Finding finding = row.finding();
+        if (finding.cvssScore() == null) {
+            return "";
+        }
+        return finding.cvssScore().toPlainString() + " " + CvssVector.severity(finding.cvssScore().doubleValue()) + " ("
+                + finding.cvssVersion() + ")";
     }
 
     static String statusText(WorklistRow row) {
