@@ -127,8 +127,9 @@ public final class Rescorer {
         handle.attach(org.patchdesk.intel.VulnerabilityDao.class).allScores()
                 .forEach(row -> context.scores.computeIfAbsent(row.cveId(), key -> new ArrayList<>()).add(row));
         EpssStore.Tables tables = EpssStore.tables(handle);
-        var epssQuery = handle.createQuery("SELECT cve_id, epss, percentile FROM " + tables.current() + " c WHERE c.cve_id IN"
-                + " (SELECT f.cve_id FROM finding f WHERE " + target.where() + ")");
+        // Joins with a DISTINCT derived table, because H2 evaluated "IN (SELECT ...)" once per outer row inside the import transaction.
+        var epssQuery = handle.createQuery("SELECT c.cve_id, c.epss, c.percentile FROM (SELECT DISTINCT f.cve_id FROM finding f WHERE "
+                + target.where() + ") x JOIN " + tables.current() + " c ON c.cve_id = x.cve_id");
         for (int i = 0; i < target.params().size(); i++) {
             epssQuery.bind(i, target.params().get(i));
         }
@@ -143,8 +144,8 @@ public final class Rescorer {
         handle.createQuery("SELECT cve_id, exploited_mark, poc_mark FROM vulnerability WHERE exploited_mark OR poc_mark")
                 .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getBoolean(2)))
                 .forEach(entry -> context.marks.put(entry.getKey(), entry.getValue()));
-        var deviceQuery = handle.createQuery(DeviceDao.SELECT + " WHERE d.id IN (SELECT f.device_id FROM finding f WHERE "
-                + target.where() + ")");
+        var deviceQuery = handle.createQuery(DeviceDao.SELECT + " JOIN (SELECT DISTINCT f.device_id FROM finding f WHERE "
+                + target.where() + ") x ON x.device_id = d.id");
         for (int i = 0; i < target.params().size(); i++) {
             deviceQuery.bind(i, target.params().get(i));
         }
