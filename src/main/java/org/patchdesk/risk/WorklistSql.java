@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.jdbi.v3.core.Handle;
@@ -13,10 +14,17 @@ import org.patchdesk.risk.ssvc.Decision;
 /** Builds the SQL of worklist queries: the filters as a WHERE clause with positional parameters. */
 final class WorklistSql {
 
-    static final String FROM = " FROM finding f JOIN device d ON d.id = f.device_id"
-            + " LEFT JOIN manufacturer m ON m.id = d.manufacturer_id"
-            + " LEFT JOIN device_type t ON t.id = d.device_type_id"
+    /** The joins that filters use, and so all that counts need. */
+    private static final String FILTER_JOINS = " JOIN device d ON d.id = f.device_id LEFT JOIN manufacturer m ON m.id = d.manufacturer_id";
+
+    /** Joins for labels only: each matches at most one row and drops none, so they change no count. */
+    private static final String LABEL_JOINS = " LEFT JOIN device_type t ON t.id = d.device_type_id"
             + " LEFT JOIN vulnerability v ON v.cve_id = f.cve_id";
+
+    static final String FROM = " FROM finding f" + FILTER_JOINS + LABEL_JOINS;
+
+    /** Reads findings in (rank, priority) order. H2 uses the index only when told to, because it prefers an index for the status filter. */
+    private static final String BY_RANK = " FROM finding f USE INDEX (ix_finding_rank)";
 
     static final String ROW_COLUMNS = "SELECT f.*, d.asset_tag, m.name AS manufacturer_name, d.model AS device_model,"
             + " d.department AS device_department, t.name AS device_type_name, v.title AS vulnerability_title";
@@ -107,8 +115,28 @@ final class WorklistSql {
         return query;
     }
 
+    /**
+     * Returns the query of one page. Sorting every matching finding took seconds on a site of
+     * 600,000 findings, so a first query reads the findings in (rank, priority) order and stops at
+     * the page's last position. Every finding on the page ranks at least as high as the finding
+     * there, so the page query sorts only those.
+     */
     Query rows(Handle handle, int offset, int limit) {
-        return bind(handle.createQuery(ROW_COLUMNS + FROM + where + ORDER + " LIMIT " + limit + " OFFSET " + offset));
+        long last = (long) offset + limit - 1;
+        Optional<Object[]> bound = bind(handle.createQuery("SELECT f.decision_rank, f.priority" + BY_RANK + FILTER_JOINS + where
+                        + " ORDER BY f.decision_rank DESC, f.priority DESC OFFSET " + last + " ROWS FETCH NEXT 1 ROW ONLY"))
+                .map((rs, ctx) -> new Object[] {rs.getInt(1), rs.getDouble(2)})
+                .findOne();
+        if (bound.isEmpty()) {
+            // The page is the last one or past the end, so no finding can be left out.
+            return bind(handle.createQuery(ROW_COLUMNS + FROM + where + ORDER + " LIMIT " + limit + " OFFSET " + offset));
+        }
+        Query page = bind(handle.createQuery(ROW_COLUMNS + BY_RANK + FILTER_JOINS + LABEL_JOINS + where
+                + " AND f.decision_rank >= ? AND (f.decision_rank > ? OR f.priority >= ?)" + ORDER + " LIMIT " + limit + " OFFSET " + offset));
+        page.bind(params.size(), bound.get()[0]);
+        page.bind(params.size() + 1, bound.get()[0]);
+        page.bind(params.size() + 2, bound.get()[1]);
+        return page;
     }
 
     Query all(Handle handle) {
@@ -116,7 +144,7 @@ final class WorklistSql {
     }
 
     Query count(Handle handle) {
-        return bind(handle.createQuery("SELECT COUNT(*)" + FROM + where));
+        return bind(handle.createQuery("SELECT COUNT(*) FROM finding f" + FILTER_JOINS + where));
     }
 
     Query groups(Handle handle, Grouping grouping, LocalDate today) {

@@ -307,6 +307,36 @@ class FindingLifecycleTest {
     }
 
     @Test
+    void worklistPagesFollowTheFullOrder() {
+        // Devices of one model with the same version score alike, so their findings tie on rank and priority.
+        for (int i = 1; i <= 7; i++) {
+            device("PG-" + i, "Acme Medical", "InfuseRight 300", i % 3 == 0 ? null : "2.3");
+        }
+        String[] vectors = {"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", "CVSS:3.1/AV:A/AC:H/PR:N/UI:N/S:U/C:L/I:L/A:H",
+                "CVSS:3.1/AV:P/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", "CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:L/I:L/A:N"};
+        for (int i = 0; i < vectors.length; i++) {
+            services.intelligence().addManual(new ManualVulnerabilities.Entry("CVE-2026-2000" + i, "Acme Medical", "InfuseRight 300",
+                    "<=2.4", vectors[i], null), TestSites.TECHNICIAN);
+        }
+        FindingService findings = services.findings();
+        for (WorklistQuery query : List.of(WorklistQuery.openFindings(), WorklistQuery.openFindings().withText("pg-"),
+                WorklistQuery.everything())) {
+            List<Long> whole = findings.worklist(query, 0, 1000).rows().stream().map(row -> row.finding().id()).toList();
+            assertThat(whole).as("findings of %s", query).hasSize(28);
+
+            for (int size : new int[] {1, 3, 5, 27}) {
+                List<Long> paged = new java.util.ArrayList<>();
+                for (int offset = 0; offset < 40; offset += size) {
+                    FindingService.Page page = findings.worklist(query, offset, size);
+                    assertThat(page.total()).as("total at offset %d", offset).isEqualTo(28);
+                    page.rows().forEach(row -> paged.add(row.finding().id()));
+                }
+                assertThat(paged).as("pages of %d", size).isEqualTo(whole);
+            }
+        }
+    }
+
+    @Test
     void decisionBecomingMoreUrgentRestartsTheClock() throws Exception {
         device("MF-1", "Smiths Medical", "Medfusion 4000 Wireless Syringe Infusion Pump", "1.5");
         importCsaf(copy(MEDFUSION_ADVISORY));
