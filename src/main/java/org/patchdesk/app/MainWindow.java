@@ -207,7 +207,7 @@ public final class MainWindow implements InventoryView.InventoryActions {
                 this::reloadInventory);
         manufacturersView = new ManufacturersView(services.manufacturers(), dialogs, actor, this::reloadInventory);
         deviceTypesView = new DeviceTypesView(services.deviceTypes(), dialogs, actor, this::reloadInventory);
-        worklistView = new WorklistView(new WorklistViewModel(services.findings(), tasks), dialogs, actor, services.clock());
+        worklistView = new WorklistView(new WorklistViewModel(services.findings(), services.feedStatus(), tasks), dialogs, actor, services.clock());
         feedsView = new FeedsView(services.intelligence(), services.feedStatus(), services.settings(), tasks, dialogs, actor,
                 services.clock().getZone(), () -> { });
         matchReviewView = new MatchReviewView(services.intelligence(), tasks, dialogs, actor, () -> { });

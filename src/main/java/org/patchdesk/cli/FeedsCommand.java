@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "feeds", mixinStandardHelpOptions = true,
         description = {"Shows each vulnerability feed's version, date and age, and warns when KEV or EPSS data is stale.",
-                "A feed never imported shows 'not checked'. Exit code 1 when a feed is stale or not checked."})
+                "A feed never imported shows 'not checked'. Exit code 1 when the KEV or EPSS feed is stale or not checked."})
 final class FeedsCommand implements Callable<Integer> {
 
     private final CliContext context;

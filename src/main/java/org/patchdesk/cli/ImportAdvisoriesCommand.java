@@ -24,11 +24,10 @@ final class ImportAdvisoriesCommand {
             if (file.imported()) {
                 out.println(file.file().getFileName() + ": " + file.message());
             } else {
-                err.println("Refused " + file.message());
+                err.println("Rejected: " + file.message());
             }
         }
-        long stored = result.files().size() - result.failures();
-        out.println(stored + " of " + result.files().size() + " files imported; " + result.findings().describe());
+        out.println(result.summary());
         out.flush();
         err.flush();
         return result.failures() == 0 ? 0 : 1;
@@ -36,9 +35,9 @@ final class ImportAdvisoriesCommand {
 
     @Command(name = "csaf", mixinStandardHelpOptions = true,
             description = {"Imports CSAF 2.0 advisories: files, or folders of .json files.",
-                    "A .sha512 file beside an advisory is verified. Each file imports whole or not at all; a refused file is"
+                    "A .sha512 file beside an advisory is verified. Each file imports whole or not at all; a rejected file is"
                             + " reported and the others go on. A newer revision of an advisory replaces the older one.",
-                    "Exit code 1 when any file was refused."})
+                    "Exit code 1 when any file was rejected."})
     static final class Csaf implements Callable<Integer> {
 
         private final CliContext context;
@@ -63,8 +62,8 @@ final class ImportAdvisoriesCommand {
 
     @Command(name = "cve", mixinStandardHelpOptions = true,
             description = {"Imports CVE JSON 5 records: files, or folders of .json files.",
-                    "Each file imports whole or not at all; a refused file is reported and the others go on.",
-                    "Exit code 1 when any file was refused."})
+                    "Each file imports whole or not at all; a rejected file is reported and the others go on.",
+                    "Exit code 1 when any file was rejected."})
     static final class Cve implements Callable<Integer> {
 
         private final CliContext context;

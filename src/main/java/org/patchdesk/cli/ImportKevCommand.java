@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "kev", mixinStandardHelpOptions = true,
         description = {"Imports the CISA Known Exploited Vulnerabilities catalog (.json or .csv) and rescores all findings.",
-                "Prints a summary, then each CVE that is new since the previous catalog with the devices it affects."})
+                "Prints a summary, then each CVE new since the previous catalog that affects devices, with the devices."})
 final class ImportKevCommand implements Callable<Integer> {
 
     private final CliContext context;
@@ -37,10 +37,17 @@ final class ImportKevCommand implements Callable<Integer> {
         IntelligenceService.KevResult result = context.services().intelligence().importKev(file, context.actor(), ProgressMonitor.NONE);
         PrintWriter out = spec.commandLine().getOut();
         out.println(result.feedImport().summary());
+        long affecting = result.newCveDevices().values().stream().filter(devices -> !devices.isEmpty()).count();
+        if (!result.newCveDevices().isEmpty()) {
+            out.println(affecting + " of the " + result.newCveDevices().size() + " new CVEs affect devices"
+                    + (affecting == 0 ? "." : ":"));
+        }
         for (Map.Entry<String, List<String>> entry : result.newCveDevices().entrySet()) {
             List<String> devices = entry.getValue();
-            out.println("New: " + entry.getKey() + (devices.isEmpty() ? " (no device affected)"
-                    : " affects " + devices.size() + (devices.size() == 1 ? " device: " : " devices: ") + String.join(", ", devices)));
+            if (!devices.isEmpty()) {
+                out.println("New: " + entry.getKey() + " affects " + devices.size() + (devices.size() == 1 ? " device: " : " devices: ")
+                        + String.join(", ", devices));
+            }
         }
         out.flush();
         return 0;

@@ -51,12 +51,10 @@ final class VulnsCommand extends CommandGroup {
 
         @Override
         public Integer call() {
-            IntelligenceService.FindingChanges changes = context.services().intelligence().addManual(
+            IntelligenceService.ManualResult result = context.services().intelligence().addManual(
                     new ManualVulnerabilities.Entry(cve, manufacturer, model, versions, cvss, description), context.actor());
             PrintWriter out = spec.commandLine().getOut();
-            out.println("Added " + cve.strip() + " for " + manufacturer.strip() + " " + model.strip()
-                    + (versions == null || versions.isBlank() ? ", all versions" : ", versions " + versions.strip()) + "; "
-                    + changes.describe());
+            out.println(result.describe());
             out.flush();
             return 0;
         }

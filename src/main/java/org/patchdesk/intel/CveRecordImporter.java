@@ -29,7 +29,7 @@ public final class CveRecordImporter {
     public static final String SOURCE = "cve";
 
     /** The result for one file: the CVE, a sentence for the user and the import record. */
-    public record Result(String fileName, String cveId, String message, FeedImport feedImport) {
+    public record Result(String fileName, String cveId, boolean updated, String message, FeedImport feedImport) {
     }
 
     private record ValidMetric(CvssVector vector, Double published) {
@@ -99,7 +99,7 @@ public final class CveRecordImporter {
                 .bind("sha", sha256)
                 .bind("importId", importId)
                 .execute();
-        return new Result(fileName, cve, message, imports.findById(importId).orElseThrow());
+        return new Result(fileName, cve, known, message, imports.findById(importId).orElseThrow());
     }
 
     private static boolean isUnnamed(String name) {

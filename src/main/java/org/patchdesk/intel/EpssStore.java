@@ -10,7 +10,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -37,8 +40,21 @@ public final class EpssStore {
         this.jdbi = jdbi;
     }
 
-    /** A file loaded into the free table, ready to become current. */
-    public record Staged(String table, EpssHeader header, int rows, String fileName, String sha256) {
+    /**
+     * A file loaded into the free table, ready to become current. {@code scoreDate} is the file's
+     * score_date, else the date in a FIRST file name such as epss_scores-2021-04-14.csv.gz, else null.
+     */
+    public record Staged(String table, EpssHeader header, int rows, String fileName, String sha256, String scoreDate) {
+    }
+
+    private static final Pattern NAME_DATE = Pattern.compile(".*?(\\d{4}-\\d{2}-\\d{2}).*");
+
+    static String dateOf(EpssHeader header, String fileName) {
+        if (header != null && header.scoreDate() != null) {
+            return header.scoreDate();
+        }
+        Matcher matcher = NAME_DATE.matcher(fileName);
+        return matcher.matches() ? matcher.group(1) : null;
     }
 
     /** The names of the current and previous tables. */
@@ -86,7 +102,7 @@ public final class EpssStore {
                             insert.executeBatch();
                             connection.commit();
                             monitor.checkCancelled();
-                            monitor.progress(-1, 0, String.format(java.util.Locale.US, "Read %,d EPSS scores", count[0]));
+                            monitor.progress(-1, 0, String.format(Locale.US, "Read %,d EPSS scores", count[0]));
                         }
                     } catch (SQLException e) {
                         throw new IllegalStateException("Storing EPSS scores failed: " + e.getMessage(), e);
@@ -102,7 +118,8 @@ public final class EpssStore {
         } catch (SQLException e) {
             throw new IOException("Storing EPSS scores failed: " + e.getMessage(), e);
         }
-        return new Staged(table, header, count[0], file.getFileName().toString(), sha256);
+        String fileName = file.getFileName().toString();
+        return new Staged(table, header, count[0], fileName, sha256, dateOf(header, fileName));
     }
 
     /** Makes a staged file the current scores and the current ones the previous, and records the import. */
@@ -113,7 +130,7 @@ public final class EpssStore {
         FeedImportDao imports = handle.attach(FeedImportDao.class);
         Optional<EpssHeader> header = Optional.ofNullable(staged.header());
         long importId = imports.insert(FeedKind.EPSS.word(), staged.fileName(), staged.sha256(),
-                header.map(EpssHeader::modelVersion).orElse(null), header.map(EpssHeader::scoreDate).orElse(null),
+                header.map(EpssHeader::modelVersion).orElse(null), staged.scoreDate(),
                 OffsetDateTime.ofInstant(now, ZoneOffset.UTC), actor.name(), staged.rows(), added, staged.rows() - added, 0, null);
         handle.createUpdate("UPDATE epss_state SET current_table = :current, previous_table = :previous, current_import_id = :importId,"
                         + " previous_import_id = :previousImportId WHERE id = 1")

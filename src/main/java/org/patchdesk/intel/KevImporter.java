@@ -1,11 +1,15 @@
 package org.patchdesk.intel;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import org.jdbi.v3.core.Handle;
@@ -26,6 +30,36 @@ public final class KevImporter {
     public record Result(FeedImport feedImport, List<String> newCves, List<String> removedCves) {
     }
 
+    /**
+     * Returns the catalog's version, or for a CSV, which states none, a description naming its
+     * newest entry.
+     */
+    public static String version(KevCatalog catalog) {
+        if (catalog.catalogVersion() != null) {
+            return catalog.catalogVersion();
+        }
+        return newestEntry(catalog).map(date -> "CSV, newest entry added " + date).orElse("CSV without entries");
+    }
+
+    /**
+     * Returns the date the catalog is of: its dateReleased, or for a CSV, the day its newest entry
+     * was added, because CISA publishes the catalog on the day it adds entries.
+     */
+    public static Optional<LocalDate> date(KevCatalog catalog) {
+        if (catalog.dateReleased() != null && catalog.dateReleased().length() >= 10) {
+            try {
+                return Optional.of(LocalDate.parse(catalog.dateReleased().substring(0, 10)));
+            } catch (DateTimeParseException e) {
+                return newestEntry(catalog);
+            }
+        }
+        return newestEntry(catalog);
+    }
+
+    private static Optional<LocalDate> newestEntry(KevCatalog catalog) {
+        return catalog.entries().stream().map(KevEntry::dateAdded).filter(Objects::nonNull).max(LocalDate::compareTo);
+    }
+
     public Result apply(Handle handle, String fileName, String sha256, KevCatalog catalog, Actor actor, Instant now) {
         KevDao kev = handle.attach(KevDao.class);
         Set<String> before = new HashSet<>(kev.allCveIds());
@@ -41,7 +75,8 @@ public final class KevImporter {
         List<String> removed = before.stream().filter(cve -> !after.contains(cve)).sorted().toList();
 
         FeedImportDao imports = handle.attach(FeedImportDao.class);
-        long importId = imports.insert(FeedKind.KEV.word(), fileName, sha256, catalog.catalogVersion(), catalog.dateReleased(),
+        String feedDate = catalog.dateReleased() != null ? catalog.dateReleased() : date(catalog).map(LocalDate::toString).orElse(null);
+        long importId = imports.insert(FeedKind.KEV.word(), fileName, sha256, version(catalog), feedDate,
                 OffsetDateTime.ofInstant(now, ZoneOffset.UTC), actor.name(), catalog.entries().size(), firstCatalog ? 0 : added.size(),
                 0, removed.size(), null);
         kev.deleteAll();

@@ -4,13 +4,14 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
+import java.util.Objects;
 
 import org.jdbi.v3.core.Handle;
 import org.patchdesk.common.Actor;
 import org.patchdesk.intel.cvss.CvssVector;
 import org.patchdesk.intel.cvss.InvalidCvssVectorException;
 import org.patchdesk.intel.feeds.CveIds;
+import org.patchdesk.intel.versions.VersionSpec;
 
 /**
  * Vulnerabilities entered by hand, typically from a vendor letter: the CVE, the affected
@@ -27,14 +28,15 @@ public final class ManualVulnerabilities {
     /**
      * Stores the entry and records it as an import by the user.
      *
-     * @throws IllegalArgumentException when the CVE id or the CVSS vector is invalid, or the manufacturer or model is missing
+     * @throws IllegalArgumentException when the CVE id, the versions or the CVSS vector cannot be read, or the manufacturer
+     *                                  or model is missing
      */
     public FeedImport add(Handle handle, Entry entry, Actor actor, Instant now) {
-        String cve = Optional.ofNullable(CveIds.normalize(entry.cveId()))
-                .orElseThrow(() -> new IllegalArgumentException("'" + entry.cveId() + "' is not a CVE id (write it as CVE-2024-12345)"));
-        if (entry.manufacturer() == null || entry.manufacturer().isBlank() || entry.model() == null || entry.model().isBlank()) {
-            throw new IllegalArgumentException("A manufacturer and a model are required");
+        String problem = problem(entry);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
         }
+        String cve = CveIds.normalize(entry.cveId());
         CvssVector vector = null;
         if (entry.cvssVector() != null && !entry.cvssVector().isBlank()) {
             try {
@@ -44,6 +46,7 @@ public final class ManualVulnerabilities {
             }
         }
         boolean allVersions = entry.versions() == null || entry.versions().isBlank();
+        String versionKind = allVersions ? "all" : versionKind(entry.versions().strip());
         FeedImportDao imports = handle.attach(FeedImportDao.class);
         String summary = cve + " for " + entry.manufacturer().strip() + " " + entry.model().strip()
                 + (allVersions ? ", all versions" : ", versions " + entry.versions().strip());
@@ -53,11 +56,51 @@ public final class ManualVulnerabilities {
         VulnerabilityStore store = new VulnerabilityStore(handle, now);
         store.ensure(cve, null, blankToNull(entry.description()), null);
         store.addStatements(List.of(VulnerabilityStore.statement(SOURCE, sourceRef, cve, entry.manufacturer(), entry.model(),
-                allVersions ? "all" : "manual", allVersions ? null : entry.versions().strip(), null, null, Statement.AFFECTED)));
+                versionKind, allVersions ? null : entry.versions().strip(), null, null, Statement.AFFECTED)));
         if (vector != null) {
             store.addScore(cve, vector, null, SOURCE, sourceRef);
         }
         return imports.findById(importId).orElseThrow();
+    }
+
+    /** Returns what is wrong with the entry, or null when it can be stored. */
+    public static String problem(Entry entry) {
+        if (CveIds.normalize(entry.cveId()) == null) {
+            return "'" + Objects.toString(entry.cveId(), "").strip() + "' is not a CVE id (write it as CVE-2024-12345)";
+        }
+        if (entry.manufacturer() == null || entry.manufacturer().isBlank() || entry.model() == null || entry.model().isBlank()) {
+            return "A manufacturer and a model are required";
+        }
+        if (entry.versions() != null && !entry.versions().isBlank()) {
+            try {
+                versionKind(entry.versions().strip());
+            } catch (IllegalArgumentException e) {
+                return e.getMessage();
+            }
+        }
+        if (entry.cvssVector() != null && !entry.cvssVector().isBlank()) {
+            try {
+                CvssVector.parse(entry.cvssVector().strip());
+            } catch (InvalidCvssVectorException e) {
+                return "Invalid CVSS vector: " + e.getMessage();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Reads the versions as a range such as "<=2.4" or ">=1.0|<2.0" ("manual"), else as one version or
+     * alternatives such as "2.4.1|2.4.2" ("exact").
+     */
+    private static String versionKind(String versions) {
+        if (VersionSpec.range(versions).isParsed()) {
+            return "manual";
+        }
+        if (VersionSpec.exact(versions).isParsed()) {
+            return "exact";
+        }
+        throw new IllegalArgumentException("'" + versions + "' is not a version range; write it as <=2.4, >=1.0|<2.0 or 2.4.1,"
+                + " or leave it empty for every version");
     }
 
     private static String blankToNull(String text) {

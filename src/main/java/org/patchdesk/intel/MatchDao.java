@@ -17,14 +17,20 @@ public interface MatchDao {
                            double score, String reason, String decision, String decidedBy, OffsetDateTime decidedAt) {
     }
 
-    /** A stored operating-system match. */
-    record OsMatchRow(long id, String vendorKey, String productKey, String vendor, String product, String osKey, String osName,
-                      String decision, String decidedBy, OffsetDateTime decidedAt) {
+    /** A stored operating-system match: an operating-system family and one operating system that devices run. */
+    record OsMatchRow(long id, String family, String osKey, String osName, String decision, String decidedBy, OffsetDateTime decidedAt) {
+
+        public OperatingSystems.Family familyValue() {
+            return OperatingSystems.Family.valueOf(family);
+        }
     }
 
     @SqlQuery("SELECT * FROM product_match")
     @RegisterConstructorMapper(ProductMatchRow.class)
     List<ProductMatchRow> listProductMatches();
+
+    @SqlQuery("SELECT decision FROM product_match WHERE vendor_key = :vendorKey AND product_key = :productKey")
+    List<String> decisionsFor(@Bind("vendorKey") String vendorKey, @Bind("productKey") String productKey);
 
     @SqlQuery("SELECT * FROM product_match WHERE id = :id")
     @RegisterConstructorMapper(ProductMatchRow.class)
@@ -55,10 +61,8 @@ public interface MatchDao {
     @RegisterConstructorMapper(OsMatchRow.class)
     Optional<OsMatchRow> findOsMatch(@Bind("id") long id);
 
-    @SqlUpdate("INSERT INTO os_match (vendor_key, product_key, vendor, product, os_key, os_name, decision) VALUES (:vendorKey,"
-            + " :productKey, :vendor, :product, :osKey, :osName, 'proposed')")
-    void insertOsMatch(@Bind("vendorKey") String vendorKey, @Bind("productKey") String productKey, @Bind("vendor") String vendor,
-                       @Bind("product") String product, @Bind("osKey") String osKey, @Bind("osName") String osName);
+    @SqlUpdate("INSERT INTO os_match (family, os_key, os_name, decision) VALUES (:family, :osKey, :osName, 'proposed')")
+    void insertOsMatch(@Bind("family") String family, @Bind("osKey") String osKey, @Bind("osName") String osName);
 
     @SqlUpdate("UPDATE os_match SET decision = :decision, decided_by = :by, decided_at = :at WHERE id = :id")
     int decideOsMatch(@Bind("id") long id, @Bind("decision") String decision, @Bind("by") String by, @Bind("at") OffsetDateTime at);

@@ -97,28 +97,32 @@ public final class MatchService {
         return names;
     }
 
-    /** Proposes a match for every source name of an operating system and every operating system name devices run in that family. */
+    /**
+     * Proposes a match for every operating-system family that sources name and every operating
+     * system devices run in that family, once per pair.
+     */
     private static int refreshOsMatches(Handle handle, MatchDao dao, Map<String, String[]> names) {
+        Set<OperatingSystems.Family> families = new HashSet<>();
+        for (String[] name : names.values()) {
+            OperatingSystems.familyOfStatement(name[0], name[1]).ifPresent(families::add);
+        }
+        if (families.isEmpty()) {
+            return 0;
+        }
         Map<String, String> osNames = new HashMap<>();
         handle.createQuery("SELECT DISTINCT os_name FROM device WHERE os_name IS NOT NULL")
                 .mapTo(String.class)
                 .forEach(osName -> osNames.putIfAbsent(OperatingSystems.osKey(osName), osName));
         Set<String> existing = new HashSet<>();
         for (MatchDao.OsMatchRow row : dao.listOsMatches()) {
-            existing.add(row.vendorKey() + "\u0000" + row.productKey() + "\u0000" + row.osKey());
+            existing.add(row.family() + "\u0000" + row.osKey());
         }
         int added = 0;
-        for (String[] name : names.values()) {
-            Optional<OperatingSystems.Family> family = OperatingSystems.familyOfStatement(name[0], name[1]);
-            if (family.isEmpty()) {
-                continue;
-            }
-            for (Map.Entry<String, String> os : osNames.entrySet()) {
-                if (OperatingSystems.familyOfDevice(os.getValue()).equals(family)
-                        && existing.add(name[0] + "\u0000" + name[1] + "\u0000" + os.getKey())) {
-                    dao.insertOsMatch(name[0], name[1], name[2], name[3], os.getKey(), os.getValue());
-                    added++;
-                }
+        for (Map.Entry<String, String> os : osNames.entrySet()) {
+            Optional<OperatingSystems.Family> family = OperatingSystems.familyOfDevice(os.getValue());
+            if (family.isPresent() && families.contains(family.get()) && existing.add(family.get().name() + "\u0000" + os.getKey())) {
+                dao.insertOsMatch(family.get().name(), os.getKey(), os.getValue());
+                added++;
             }
         }
         return added;
@@ -143,7 +147,7 @@ public final class MatchService {
                 .orElseThrow(() -> new IllegalArgumentException("No operating-system match has number " + id));
         dao.decideOsMatch(id, decision.word(), actor.name(), OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
         auditLog.append(handle, new AuditEntry(null, now, actor.name(), AuditAction.UPDATE, OS_MATCH_RECORD, id,
-                row.vendor() + " " + row.product() + " on " + row.osName(), null, Map.of("decision", row.decision()),
+                row.familyValue().title() + " on " + row.osName(), null, Map.of("decision", row.decision()),
                 Map.of("decision", decision.word()), "Operating-system match " + decision.word()));
         return dao.findOsMatch(id).orElseThrow();
     }
@@ -163,16 +167,23 @@ public final class MatchService {
                         rs.getDouble("score"), rs.getString("reason"), MatchDecision.fromWord(rs.getString("decision")),
                         rs.getString("decided_by")))
                 .list());
-        views.addAll(handle.createQuery("SELECT m.id, m.vendor, m.product, m.os_name, m.os_key, m.decision, m.decided_by,"
-                        + " (SELECT COUNT(*) FROM device d WHERE LOWER(d.os_name) = m.os_key) AS devices,"
-                        + " (SELECT COUNT(DISTINCT s.cve_id) FROM affected_statement s WHERE s.vendor_key = m.vendor_key"
-                        + " AND s.product_key = m.product_key) AS cves"
-                        + " FROM os_match m ORDER BY CASE m.decision WHEN 'proposed' THEN 0 ELSE 1 END, m.vendor, m.product, m.os_name")
-                .map((rs, ctx) -> new MatchView("O" + rs.getLong("id"), MatchView.Target.OPERATING_SYSTEM, rs.getString("vendor"),
-                        rs.getString("product"), "devices running " + rs.getString("os_name"), rs.getInt("devices"), rs.getInt("cves"),
-                        "operating system", 0, "sources give no versions for " + rs.getString("vendor") + " " + rs.getString("product")
-                                + "; every finding is marked version needs review",
-                        MatchDecision.fromWord(rs.getString("decision")), rs.getString("decided_by")))
+        Map<OperatingSystems.Family, Set<String>> cvesByFamily = new HashMap<>();
+        handle.createQuery("SELECT DISTINCT vendor_key, product_key, cve_id FROM affected_statement WHERE status = 'affected'")
+                .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
+                .forEach(row -> OperatingSystems.familyOfStatement(row[0], row[1])
+                        .ifPresent(family -> cvesByFamily.computeIfAbsent(family, key -> new HashSet<>()).add(row[2])));
+        views.addAll(handle.createQuery("SELECT m.id, m.family, m.os_name, m.decision, m.decided_by,"
+                        + " (SELECT COUNT(*) FROM device d WHERE LOWER(d.os_name) = m.os_key) AS devices"
+                        + " FROM os_match m ORDER BY CASE m.decision WHEN 'proposed' THEN 0 ELSE 1 END, m.family, m.os_name")
+                .map((rs, ctx) -> {
+                    OperatingSystems.Family family = OperatingSystems.Family.valueOf(rs.getString("family"));
+                    return new MatchView("O" + rs.getLong("id"), MatchView.Target.OPERATING_SYSTEM, family.vendor(), family.product(),
+                            "devices running " + rs.getString("os_name"), rs.getInt("devices"),
+                            cvesByFamily.getOrDefault(family, Set.of()).size(), "operating system", 0,
+                            "the sources name " + family.title() + " components and give no versions, so every finding is marked"
+                                    + " version needs review",
+                            MatchDecision.fromWord(rs.getString("decision")), rs.getString("decided_by"));
+                })
                 .list());
         return views;
     }

@@ -11,18 +11,29 @@ import java.util.Optional;
 public final class OperatingSystems {
 
     public enum Family {
-        WINDOWS("Microsoft Windows"),
-        LINUX("Linux"),
-        VXWORKS("Wind River VxWorks");
+        WINDOWS("Microsoft", "Windows"),
+        LINUX("Linux", "Kernel"),
+        VXWORKS("Wind River", "VxWorks");
 
-        private final String title;
+        private final String vendor;
+        private final String product;
 
-        Family(String title) {
-            this.title = title;
+        Family(String vendor, String product) {
+            this.vendor = vendor;
+            this.product = product;
         }
 
+        public String vendor() {
+            return vendor;
+        }
+
+        public String product() {
+            return product;
+        }
+
+        /** Returns the family's name, such as "Microsoft Windows". */
         public String title() {
-            return title;
+            return vendor + " " + product;
         }
     }
 
@@ -35,6 +46,10 @@ public final class OperatingSystems {
             return Optional.empty();
         }
         String name = osName.toLowerCase(Locale.ROOT);
+        // Windows CE and Embedded Compact are separate operating systems that KEV's Windows entries do not cover.
+        if (name.matches("(microsoft\\s+)?windows\\s+(ce|embedded\\s+compact|mobile)\\b.*")) {
+            return Optional.empty();
+        }
         if (name.matches("(microsoft\\s+)?windows\\b.*")) {
             return Optional.of(Family.WINDOWS);
         }

@@ -11,8 +11,10 @@ import org.patchdesk.inventory.ManufacturerNames;
  * Finds the inventory products that a source's vendor and product name may mean. The vendor must
  * lead to a manufacturer through the alias list. A product whose model has the same letters and
  * digits as the source's product name is an exact match (or an alias match, when the vendor was
- * spelled as an alias); a product whose model name occurs in the source's product name, or whose
- * distinctive words all do (two or more, or one with a digit), is a close match that a user confirms.
+ * spelled as an alias). A close match waits for a user to confirm it. It is a product whose model
+ * name occurs in the source's product name as whole words, or whose distinctive words all occur in
+ * it (two or more, or one with a digit). It is also a product whose model shares most of its
+ * distinctive words with the product name, a numbered one among them.
  */
 public final class ProductMatcher {
 
@@ -54,7 +56,7 @@ public final class ProductMatcher {
                         canonicalVendor ? "same manufacturer and model" : "manufacturer '" + vendor + "' is an alias; same model"));
                 continue;
             }
-            Candidate close = closeMatch(candidate, productCompact, productWords, product);
+            Candidate close = closeMatch(candidate, productWords, product);
             if (close != null) {
                 candidates.add(close);
             }
@@ -62,10 +64,28 @@ public final class ProductMatcher {
         return candidates;
     }
 
-    private static Candidate closeMatch(InventoryProduct candidate, String productCompact, Set<String> productWords, String product) {
+    /**
+     * True when the model's letters and digits equal one or more consecutive words of the product
+     * name, so that "PIC iX" occurs in "Patient Information Center iX (PICiX)" but "MX40" does not
+     * occur in "MX400-MX850".
+     */
+    static boolean occursAsWords(List<String> productWords, String modelKey) {
+        for (int start = 0; start < productWords.size(); start++) {
+            StringBuilder joined = new StringBuilder();
+            for (int end = start; end < productWords.size() && joined.length() < modelKey.length(); end++) {
+                joined.append(productWords.get(end));
+                if (joined.toString().equals(modelKey)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static Candidate closeMatch(InventoryProduct candidate, Set<String> productWords, String product) {
         String modelKey = candidate.modelKey();
         boolean modelIsSpecific = modelKey.length() >= 5 || (modelKey.length() >= 4 && modelKey.chars().anyMatch(Character::isDigit));
-        if (modelIsSpecific && productCompact.contains(modelKey)) {
+        if (modelIsSpecific && occursAsWords(ProductNames.wordList(product), modelKey)) {
             return new Candidate(candidate.id(), MatchKind.CLOSE, 0.9,
                     "the model '" + candidate.model() + "' occurs in '" + product + "'");
         }

@@ -1,6 +1,8 @@
 package org.patchdesk.intel;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -38,15 +40,20 @@ public final class ProductNames {
         return ModelNames.key(product);
     }
 
-    /** Returns the words of a name in lower case, without punctuation. */
-    static Set<String> words(String name) {
-        Set<String> words = new LinkedHashSet<>();
+    /** Returns the words of a name in lower case and in order, without punctuation. */
+    static List<String> wordList(String name) {
+        List<String> words = new ArrayList<>();
         for (String word : name.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{Nd}]+")) {
             if (!word.isEmpty()) {
                 words.add(word);
             }
         }
         return words;
+    }
+
+    /** Returns the distinct words of a name in lower case, without punctuation. */
+    static Set<String> words(String name) {
+        return new LinkedHashSet<>(wordList(name));
     }
 
     /** Returns true for a word that distinguishes models: it contains a digit, or it has four letters or more and is not a generic word. */

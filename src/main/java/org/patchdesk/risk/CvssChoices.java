@@ -10,7 +10,9 @@ import org.patchdesk.intel.cvss.InvalidCvssVectorException;
 
 /**
  * Picks the CVSS vector a finding shows from every vector the sources give for its CVE: the newest
- * CVSS version present (4.0, else 3.1, else 3.0). Among vectors of that version, one entered by
+ * CVSS version present (4.0, else 3.1, else 3.0) among vectors with a score. A CVSS 4.0 vector
+ * found in an advisory's calculator link has no score, because PatchDesk computes 3.x scores only,
+ * so a scored vector comes first. Among vectors of the chosen version, one entered by
  * hand comes before one from an advisory, which comes before one from a CVE record, then the
  * highest score wins.
  * Exploitation is read from every vector, so a v4.0 threat metric of E:A counts even when the
@@ -25,7 +27,8 @@ final class CvssChoices {
         if (rows.isEmpty()) {
             return Optional.empty();
         }
-        CvssScoreRow best = rows.stream().max(Comparator.comparing((CvssScoreRow row) -> versionRank(row.version()))
+        CvssScoreRow best = rows.stream().max(Comparator.comparing((CvssScoreRow row) -> row.score() != null)
+                        .thenComparing(row -> versionRank(row.version()))
                         .thenComparing(row -> -sourceRank(row.sourceKind()))
                         .thenComparing(row -> row.score() == null ? -1 : row.score().doubleValue()))
                 .orElseThrow();

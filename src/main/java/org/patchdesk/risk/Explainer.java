@@ -2,9 +2,11 @@ package org.patchdesk.risk;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 import org.jdbi.v3.core.Handle;
 import org.patchdesk.intel.CvssScoreRow;
@@ -12,7 +14,10 @@ import org.patchdesk.intel.EpssStore;
 import org.patchdesk.intel.FeedImport;
 import org.patchdesk.intel.FeedImportDao;
 import org.patchdesk.intel.KevDao;
+import org.patchdesk.intel.OperatingSystems;
 import org.patchdesk.intel.Remediation;
+import org.patchdesk.intel.Statement;
+import org.patchdesk.intel.StatementDao;
 import org.patchdesk.intel.Vulnerability;
 import org.patchdesk.intel.VulnerabilityDao;
 import org.patchdesk.intel.cvss.CvssVector;
@@ -57,22 +62,66 @@ final class Explainer {
         sections.add(ssvcSection(input, result, device));
         sections.add(prioritySection(result, settings));
         sections.add(dueSection(finding, result, settings, today));
+        Set<String> sources = sourcesNaming(handle, finding.cveId(), device);
         List<Remediation> remediations = vulnerabilities.remediations(finding.cveId());
-        if (!remediations.isEmpty()) {
-            List<Explanation.Item> items = new ArrayList<>();
-            for (Remediation remediation : remediations) {
-                String value = (remediation.details() == null ? "" : remediation.details())
-                        + (remediation.url() == null ? "" : " " + remediation.url());
-                items.add(new Explanation.Item(remediation.category() == null ? "remediation" : remediation.category().replace('_', ' '),
-                        value.strip(), sourceOf(remediation.sourceKind(), remediation.sourceRef())
-                                + (remediation.products() == null || remediation.products().isBlank() ? ""
-                                : ", for " + remediation.products())));
+        List<Explanation.Item> items = new ArrayList<>();
+        int elsewhere = 0;
+        for (Remediation remediation : remediations) {
+            if (!sources.contains(remediation.sourceKind() + "\u0000" + remediation.sourceRef())) {
+                elsewhere++;
+                continue;
             }
+            String details = remediation.details() == null ? "" : remediation.details();
+            String value = remediation.url() == null || details.contains(remediation.url()) ? details : details + " " + remediation.url();
+            items.add(new Explanation.Item(remediation.category() == null ? "remediation" : remediation.category().replace('_', ' '),
+                    value.strip(), sourceOf(remediation.sourceKind(), remediation.sourceRef())
+                            + (remediation.products() == null || remediation.products().isBlank() ? ""
+                            : ", for " + remediation.products())));
+        }
+        if (elsewhere > 0) {
+            items.add(new Explanation.Item("Other remediations", elsewhere + " from sources about other products are not shown", ""));
+        }
+        if (!items.isEmpty()) {
             sections.add(new Explanation.Section("Remediations", items));
         }
         String title = device.assetTag() + " / " + finding.cveId() + ": " + result.decision().word() + ", priority "
                 + format(result.priority()) + ", due " + result.dueDate();
         return new Explanation(title, sections);
+    }
+
+    /**
+     * Returns the sources (kind and reference) whose statements about the CVE reach the device:
+     * through an applying match to its product, or an accepted match to its operating system.
+     */
+    private static Set<String> sourcesNaming(Handle handle, String cveId, Device device) {
+        Long productId = handle.createQuery("SELECT product_id FROM device WHERE id = :id").bind("id", device.id())
+                .mapTo(Long.class).findOne().orElse(null);
+        Set<String> matchedNames = new HashSet<>();
+        if (productId != null) {
+            handle.createQuery("SELECT vendor_key, product_key FROM product_match WHERE product_id = :product"
+                            + " AND decision IN ('auto', 'accepted')")
+                    .bind("product", productId)
+                    .map((rs, ctx) -> rs.getString(1) + "\u0000" + rs.getString(2))
+                    .forEach(matchedNames::add);
+        }
+        String osName = device.values().text(DeviceField.OS_NAME);
+        Set<OperatingSystems.Family> families = new HashSet<>();
+        if (osName != null) {
+            handle.createQuery("SELECT family FROM os_match WHERE os_key = :os AND decision = 'accepted'")
+                    .bind("os", OperatingSystems.osKey(osName))
+                    .mapTo(String.class)
+                    .forEach(family -> families.add(OperatingSystems.Family.valueOf(family)));
+        }
+        Set<String> sources = new HashSet<>();
+        for (Statement statement : handle.attach(StatementDao.class).listForCve(cveId)) {
+            boolean byProduct = matchedNames.contains(statement.vendorKey() + "\u0000" + statement.productKey());
+            boolean byOs = OperatingSystems.familyOfStatement(statement.vendorKey(), statement.productKey())
+                    .map(families::contains).orElse(false);
+            if (byProduct || byOs) {
+                sources.add(statement.sourceKind() + "\u0000" + statement.sourceRef());
+            }
+        }
+        return sources;
     }
 
     private static Explanation.Section findingSection(Finding finding, Device device, Optional<Vulnerability> vulnerability,
@@ -108,13 +157,15 @@ final class Explainer {
             }
             if (row.score() != null) {
                 value.append(" (").append(CvssVector.severity(row.score().doubleValue())).append(")");
+            } else {
+                value.append("; no published score, and PatchDesk computes CVSS 3.x scores only");
             }
             if (row.disagrees()) {
                 value.append("; the published score disagrees with the vector, so the computed score is used");
             }
             boolean isChosen = chosen != null && chosen.vector().equals(row.vector()) && chosen.source().equals(CvssChoices.sourceLabel(row));
             if (isChosen) {
-                value.append("; shown, as the newest CVSS version present");
+                value.append("; shown, as the newest CVSS version present with a score");
             }
             items.add(new Explanation.Item("CVSS " + row.version(), value.toString(), CvssChoices.sourceLabel(row)));
         }

@@ -28,11 +28,13 @@ public record FeedStatus(FeedKind feed, FeedImport latest, int imports, LocalDat
         }
         if (dataDate != null) {
             text.append("data of ").append(dataDate).append(", ").append(ageDays).append(ageDays == 1 ? " day" : " days").append(" old");
+        } else if (staleAfterDays != null) {
+            text.append("the file states no date");
         } else {
             text.append("imported ").append(latest.importedAt().toString(), 0, 10);
         }
         if (stale) {
-            text.append(" - stale: older than ").append(staleAfterDays).append(" days");
+            text.append(dataDate == null ? " - stale: its age is unknown" : " - stale: older than " + staleAfterDays + " days");
         }
         return text.toString();
     }

@@ -2,7 +2,6 @@ package org.patchdesk.risk;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -48,8 +47,9 @@ public final class FeedStatusService {
                 }
                 LocalDate dataDate = staleAfter == null ? null : dataDate(latest.get());
                 Long age = dataDate == null ? null : ChronoUnit.DAYS.between(dataDate, today);
-                statuses.add(new FeedStatus(kind, latest.get(), count, dataDate, age, staleAfter,
-                        age != null && staleAfter != null && age > staleAfter));
+                // Data of unknown date cannot be shown to be current, so it counts as stale.
+                boolean stale = staleAfter != null && (age == null || age > staleAfter);
+                statuses.add(new FeedStatus(kind, latest.get(), count, dataDate, age, staleAfter, stale));
             }
             return statuses;
         });
@@ -68,16 +68,19 @@ public final class FeedStatusService {
         return id == null ? Optional.empty() : dao.findById(id);
     }
 
-    /** Returns the date the feed's data is of: its own date (KEV dateReleased, EPSS score_date), else the day it was imported. */
+    /**
+     * Returns the date the feed's data is of (KEV dateReleased or newest entry, EPSS score_date or
+     * the date in the file name), or null when the file states none.
+     */
     static LocalDate dataDate(FeedImport feedImport) {
         String date = feedImport.feedDate();
         if (date != null && date.length() >= 10) {
             try {
                 return LocalDate.parse(date.substring(0, 10));
             } catch (DateTimeParseException e) {
-                // Fall through to the import date.
+                return null;
             }
         }
-        return feedImport.importedAt().atOffset(ZoneOffset.UTC).toLocalDate();
+        return null;
     }
 }

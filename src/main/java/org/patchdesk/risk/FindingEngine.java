@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
@@ -100,10 +102,10 @@ public final class FindingEngine {
         handle.createQuery("SELECT vendor_key, product_key, product_id FROM product_match WHERE decision IN ('auto', 'accepted')")
                 .map((rs, ctx) -> Map.entry(rs.getString(1) + "\u0000" + rs.getString(2), rs.getLong(3)))
                 .forEach(entry -> productsByName.computeIfAbsent(entry.getKey(), key -> new ArrayList<>()).add(entry.getValue()));
-        Map<String, List<String>> osByName = new HashMap<>();
-        handle.createQuery("SELECT vendor_key, product_key, os_key FROM os_match WHERE decision = 'accepted'")
-                .map((rs, ctx) -> Map.entry(rs.getString(1) + "\u0000" + rs.getString(2), rs.getString(3)))
-                .forEach(entry -> osByName.computeIfAbsent(entry.getKey(), key -> new ArrayList<>()).add(entry.getValue()));
+        Map<OperatingSystems.Family, List<String>> osByFamily = new HashMap<>();
+        handle.createQuery("SELECT family, os_key FROM os_match WHERE decision = 'accepted'")
+                .map((rs, ctx) -> Map.entry(OperatingSystems.Family.valueOf(rs.getString(1)), rs.getString(2)))
+                .forEach(entry -> osByFamily.computeIfAbsent(entry.getKey(), key -> new ArrayList<>()).add(entry.getValue()));
 
         Map<Long, List<DeviceRef>> devicesByProduct = new HashMap<>();
         Map<String, List<DeviceRef>> devicesByOs = new HashMap<>();
@@ -153,12 +155,15 @@ public final class FindingEngine {
             if (!Statement.AFFECTED.equals(statement.status())) {
                 continue;
             }
-            for (String osKey : osByName.getOrDefault(name, List.of())) {
+            List<String> osKeys = OperatingSystems.familyOfStatement(statement.vendorKey(), statement.productKey())
+                    .map(family -> osByFamily.getOrDefault(family, List.<String>of())).orElse(List.of());
+            for (String osKey : osKeys) {
                 for (DeviceRef device : devicesByOs.getOrDefault(osKey, List.of())) {
                     String key = device.id() + "\u0000" + statement.cveId();
                     verdicts.computeIfAbsent(key, k -> new ArrayList<>()).add(new Verdict(statement, Applicability.NEEDS_REVIEW,
-                            "the device runs " + device.osName() + ", which an accepted match links to " + statement.vendor() + " "
-                                    + statement.product() + "; the source names no versions", false));
+                            "the device runs " + device.osName() + ", which an accepted match links to the "
+                                    + OperatingSystems.familyOfStatement(statement.vendorKey(), statement.productKey()).orElseThrow().title()
+                                    + " entries; the source names no versions", false));
                 }
             }
         }
@@ -306,18 +311,42 @@ public final class FindingEngine {
 
     private static String specKey(Statement statement) {
         return statement.versionKind() + "\u0000" + statement.versionText() + "\u0000" + statement.lessThan() + "\u0000"
-                + statement.lessOrEqual();
+                + statement.lessOrEqual() + "\u0000" + statement.product();
     }
 
-    /** Returns the version spec of a statement, or null when the source gives no versions. */
+    /** A version line written in a product name: "7.0.x", or "version 2.5" and "v2.5". */
+    private static final Pattern NAMED_LINE = Pattern.compile("(?i)(?:^|\\s)v?(\\d+(?:\\.\\d+)*)\\.x(?:\\s|$)");
+    private static final Pattern NAMED_VERSION = Pattern.compile("(?i)(?:\\bversion\\s+v?|(?:^|\\s)v)(\\d+(?:\\.\\d+)+)(?:\\s|$)");
+
+    /**
+     * Returns the version spec of a statement, or null when the source gives no versions. When the
+     * statement covers every version of a product whose name states a version line, as in
+     * "IntelliSpace Portal 7.0.x" with "vers:all/*", the line from the name is the spec.
+     */
     static VersionSpec specOf(Statement statement) {
-        return switch (statement.versionKind()) {
+        VersionSpec spec = switch (statement.versionKind()) {
             case "exact" -> VersionSpec.exact(statement.versionText());
             case "range", "manual" -> VersionSpec.range(statement.versionText());
             case "cve" -> VersionSpec.fromCveEntry(statement.versionText(), statement.lessThan(), statement.lessOrEqual());
             case "all" -> VersionSpec.all();
             default -> null;
         };
+        if (spec != null && !spec.coversAllVersions()) {
+            return spec;
+        }
+        Matcher line = NAMED_LINE.matcher(statement.product());
+        if (line.find()) {
+            String prefix = line.group(1);
+            int lastDot = prefix.lastIndexOf('.');
+            String head = lastDot < 0 ? "" : prefix.substring(0, lastDot + 1);
+            String next = head + (new java.math.BigInteger(prefix.substring(lastDot + 1)).add(java.math.BigInteger.ONE));
+            return VersionSpec.range("vers:generic/>=" + prefix + "|<" + next);
+        }
+        Matcher version = NAMED_VERSION.matcher(statement.product());
+        if (version.find()) {
+            return VersionSpec.exact(version.group(1));
+        }
+        return spec;
     }
 
     private static String truncate(String text) {

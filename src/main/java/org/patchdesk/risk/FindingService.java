@@ -26,6 +26,7 @@ import org.patchdesk.audit.AuditLog;
 import org.patchdesk.common.Actor;
 import org.patchdesk.common.ProgressMonitor;
 import org.patchdesk.intel.VulnerabilityDao;
+import org.patchdesk.intel.feeds.CveIds;
 import org.patchdesk.inventory.DeviceValues;
 import org.patchdesk.risk.ssvc.Automatable;
 import org.patchdesk.risk.ssvc.SsvcTables;
@@ -44,7 +45,8 @@ public final class FindingService {
     /** The columns of the findings CSV, in order. */
     public static final List<String> CSV_HEADERS = List.of("Asset Tag", "Manufacturer", "Model", "Department", "CVE", "CVSS Version",
             "CVSS Score", "EPSS", "EPSS Percentile", "KEV", "KEV Due Date", "Exploitation", "System Exposure", "Automatable",
-            "Human Impact", "Decision", "Priority", "Due Date", "Overdue", "Status", "Review", "First Found");
+            "Human Impact", "Decision", "Priority", "Due Date", "Overdue", "Status", "Review", "First Found", "Status Note", "Status Changed By",
+            "Status Changed On");
 
     private final Jdbi jdbi;
     private final AuditLog auditLog;
@@ -97,12 +99,20 @@ public final class FindingService {
                 .list());
     }
 
-    /** Finds the finding of one CVE on the device with the asset tag. */
+    /**
+     * Finds the finding of one CVE on the device with the asset tag.
+     *
+     * @throws IllegalArgumentException when the CVE id is not one
+     */
     public Optional<WorklistRow> find(String assetTag, String cveId) {
+        String cve = CveIds.normalize(cveId);
+        if (cve == null) {
+            throw new IllegalArgumentException(CveIds.invalid(cveId == null ? "" : cveId.strip()));
+        }
         return jdbi.withHandle(handle -> handle.createQuery(WorklistSql.ROW_COLUMNS + WorklistSql.FROM
                         + " WHERE d.asset_tag_key = :tag AND f.cve_id = :cve")
                 .bind("tag", DeviceValues.assetTagKey(assetTag))
-                .bind("cve", cveId.strip().toUpperCase(Locale.ROOT))
+                .bind("cve", cve)
                 .map(rowMapper())
                 .findOne());
     }
@@ -271,7 +281,8 @@ public final class FindingService {
                 f.kevDueDate() == null ? "" : f.kevDueDate().toString(), orEmpty(f.exploitation()), orEmpty(f.exposure()),
                 orEmpty(f.automatable()), orEmpty(f.humanImpact()), orEmpty(f.decision()), String.format(Locale.US, "%.2f", f.priority()),
                 f.dueDate() == null ? "" : f.dueDate().toString(), f.overdue(today) ? "yes" : "no", f.statusValue().word(),
-                f.reviewValue().word(), f.firstFoundAt().toLocalDate().toString());
+                f.reviewValue().word(), f.firstFoundAt().toLocalDate().toString(), orEmpty(f.statusNote()), orEmpty(f.statusChangedBy()),
+                f.statusChangedAt() == null ? "" : f.statusChangedAt().toLocalDate().toString());
     }
 
     private static String decimal(double value) {

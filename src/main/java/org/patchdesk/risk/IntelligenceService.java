@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -34,11 +35,14 @@ import org.patchdesk.intel.CveRecordImporter;
 import org.patchdesk.intel.EpssStore;
 import org.patchdesk.intel.FeedImport;
 import org.patchdesk.intel.FeedImportDao;
+import org.patchdesk.intel.FeedKind;
 import org.patchdesk.intel.KevImporter;
 import org.patchdesk.intel.ManualVulnerabilities;
+import org.patchdesk.intel.MatchDao;
 import org.patchdesk.intel.MatchDecision;
 import org.patchdesk.intel.MatchService;
 import org.patchdesk.intel.MatchView;
+import org.patchdesk.intel.ProductNames;
 import org.patchdesk.intel.feeds.CsafAdvisory;
 import org.patchdesk.intel.feeds.CsafAdvisoryParser;
 import org.patchdesk.intel.feeds.CveRecord;
@@ -81,8 +85,30 @@ public final class IntelligenceService implements InventoryChangeListener {
     public record FindingChanges(FindingEngine.Counts refresh, Rescorer.Counts rescore) {
 
         public String describe() {
-            return String.format(Locale.US, "findings: %d new, %d reopened, %d withdrawn, %d not affected; %,d rescored, %,d changed",
+            return String.format(Locale.US, "findings: %,d new, %,d reopened, %,d withdrawn, %,d not affected; %,d rescored, %,d changed",
                     refresh.added(), refresh.reopened(), refresh.withdrawn(), refresh.notAffected(), rescore.scored(), rescore.changed());
+        }
+    }
+
+    /**
+     * The result of a vulnerability entered by hand: the normalized CVE id, what was stored, the
+     * findings it changed, and how many inventory products match the manufacturer and model
+     * (applying, and waiting for review).
+     */
+    public record ManualResult(String cveId, String summary, FindingChanges findings, int applyingMatches, int proposedMatches) {
+
+        /** Describes the result in a few lines, with a warning when no device can be affected yet. */
+        public String describe() {
+            String text = "Added " + summary + ".\n" + findings.describe().substring(0, 1).toUpperCase(Locale.ROOT)
+                    + findings.describe().substring(1) + ".";
+            if (applyingMatches == 0 && proposedMatches > 0) {
+                text += "\nNo inventory product matches this manufacturer and model exactly; " + proposedMatches
+                        + (proposedMatches == 1 ? " close match waits" : " close matches wait") + " for review in Matches.";
+            } else if (applyingMatches == 0) {
+                text += "\nWarning: no inventory product matches this manufacturer and model, so no device is affected."
+                        + " Check the names against the device list.";
+            }
+            return text;
         }
     }
 
@@ -95,15 +121,51 @@ public final class IntelligenceService implements InventoryChangeListener {
     public record EpssResult(FeedImport feedImport, FindingChanges findings) {
     }
 
-    /** The result of one file of a CSAF or CVE import: either the message of a stored file or the error of a refused one. */
-    public record FileResult(Path file, boolean imported, String message) {
+    /** The outcome of one file of a CSAF or CVE import. */
+    public enum FileOutcome {
+        /** Stored as a new advisory or CVE. */
+        ADDED,
+        /** Stored in place of an earlier revision or record. */
+        UPDATED,
+        /** Read, but the same or a newer revision is already stored. */
+        SKIPPED,
+        /** Not read; the message gives the reason. */
+        REJECTED
+    }
+
+    /** The result of one file of a CSAF or CVE import: what became of it and a sentence for the user. */
+    public record FileResult(Path file, FileOutcome outcome, String message) {
+
+        public boolean imported() {
+            return outcome != FileOutcome.REJECTED;
+        }
     }
 
     /** The results of a CSAF or CVE import of one or more files, and what the files did to findings together. */
     public record BatchResult(List<FileResult> files, FindingChanges findings) {
 
         public long failures() {
-            return files.stream().filter(file -> !file.imported()).count();
+            return count(FileOutcome.REJECTED);
+        }
+
+        public long count(FileOutcome outcome) {
+            return files.stream().filter(file -> file.outcome() == outcome).count();
+        }
+
+        /** Returns a line such as "12 files: 10 added, 1 updated, 1 skipped, 0 rejected; findings: ...". */
+        public String summary() {
+            return String.format(Locale.US, "%,d %s: %,d added, %,d updated, %,d skipped, %,d rejected; %s", files.size(),
+                    files.size() == 1 ? "file" : "files", count(FileOutcome.ADDED), count(FileOutcome.UPDATED), count(FileOutcome.SKIPPED),
+                    failures(), findings.describe());
+        }
+
+        /** Returns the summary and a line per file; a rejected file's line starts with "Rejected:". */
+        public String describe() {
+            StringBuilder text = new StringBuilder(summary());
+            for (FileResult file : files) {
+                text.append('\n').append(file.imported() ? file.file().getFileName() + ": " + file.message() : "Rejected: " + file.message());
+            }
+            return text.toString();
         }
     }
 
@@ -120,19 +182,44 @@ public final class IntelligenceService implements InventoryChangeListener {
         String sha256 = Sha256.ofFile(file);
         monitor.checkCancelled();
         Instant now = clock.instant();
+        String version = KevImporter.version(catalog);
+        Optional<LocalDate> date = KevImporter.date(catalog);
         return jdbi.inTransaction(handle -> {
+            Optional<FeedImport> previous = handle.attach(FeedImportDao.class).latest(FeedKind.KEV.word());
+            refuseOlder(file, "KEV catalog", date, previous);
             KevImporter.Result stored = new KevImporter().apply(handle, file.getFileName().toString(), sha256, catalog, actor, now);
-            Set<String> cves = new LinkedHashSet<>(stored.removedCves());
             FindingChanges changes = refreshAndRescore(handle, FindingEngine.Scope.ALL, cve -> "withdrawn: the KEV catalog "
-                    + catalog.catalogVersion() + " no longer lists " + cve, Rescorer.Target.ALL, monitor, now);
-            cves.addAll(stored.newCves());
+                    + version + " no longer lists " + cve, Rescorer.Target.ALL, monitor, now);
             Map<String, List<String>> devices = devicesOf(handle, stored.newCves());
-            String summary = String.format(Locale.US, "KEV catalog %s dated %s: %,d entries, %d new since the previous catalog, %d removed;"
-                            + " %s", catalog.catalogVersion(), catalog.dateReleased(), catalog.entries().size(), stored.newCves().size(),
-                    stored.removedCves().size(), changes.describe());
+            String news = previous.isEmpty() ? "the first catalog imported"
+                    : String.format(Locale.US, "%,d new since the previous catalog, %,d removed", stored.newCves().size(),
+                    stored.removedCves().size());
+            String summary = String.format(Locale.US, "KEV catalog %s%s: %,d entries, %s; %s", version,
+                    date.map(day -> " dated " + day).orElse(""), catalog.entries().size(), news, changes.describe());
             FeedImport feedImport = finish(handle, stored.feedImport(), summary, actor, now);
             return new KevResult(feedImport, devices, stored.removedCves(), changes);
         });
+    }
+
+    /**
+     * Refuses a feed file whose data is older than the data already imported, because it would
+     * replace newer data.
+     */
+    private static void refuseOlder(Path file, String what, Optional<LocalDate> date, Optional<FeedImport> previous) {
+        if (date.isEmpty() || previous.isEmpty() || previous.get().feedDate() == null || previous.get().feedDate().length() < 10) {
+            return;
+        }
+        LocalDate before;
+        try {
+            before = LocalDate.parse(previous.get().feedDate().substring(0, 10));
+        } catch (java.time.format.DateTimeParseException e) {
+            return;
+        }
+        if (date.get().isBefore(before)) {
+            throw new IllegalArgumentException(file.getFileName() + " is a " + what + " of " + date.get() + ", older than the one"
+                    + " already imported (" + before + ", file " + previous.get().fileName() + "); nothing was changed."
+                    + " Import a newer file.");
+        }
     }
 
     /** Returns, for each CVE, the asset tags of the devices with an open finding of it. */
@@ -163,13 +250,25 @@ public final class IntelligenceService implements InventoryChangeListener {
         EpssStore.Staged staged = store.stage(file, sha256, monitor);
         monitor.checkCancelled();
         Instant now = clock.instant();
+        Optional<LocalDate> date = Optional.ofNullable(staged.scoreDate()).filter(text -> text.length() >= 10).map(text -> {
+            try {
+                return LocalDate.parse(text.substring(0, 10));
+            } catch (java.time.format.DateTimeParseException e) {
+                return null;
+            }
+        });
         return jdbi.inTransaction(handle -> {
+            Long currentId = EpssStore.tables(handle).currentImportId();
+            refuseOlder(file, "EPSS file", date, currentId == null ? Optional.empty()
+                    : handle.attach(FeedImportDao.class).findById(currentId));
             FeedImport stored = store.activate(handle, staged, actor, now);
             FindingChanges changes = new FindingChanges(new FindingEngine.Counts(0, 0, 0, 0, 0),
                     new Rescorer(tables).rescore(handle, Rescorer.Target.ALL, settings.current(), LocalDate.now(clock),
                             OffsetDateTime.ofInstant(now, ZoneOffset.UTC), monitor));
-            String summary = String.format(Locale.US, "EPSS model %s, scores of %s: %,d CVEs; %s", stored.feedVersion(), stored.feedDate(),
-                    staged.rows(), changes.describe());
+            String summary = String.format(Locale.US, "EPSS %s, %s: %,d CVEs; %s",
+                    stored.feedVersion() == null ? "file without a model version" : "model " + stored.feedVersion(),
+                    stored.feedDate() == null ? "score date not stated" : "scores of " + stored.feedDate(), staged.rows(),
+                    changes.describe());
             return new EpssResult(finish(handle, stored, summary, actor, now), changes);
         });
     }
@@ -199,7 +298,11 @@ public final class IntelligenceService implements InventoryChangeListener {
                 Instant now = clock.instant();
                 CsafImporter.Result result = jdbi.inTransaction(handle ->
                         new CsafImporter().apply(handle, file.getFileName().toString(), sha256, advisory, actor, now));
-                results.add(new FileResult(file, true, result.message()));
+                results.add(new FileResult(file, switch (result.outcome()) {
+                    case ADDED -> FileOutcome.ADDED;
+                    case REPLACED -> FileOutcome.UPDATED;
+                    case SKIPPED -> FileOutcome.SKIPPED;
+                }, result.message()));
                 cves.addAll(result.cves());
                 if (result.outcome() == CsafImporter.Outcome.REPLACED) {
                     for (String cve : result.cves()) {
@@ -210,9 +313,9 @@ public final class IntelligenceService implements InventoryChangeListener {
                     imports.add(result.feedImport());
                 }
             } catch (FeedFormatException e) {
-                results.add(new FileResult(file, false, e.getMessage()));
+                results.add(new FileResult(file, FileOutcome.REJECTED, e.getMessage()));
             } catch (NoSuchFileException e) {
-                results.add(new FileResult(file, false, file + ": the file does not exist"));
+                results.add(new FileResult(file, FileOutcome.REJECTED, file + ": the file does not exist"));
             }
         }
         return finishBatch(results, cves, cve -> withdrawNotes.getOrDefault(cve, "withdrawn: no source names the device for " + cve),
@@ -236,13 +339,13 @@ public final class IntelligenceService implements InventoryChangeListener {
                 Instant now = clock.instant();
                 CveRecordImporter.Result result = jdbi.inTransaction(handle ->
                         new CveRecordImporter().apply(handle, file.getFileName().toString(), sha256, record, actor, now));
-                results.add(new FileResult(file, true, result.message()));
+                results.add(new FileResult(file, result.updated() ? FileOutcome.UPDATED : FileOutcome.ADDED, result.message()));
                 cves.add(result.cveId());
                 imports.add(result.feedImport());
             } catch (FeedFormatException e) {
-                results.add(new FileResult(file, false, e.getMessage()));
+                results.add(new FileResult(file, FileOutcome.REJECTED, e.getMessage()));
             } catch (NoSuchFileException e) {
-                results.add(new FileResult(file, false, file + ": the file does not exist"));
+                results.add(new FileResult(file, FileOutcome.REJECTED, file + ": the file does not exist"));
             }
         }
         return finishBatch(results, cves, cve -> "withdrawn: the CVE record " + cve + " no longer names the device", imports, "CVE record",
@@ -295,7 +398,7 @@ public final class IntelligenceService implements InventoryChangeListener {
      *
      * @throws IllegalArgumentException when the entry is invalid
      */
-    public FindingChanges addManual(ManualVulnerabilities.Entry entry, Actor actor) {
+    public ManualResult addManual(ManualVulnerabilities.Entry entry, Actor actor) {
         Instant now = clock.instant();
         return jdbi.inTransaction(handle -> {
             FeedImport stored = new ManualVulnerabilities().add(handle, entry, actor, now);
@@ -303,8 +406,12 @@ public final class IntelligenceService implements InventoryChangeListener {
             FindingChanges changes = refreshAndRescore(handle, FindingEngine.Scope.cves(Set.of(cve)),
                     id -> "withdrawn: no source names the device for " + id, Rescorer.Target.cvesAndUnscored(Set.of(cve)),
                     ProgressMonitor.NONE, now);
+            List<String> decisions = handle.attach(MatchDao.class).decisionsFor(ProductNames.vendorKey(entry.manufacturer()),
+                    ProductNames.productKey(entry.model()));
+            int applying = (int) decisions.stream().filter(word -> MatchDecision.fromWord(word).applies()).count();
+            int proposed = (int) decisions.stream().filter(word -> MatchDecision.fromWord(word) == MatchDecision.PROPOSED).count();
             finish(handle, stored, stored.summary() + "; " + changes.describe(), actor, now);
-            return changes;
+            return new ManualResult(cve, stored.summary(), changes, applying, proposed);
         });
     }
 

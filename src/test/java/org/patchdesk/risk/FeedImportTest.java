@@ -114,7 +114,21 @@ class FeedImportTest {
         assertThat(second.newCveDevices().keySet()).containsExactlyInAnyOrderElementsOf(expectedNew);
         assertThat(second.removedCves()).containsExactlyInAnyOrderElementsOf(expectedRemoved);
         assertThat(second.feedImport().added()).isEqualTo(expectedNew.size());
-        assertThat(second.feedImport().summary()).contains(expectedNew.size() + " new since the previous catalog");
+        assertThat(second.feedImport().summary()).contains(String.format("%,d new since the previous catalog", expectedNew.size()));
+    }
+
+    @Test
+    void olderKevCatalogIsRefused() throws Exception {
+        intel().importKev(copy("/intel/kev/known_exploited_vulnerabilities.json"), TestSites.TECHNICIAN, ProgressMonitor.NONE);
+        Path older = copy("/intel/kev/known_exploited_vulnerabilities-2022-02.csv");
+
+        assertThatThrownBy(() -> intel().importKev(older, TestSites.TECHNICIAN, ProgressMonitor.NONE))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("known_exploited_vulnerabilities-2022-02.csv")
+                .hasMessageContaining("nothing was changed");
+
+        assertThat(count("SELECT COUNT(*) FROM kev_entry")).isEqualTo(1404);
+        assertThat(count("SELECT COUNT(*) FROM feed_import")).isEqualTo(1);
     }
 
     @Test

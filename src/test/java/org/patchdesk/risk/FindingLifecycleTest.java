@@ -56,6 +56,10 @@ class FindingLifecycleTest {
         services.close();
     }
 
+    private int count(String sql) {
+        return services.database().jdbi().withHandle(handle -> handle.createQuery(sql).mapTo(Integer.class).one());
+    }
+
     private Device device(String tag, String manufacturer, String model, String version) {
         DeviceValues values = new DeviceValues()
                 .set(DeviceField.ASSET_TAG, tag)
@@ -289,11 +293,15 @@ class FindingLifecycleTest {
         device("AC-1", "Acme Medical", "InfuseRight 300", "2.3");
         device("AC-2", "Acme Medical", "InfuseRight 300", "2.5");
 
-        IntelligenceService.FindingChanges changes = services.intelligence().addManual(new ManualVulnerabilities.Entry("cve-2026-12345 ",
+        IntelligenceService.ManualResult result = services.intelligence().addManual(new ManualVulnerabilities.Entry("cve-2026-12345 ",
                 "Acme Medical", "InfuseRight 300", "<=2.4", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H",
                 "Hard-coded service password (vendor letter 2026-11-30)"), TestSites.TECHNICIAN);
 
-        assertThat(changes.refresh().added()).isEqualTo(1);
+        assertThat(result.cveId()).isEqualTo("CVE-2026-12345");
+        assertThat(result.findings().refresh().added()).isEqualTo(1);
+        assertThat(result.applyingMatches()).isEqualTo(1);
+        assertThat(result.describe()).startsWith("Added CVE-2026-12345 for Acme Medical InfuseRight 300, versions <=2.4.")
+                .doesNotContain("Warning");
         Finding finding = finding("AC-1", "CVE-2026-12345").orElseThrow();
         assertThat(finding.cvssScore()).isEqualByComparingTo("9.8");
         assertThat(finding.automatable()).isEqualTo("yes");
@@ -304,6 +312,26 @@ class FindingLifecycleTest {
         assertThatThrownBy(() -> services.intelligence().addManual(new ManualVulnerabilities.Entry("CVE-2026-12346", "Acme Medical",
                 "InfuseRight 300", null, "CVSS:3.1/AAV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", null), TestSites.TECHNICIAN))
                 .hasMessageContaining("AAV");
+        assertThatThrownBy(() -> services.intelligence().addManual(new ManualVulnerabilities.Entry("CVE-2026-12347", "Acme Medical",
+                "InfuseRight 300", "before the spring release", null, null), TestSites.TECHNICIAN))
+                .hasMessageStartingWith("'before the spring release' is not a version range");
+        assertThat(count("SELECT COUNT(*) FROM vulnerability WHERE cve_id IN ('CVE-2026-12346', 'CVE-2026-12347')")).isZero();
+    }
+
+    @Test
+    void manualVulnerabilityForAnUnknownProductWarns() {
+        device("AC-1", "Acme Medical", "InfuseRight 300", "2.3");
+
+        IntelligenceService.ManualResult exact = services.intelligence().addManual(new ManualVulnerabilities.Entry("CVE-2026-12350",
+                "Acme Medical", "InfuseRight 300", "2.3", null, null), TestSites.TECHNICIAN);
+        IntelligenceService.ManualResult unknown = services.intelligence().addManual(new ManualVulnerabilities.Entry("CVE-2026-12351",
+                "Globex", "Ventilator 9", null, null, null), TestSites.TECHNICIAN);
+
+        assertThat(finding("AC-1", "CVE-2026-12350")).isPresent();
+        assertThat(unknown.applyingMatches()).isZero();
+        assertThat(unknown.findings().refresh().added()).isZero();
+        assertThat(unknown.describe()).contains("Warning: no inventory product matches this manufacturer and model");
+        assertThat(exact.describe()).contains(", versions 2.3.").doesNotContain("Warning");
     }
 
     @Test

@@ -70,6 +70,12 @@ public final class KevCatalogParser {
         if (!root.isObject()) {
             throw new FeedFormatException(fileName + " is not a KEV catalog: it is a JSON list, not the catalog object");
         }
+        if (root.has("document") && root.path("document").has("csaf_version")) {
+            throw new FeedFormatException(fileName + " is not a KEV catalog: it is a CSAF advisory; import it as a CSAF advisory");
+        }
+        if (root.has("cveMetadata")) {
+            throw new FeedFormatException(fileName + " is not a KEV catalog: it is a CVE record; import it as a CVE record");
+        }
         JsonNode vulnerabilities = root.get("vulnerabilities");
         if (vulnerabilities == null) {
             boolean schema = root.has("$schema") || root.has("properties");

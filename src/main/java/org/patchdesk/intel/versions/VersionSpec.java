@@ -144,6 +144,11 @@ public final class VersionSpec {
         return coversAll;
     }
 
+    /** True when the spec covers every version, as "vers:all/*" and "All versions" do. */
+    public boolean coversAllVersions() {
+        return coversAll;
+    }
+
     /** Returns the original text, for display. */
     public String text() {
         return text;

@@ -8,10 +8,14 @@ import java.util.function.Function;
 
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
 
 import org.patchdesk.risk.FindingService;
 import org.patchdesk.risk.WorklistRow;
@@ -19,14 +23,22 @@ import org.patchdesk.ui.BackgroundTasks;
 
 /**
  * The vulnerabilities tab of the device form: every finding of the device, of any status, most
- * urgent first, with the reason it applies to the selected one.
+ * urgent first, with the full explanation of the selected one.
  */
 public final class DeviceFindingsPane extends BorderPane {
 
+    private static final String HINT = "Select a finding to see why it applies to this device and how it is ranked."
+            + " Change its status in the worklist.";
+
     private final TableView<WorklistRow> table = new TableView<>();
-    private final Label basis = new Label();
+    private final Label title = new Label(HINT);
+    private final VBox explanation = new VBox(10);
+    private final FindingService findings;
+    private final BackgroundTasks tasks;
 
     public DeviceFindingsPane(FindingService findings, BackgroundTasks tasks, long deviceId, Clock clock) {
+        this.findings = findings;
+        this.tasks = tasks;
         setId("deviceFindings");
         LocalDate today = LocalDate.now(clock);
         table.setId("deviceFindingsTable");
@@ -43,16 +55,39 @@ public final class DeviceFindingsPane extends BorderPane {
                 column("Due", 120, row -> row.finding().dueDate() == null ? ""
                         : row.finding().dueDate() + (row.finding().overdue(today) ? " overdue" : "")),
                 column("Status", 170, WorklistView::statusText)));
-        basis.setWrapText(true);
-        basis.setPadding(new Insets(6, 0, 0, 0));
-        table.getSelectionModel().selectedItemProperty().addListener((observable, old, row) -> basis.setText(row == null ? ""
-                : "Applies because: " + row.finding().basis() + (row.finding().statusNote() == null ? ""
-                : "\nStatus note: " + row.finding().statusNote())));
-        setCenter(table);
-        setBottom(basis);
-        setPrefHeight(420);
+        title.setId("deviceFindingTitle");
+        title.getStyleClass().add("explanation-title");
+        title.setWrapText(true);
+        explanation.setId("deviceFindingExplanation");
+        VBox content = new VBox(8, title, explanation);
+        content.setPadding(new Insets(8));
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        table.getSelectionModel().selectedItemProperty().addListener((observable, old, row) -> explain(row));
+        SplitPane split = new SplitPane(table, scroll);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.45);
+        setCenter(split);
+        setPrefHeight(520);
         tasks.submit("Reading the device's findings", monitor -> findings.forDevice(deviceId), table.getItems()::setAll,
                 error -> table.setPlaceholder(new Label("The findings could not be read: " + error.getMessage())));
+    }
+
+    private void explain(WorklistRow row) {
+        explanation.getChildren().clear();
+        if (row == null) {
+            title.setText(HINT);
+            return;
+        }
+        long id = row.finding().id();
+        title.setText(row.finding().cveId());
+        tasks.submit("Explaining " + row.finding().cveId(), monitor -> findings.explain(id), result -> {
+            WorklistRow selected = table.getSelectionModel().getSelectedItem();
+            if (selected != null && selected.finding().id() == id) {
+                title.setText(result.title());
+                explanation.getChildren().setAll(ExplanationNodes.of(result));
+            }
+        }, error -> title.setText("The finding could not be explained: " + error.getMessage()));
     }
 
     private static TableColumn<WorklistRow, String> column(String title, double width, Function<WorklistRow, String> value) {

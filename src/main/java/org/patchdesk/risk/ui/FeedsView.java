@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -154,7 +156,7 @@ public final class FeedsView extends ScrollPane {
             return status.staleAfterDays() == null ? "None imported" : "Not checked";
         }
         if (status.stale()) {
-            return "Stale (over " + status.staleAfterDays() + " days)";
+            return status.dataDate() == null ? "Stale (date unknown)" : "Stale (over " + status.staleAfterDays() + " days)";
         }
         return "Current";
     }
@@ -241,9 +243,15 @@ public final class FeedsView extends ScrollPane {
                 monitor -> {
                     IntelligenceService.KevResult result = intelligence.importKev(file, actor, monitor);
                     StringBuilder text = new StringBuilder(result.feedImport().summary());
+                    long affecting = result.newCveDevices().values().stream().filter(devices -> !devices.isEmpty()).count();
+                    if (!result.newCveDevices().isEmpty()) {
+                        text.append("\n\n").append(affecting).append(" of the ").append(result.newCveDevices().size())
+                                .append(" new CVEs affect devices").append(affecting == 0 ? "." : ":");
+                    }
                     for (Map.Entry<String, List<String>> entry : result.newCveDevices().entrySet()) {
-                        text.append("\n").append(entry.getKey()).append(entry.getValue().isEmpty() ? ": no device affected"
-                                : ": " + String.join(", ", entry.getValue()));
+                        if (!entry.getValue().isEmpty()) {
+                            text.append("\n").append(entry.getKey()).append(": ").append(String.join(", ", entry.getValue()));
+                        }
                     }
                     return text.toString();
                 }, "KEV catalog imported"));
@@ -268,14 +276,7 @@ public final class FeedsView extends ScrollPane {
         run("Importing " + kind, monitor -> {
             IntelligenceService.BatchResult result = csaf ? intelligence.importCsaf(paths, actor, monitor)
                     : intelligence.importCveRecords(paths, actor, monitor);
-            StringBuilder text = new StringBuilder();
-            long stored = result.files().size() - result.failures();
-            text.append(stored).append(" of ").append(result.files().size()).append(" files imported; ")
-                    .append(result.findings().describe());
-            for (IntelligenceService.FileResult file : result.files()) {
-                text.append("\n").append(file.imported() ? file.file().getFileName() + ": " + file.message() : "Rejected " + file.message());
-            }
-            return text.toString();
+            return result.describe();
         }, kind + " imported");
     }
 
@@ -283,7 +284,7 @@ public final class FeedsView extends ScrollPane {
         ManualEntryDialog dialog = new ManualEntryDialog();
         dialog.initOwner(getScene().getWindow());
         dialog.showAndWait().ifPresent(entry -> run("Adding " + entry.cveId(),
-                monitor -> "Added " + entry.cveId().strip() + "; " + intelligence.addManual(entry, actor).describe(), "Vulnerability added"));
+                monitor -> intelligence.addManual(entry, actor).describe(), "Vulnerability added"));
     }
 
     private void saveSettings() {
@@ -376,11 +377,25 @@ public final class FeedsView extends ScrollPane {
             grid.addRow(3, new Label("Affected versions"), versions);
             grid.addRow(4, new Label("CVSS vector"), vector);
             grid.addRow(5, new Label("Description"), description);
+            Label problem = new Label();
+            problem.setId("manualProblem");
+            problem.getStyleClass().add("field-error");
+            problem.setWrapText(true);
+            problem.setMaxWidth(520);
+            grid.add(problem, 0, 6, 2, 1);
             getDialogPane().setContent(grid);
             ButtonType add = new ButtonType("Add", ButtonBar.ButtonData.OK_DONE);
             getDialogPane().getButtonTypes().setAll(add, ButtonType.CANCEL);
-            setResultConverter(button -> button == add ? new ManualVulnerabilities.Entry(cve.getText(), manufacturer.getText(),
-                    model.getText(), versions.getText(), vector.getText(), description.getText()) : null);
+            Supplier<ManualVulnerabilities.Entry> entry = () -> new ManualVulnerabilities.Entry(cve.getText(), manufacturer.getText(),
+                    model.getText(), versions.getText(), vector.getText(), description.getText());
+            getDialogPane().lookupButton(add).addEventFilter(ActionEvent.ACTION, event -> {
+                String text = ManualVulnerabilities.problem(entry.get());
+                problem.setText(text == null ? "" : text + ".");
+                if (text != null) {
+                    event.consume();
+                }
+            });
+            setResultConverter(button -> button == add ? entry.get() : null);
         }
     }
 }

@@ -10,7 +10,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TitledPane;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -166,39 +165,7 @@ public final class FindingDetailPane extends ScrollPane {
 
     private void render(Explanation explanation) {
         title.setText(explanation.title());
-        sections.getChildren().clear();
-        for (Explanation.Section section : explanation.sections()) {
-            Label heading = new Label(section.heading());
-            heading.getStyleClass().add("section-title");
-            GridPane grid = new GridPane();
-            grid.getStyleClass().add("explanation-grid");
-            grid.setHgap(10);
-            grid.setVgap(3);
-            ColumnConstraints names = new ColumnConstraints();
-            names.setMinWidth(120);
-            names.setPrefWidth(150);
-            ColumnConstraints values = new ColumnConstraints();
-            values.setHgrow(Priority.ALWAYS);
-            grid.getColumnConstraints().setAll(names, values);
-            int line = 0;
-            for (Explanation.Item item : section.items()) {
-                Label name = new Label(item.name());
-                name.getStyleClass().add("explanation-name");
-                name.setWrapText(true);
-                Label value = new Label(item.value());
-                value.setWrapText(true);
-                value.getStyleClass().add("explanation-value");
-                VBox cell = new VBox(1, value);
-                if (!item.source().isEmpty()) {
-                    Label source = new Label(item.source());
-                    source.setWrapText(true);
-                    source.getStyleClass().add("explanation-source");
-                    cell.getChildren().add(source);
-                }
-                grid.addRow(line++, name, cell);
-            }
-            sections.getChildren().addAll(heading, grid);
-        }
+        sections.getChildren().setAll(ExplanationNodes.of(explanation));
     }
 
     private void saveStatus() {

@@ -64,6 +64,9 @@ public final class WorklistView extends BorderPane {
     record FindingItem(WorklistRow row) implements Item {
     }
 
+    private static final double DECISION_WIDTH = 150;
+    private static final double GROUP_LABEL_WIDTH = 340;
+
     private final WorklistViewModel model;
     private final DialogService dialogs;
     private final Clock clock;
@@ -202,7 +205,15 @@ public final class WorklistView extends BorderPane {
         FlowPane second = new FlowPane(8, 4, new Label("Status:"), statuses, kev, overdue, review, new Label("EPSS at least:"), epss,
                 new Label("Department:"), department, allDepartments, search, new Label("Group by:"), grouping, export, refresh);
         second.setAlignment(Pos.CENTER_LEFT);
-        VBox bar = new VBox(6, decisions, second, error);
+        Label warning = new Label();
+        warning.setId("worklistFeedWarning");
+        warning.setWrapText(true);
+        warning.textProperty().bind(model.feedWarningProperty());
+        HBox banner = new HBox(warning);
+        banner.getStyleClass().add("feed-warning");
+        banner.visibleProperty().bind(model.feedWarningProperty().isNotEmpty());
+        banner.managedProperty().bind(banner.visibleProperty());
+        VBox bar = new VBox(6, banner, decisions, second, error);
         bar.setPadding(new Insets(8));
         bar.getStyleClass().add("filter-bar");
         return bar;
@@ -224,7 +235,7 @@ public final class WorklistView extends BorderPane {
 
     private List<TreeTableColumn<Item, String>> columns() {
         LocalDate today = LocalDate.now(clock);
-        TreeTableColumn<Item, String> decision = column("Decision", 150, group -> group.label() + " (" + group.findings() + ")",
+        TreeTableColumn<Item, String> decision = column("Decision", DECISION_WIDTH, group -> group.label() + " (" + group.findings() + ")",
                 row -> row.finding().decision() == null ? "" : row.finding().decision());
         decision.setId("decisionColumn");
         decision.setCellFactory(column -> new TreeTableCell<>() {
@@ -322,6 +333,8 @@ public final class WorklistView extends BorderPane {
 
     private void showLoaded() {
         root.getChildren().clear();
+        // A group's label, such as a device or a product name, needs more room than a decision word.
+        table.getColumns().get(0).setPrefWidth(model.groupingProperty().get() == null ? DECISION_WIDTH : GROUP_LABEL_WIDTH);
         if (model.groupingProperty().get() == null) {
             for (WorklistRow row : model.rows()) {
                 root.getChildren().add(new TreeItem<>(new FindingItem(row)));

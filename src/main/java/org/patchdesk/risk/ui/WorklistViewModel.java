@@ -24,6 +24,9 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableSet;
 
+import org.patchdesk.intel.FeedKind;
+import org.patchdesk.risk.FeedStatus;
+import org.patchdesk.risk.FeedStatusService;
 import org.patchdesk.risk.FindingService;
 import org.patchdesk.risk.FindingStatus;
 import org.patchdesk.risk.Grouping;
@@ -52,6 +55,7 @@ public final class WorklistViewModel {
     }
 
     private final FindingService findings;
+    private final FeedStatusService feeds;
     private final BackgroundTasks tasks;
 
     private final ObservableSet<Decision> decisions = FXCollections.observableSet(EnumSet.noneOf(Decision.class));
@@ -71,10 +75,12 @@ public final class WorklistViewModel {
     private final ReadOnlyIntegerWrapper total = new ReadOnlyIntegerWrapper();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper filterError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper feedWarning = new ReadOnlyStringWrapper("");
     private int generation;
 
-    public WorklistViewModel(FindingService findings, BackgroundTasks tasks) {
+    public WorklistViewModel(FindingService findings, FeedStatusService feeds, BackgroundTasks tasks) {
         this.findings = findings;
+        this.feeds = feeds;
         this.tasks = tasks;
         status.set(statusChoices().get(0));
     }
@@ -132,6 +138,7 @@ public final class WorklistViewModel {
         }
         int request = ++generation;
         loading.set(true);
+        tasks.submit("Checking the feeds", monitor -> feedWarning(feeds.statuses()), feedWarning::set, error -> feedWarning.set(""));
         Grouping by = grouping.get();
         int offset = page.get() * PAGE_SIZE;
         if (by == null) {
@@ -161,6 +168,26 @@ public final class WorklistViewModel {
                 onFailure.accept(error);
             });
         }
+    }
+
+    /**
+     * Returns a warning when KEV or EPSS data is stale or was never imported, since decisions then
+     * rest on old or missing exploitation data, or an empty text.
+     */
+    static String feedWarning(List<FeedStatus> statuses) {
+        List<String> problems = statuses.stream()
+                .filter(status -> status.feed() == FeedKind.KEV || status.feed() == FeedKind.EPSS)
+                .filter(status -> !status.checked() || status.stale())
+                .map(FeedStatus::describe)
+                .toList();
+        if (problems.isEmpty()) {
+            return "";
+        }
+        return String.join("; ", problems) + ". Decisions use the exploitation data PatchDesk has; import current files under Feeds.";
+    }
+
+    public ReadOnlyStringProperty feedWarningProperty() {
+        return feedWarning.getReadOnlyProperty();
     }
 
     /** Loads the findings of one group, up to {@link #GROUP_LIMIT}. */

@@ -58,6 +58,17 @@ class KevCatalogParserTest {
     }
 
     @Test
+    void otherFeedFilesAreNamed() throws Exception {
+        Path advisory = Path.of(KevCatalogParserTest.class.getResource("/intel/csaf/icsma-25-030-01.json").toURI());
+        Path record = Path.of(KevCatalogParserTest.class.getResource("/intel/cve/CVE-2025-0626.json").toURI());
+
+        assertThatThrownBy(() -> parser.parse(advisory)).isInstanceOf(FeedFormatException.class)
+                .hasMessage("icsma-25-030-01.json is not a KEV catalog: it is a CSAF advisory; import it as a CSAF advisory");
+        assertThatThrownBy(() -> parser.parse(record)).isInstanceOf(FeedFormatException.class)
+                .hasMessage("CVE-2025-0626.json is not a KEV catalog: it is a CVE record; import it as a CVE record");
+    }
+
+    @Test
     void jsonEntryKeepsPublishedValues() throws Exception {
         KevCatalog catalog = parser.parse(resource("known_exploited_vulnerabilities.json"));
 

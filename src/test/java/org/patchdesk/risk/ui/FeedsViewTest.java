@@ -94,6 +94,34 @@ class FeedsViewTest {
     }
 
     @Test
+    void manualEntryStaysOpenOnError(FxRobot robot) throws Exception {
+        robot.clickOn("#addVulnerabilityButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#manualCve").tryQuery().isPresent());
+        robot.interact(() -> {
+            robot.lookup("#manualCve").queryTextInputControl().setText("cve-2026-7001");
+            robot.lookup("#manualManufacturer").queryTextInputControl().setText("Acme Medical");
+            robot.lookup("#manualModel").queryTextInputControl().setText("InfuseRight 300");
+            robot.lookup("#manualVersions").queryTextInputControl().setText("the old ones");
+        });
+
+        robot.clickOn("Add");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#manualProblem").queryLabeled().getText()).startsWith("'the old ones' is not a version range");
+        assertThat(robot.lookup("#manualCve").tryQuery()).isPresent();
+        assertThat(services.feedStatus().history(10)).isEmpty();
+
+        robot.interact(() -> robot.lookup("#manualVersions").queryTextInputControl().setText("<=2.4"));
+        robot.clickOn("Add");
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !dialogs.shown().isEmpty());
+        assertThat(robot.lookup("#manualCve").tryQuery()).isEmpty();
+        assertThat(dialogs.shown().get(0)).startsWith("Vulnerability added: Added CVE-2026-7001 for Acme Medical InfuseRight 300,"
+                + " versions <=2.4.").contains("Warning: no inventory product matches");
+        assertThat(services.feedStatus().history(10)).hasSize(1);
+    }
+
+    @Test
     void invalidSettingIsNotSaved(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#setting-due-days-immediate").queryTextInputControl()
                 .getText().isEmpty());

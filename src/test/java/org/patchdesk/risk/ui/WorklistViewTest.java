@@ -69,7 +69,8 @@ class WorklistViewTest {
 
         tasks = new BackgroundTasks();
         dialogs = new ScriptedDialogs();
-        view = new WorklistView(new WorklistViewModel(services.findings(), tasks), dialogs, TestSites.MANAGER, TestSites.CLOCK);
+        view = new WorklistView(new WorklistViewModel(services.findings(), services.feedStatus(), tasks), dialogs, TestSites.MANAGER,
+                TestSites.CLOCK);
         stage.setScene(new Scene(view, 1200, 760));
         stage.show();
         view.refresh();
@@ -105,6 +106,16 @@ class WorklistViewTest {
         });
         assertThat(rows.get(0).row().finding().decisionRank()).isGreaterThan(rows.get(2).row().finding().decisionRank());
         assertThat(robot.lookup("#worklistStatus").queryAs(Label.class).getText()).isEqualTo("Findings 1 to 16 of 16");
+    }
+
+    @Test
+    void missingEpssDataIsShownAboveTheList(FxRobot robot) throws Exception {
+        waitForRows(robot, 16);
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#worklistFeedWarning").queryAs(Label.class).isVisible()
+                && !robot.lookup("#worklistFeedWarning").queryAs(Label.class).getText().isEmpty());
+        String warning = robot.lookup("#worklistFeedWarning").queryAs(Label.class).getText();
+        assertThat(warning).startsWith("FIRST EPSS scores: not checked (never imported).").doesNotContain("KEV");
     }
 
     @Test
