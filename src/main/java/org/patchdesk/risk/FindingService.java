@@ -73,6 +73,21 @@ public final class FindingService {
                 sql.count(handle).mapTo(Integer.class).one()));
     }
 
+    /** Returns one page of the findings that match the query, in worklist order, without counting them. */
+    public List<WorklistRow> page(WorklistQuery query, int offset, int limit) {
+        WorklistSql sql = WorklistSql.of(query, LocalDate.now(clock));
+        return jdbi.withHandle(handle -> sql.rows(handle, offset, limit).map(rowMapper()).list());
+    }
+
+    /**
+     * Counts the findings that match the query. On a large site a filtered count reads every
+     * finding, so screens show the page first and the count when it is known.
+     */
+    public int count(WorklistQuery query) {
+        WorklistSql sql = WorklistSql.of(query, LocalDate.now(clock));
+        return jdbi.withHandle(handle -> sql.count(handle).mapTo(Integer.class).one());
+    }
+
     public List<WorklistGroup> groups(WorklistQuery query, Grouping grouping) {
         LocalDate today = LocalDate.now(clock);
         WorklistSql sql = WorklistSql.of(query.inGroup(null, null), today);

@@ -462,7 +462,12 @@ public final class IntelligenceService implements InventoryChangeListener {
     /** Refreshes findings inside the transaction that changed the inventory. */
     @Override
     public void devicesChanged(Handle handle, Collection<Long> deviceIds, ProgressMonitor monitor) {
-        refreshDevices(handle, deviceIds, monitor);
+        // A site without vulnerability data has nothing to match or score, as during a first inventory import.
+        boolean anyData = handle.createQuery("SELECT EXISTS (SELECT 1 FROM affected_statement) OR EXISTS (SELECT 1 FROM finding)")
+                .mapTo(Boolean.class).one();
+        if (anyData) {
+            refreshDevices(handle, deviceIds, monitor);
+        }
     }
 
     private FindingChanges refreshDevices(Handle handle, Collection<Long> deviceIds, ProgressMonitor monitor) {

@@ -335,6 +335,33 @@ class FindingLifecycleTest {
     }
 
     @Test
+    void groupsHoldTheirFindings() {
+        device("GR-1", "Acme Medical", "InfuseRight 300", "2.3");
+        device("GR-2", "Acme Medical", "InfuseRight 300", "2.1");
+        device("GR-3", "Acme Medical", "InfuseRight 500", "1.0");
+        services.intelligence().addManual(new ManualVulnerabilities.Entry("CVE-2026-3001", "Acme Medical", "InfuseRight 300", "<=2.4",
+                null, null), TestSites.TECHNICIAN);
+        services.intelligence().addManual(new ManualVulnerabilities.Entry("CVE-2026-3002", "Acme Medical", "InfuseRight 300", "<=2.2",
+                null, null), TestSites.TECHNICIAN);
+        services.intelligence().addManual(new ManualVulnerabilities.Entry("CVE-2026-3003", "Acme Medical", "InfuseRight 500", null,
+                null, null), TestSites.TECHNICIAN);
+        FindingService findings = services.findings();
+        WorklistQuery open = WorklistQuery.openFindings();
+
+        for (Grouping grouping : Grouping.values()) {
+            List<WorklistGroup> groups = findings.groups(open, grouping);
+            assertThat(groups.stream().mapToInt(WorklistGroup::findings).sum()).as("findings grouped by %s", grouping).isEqualTo(4);
+            for (WorklistGroup group : groups) {
+                FindingService.Page page = findings.worklist(open.inGroup(grouping, group.key()), 0, 100);
+                assertThat(page.rows()).as("group %s of %s", group.label(), grouping).hasSize(group.findings());
+                assertThat(page.total()).isEqualTo(group.findings());
+            }
+        }
+        List<WorklistGroup> byCve = findings.groups(open, Grouping.VULNERABILITY);
+        assertThat(byCve).extracting(WorklistGroup::key).containsExactlyInAnyOrder("CVE-2026-3001", "CVE-2026-3002", "CVE-2026-3003");
+    }
+
+    @Test
     void worklistPagesFollowTheFullOrder() {
         // Devices of one model with the same version score alike, so their findings tie on rank and priority.
         for (int i = 1; i <= 7; i++) {

@@ -25,12 +25,12 @@ import org.patchdesk.audit.AuditEntry;
 import org.patchdesk.audit.AuditLog;
 import org.patchdesk.common.Actor;
 import org.patchdesk.common.ProgressMonitor;
-import org.patchdesk.inventory.InventoryChangeListener;
 import org.patchdesk.common.Sha256;
 import org.patchdesk.inventory.DeviceDao;
 import org.patchdesk.inventory.DeviceField;
 import org.patchdesk.inventory.DeviceValues;
 import org.patchdesk.inventory.FdaProductClassification;
+import org.patchdesk.inventory.InventoryChangeListener;
 import org.patchdesk.tabular.TabularFile;
 import org.patchdesk.tabular.TabularFileException;
 import org.patchdesk.tabular.TabularFiles;
@@ -303,8 +303,10 @@ public final class InventoryImportService {
                 saved.fileName(), batchId, Map.of(), batchValues(saved), "Inventory import: " + saved.countsText()));
         saveMapping(handle, request.mapping(), actor, now);
         monitor.checkCancelled();
-        listener.devicesChanged(handle, List.of(), monitor);
-        monitor.checkCancelled();
+        if (saved.added() + saved.updated() > 0) {
+            listener.devicesChanged(handle, List.of(), monitor);
+            monitor.checkCancelled();
+        }
         log.info("Imported {} (sheet {}): {}, {} skipped", request.file(), request.sheet(), saved.countsText(), saved.skipped());
         return new ImportResult(saved, rejected, pipeline.readingNotes());
     }

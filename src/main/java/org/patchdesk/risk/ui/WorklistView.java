@@ -20,6 +20,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Pagination;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
@@ -111,7 +112,13 @@ public final class WorklistView extends BorderPane {
         pagination.setPrefHeight(46);
         pagination.setMaxHeight(46);
         status.setId("worklistStatus");
-        HBox bottom = new HBox(12, status, spacer(), pagination);
+        model.totalProperty().addListener((observable, old, total) -> showCount());
+        ProgressBar loading = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
+        loading.setId("worklistLoading");
+        loading.setPrefWidth(120);
+        loading.visibleProperty().bind(model.loadingProperty());
+        loading.managedProperty().bind(loading.visibleProperty());
+        HBox bottom = new HBox(12, loading, status, spacer(), pagination);
         bottom.setAlignment(Pos.CENTER_LEFT);
         bottom.setPadding(new Insets(2, 8, 2, 8));
         bottom.getStyleClass().add("status-bar");
@@ -331,6 +338,26 @@ public final class WorklistView extends BorderPane {
         reload();
     }
 
+    /** Shows the position of the page and, once the findings are counted, the total and the page count. */
+    private void showCount() {
+        if (model.groupingProperty().get() != null) {
+            return;
+        }
+        int total = model.totalProperty().get();
+        int first = model.pageProperty().get() * WorklistViewModel.PAGE_SIZE;
+        if (model.rows().isEmpty()) {
+            status.setText(total == WorklistViewModel.UNKNOWN || total == 0 ? "No findings" : "No findings on this page");
+        } else if (total == WorklistViewModel.UNKNOWN) {
+            status.setText(String.format(Locale.US, "Findings %,d to %,d, counting the rest", first + 1, first + model.rows().size()));
+        } else {
+            status.setText(String.format(Locale.US, "Findings %,d to %,d of %,d", first + 1, first + model.rows().size(), total));
+        }
+        if (total != WorklistViewModel.UNKNOWN) {
+            pagination.setPageCount(model.pageCount());
+            pagination.setCurrentPageIndex(model.pageProperty().get());
+        }
+    }
+
     private void showLoaded() {
         root.getChildren().clear();
         // A group's label, such as a device or a product name, needs more room than a decision word.
@@ -339,13 +366,8 @@ public final class WorklistView extends BorderPane {
             for (WorklistRow row : model.rows()) {
                 root.getChildren().add(new TreeItem<>(new FindingItem(row)));
             }
-            int first = model.pageProperty().get() * WorklistViewModel.PAGE_SIZE;
-            status.setText(model.totalProperty().get() == 0 ? "No findings"
-                    : String.format(Locale.US, "Findings %,d to %,d of %,d", first + 1, first + model.rows().size(),
-                    model.totalProperty().get()));
             pagination.setVisible(true);
-            pagination.setPageCount(model.pageCount());
-            pagination.setCurrentPageIndex(model.pageProperty().get());
+            showCount();
         } else {
             for (WorklistGroup group : model.groups()) {
                 root.getChildren().add(groupItem(group));

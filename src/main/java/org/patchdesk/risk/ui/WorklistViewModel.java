@@ -46,6 +46,9 @@ public final class WorklistViewModel {
     /** The maximum number of findings one expanded group shows. */
     public static final int GROUP_LIMIT = 1000;
 
+    /** The total while the findings are being counted. */
+    public static final int UNKNOWN = -1;
+
     /** A status filter: one status, or every status when {@code status} is null. */
     public record StatusChoice(String label, FindingStatus status) {
         @Override
@@ -142,13 +145,19 @@ public final class WorklistViewModel {
         Grouping by = grouping.get();
         int offset = page.get() * PAGE_SIZE;
         if (by == null) {
-            tasks.submit("Loading the worklist", monitor -> findings.worklist(query, offset, PAGE_SIZE), result -> {
+            // The page comes first; counting every matching finding can take longer on a large site.
+            tasks.submit("Loading the worklist", monitor -> findings.page(query, offset, PAGE_SIZE), result -> {
                 if (request == generation) {
                     groups.clear();
-                    rows.setAll(result.rows());
-                    total.set(result.total());
+                    rows.setAll(result);
+                    total.set(UNKNOWN);
                     loading.set(false);
                     onLoaded.run();
+                    tasks.submit("Counting the findings", monitor -> findings.count(query), count -> {
+                        if (request == generation) {
+                            total.set(count);
+                        }
+                    }, onFailure);
                 }
             }, error -> {
                 loading.set(false);
@@ -208,7 +217,7 @@ public final class WorklistViewModel {
     }
 
     public int pageCount() {
-        return Math.max(1, (total.get() + PAGE_SIZE - 1) / PAGE_SIZE);
+        return Math.max(1, (Math.max(total.get(), 0) + PAGE_SIZE - 1) / PAGE_SIZE);
     }
 
     public ObservableSet<Decision> decisions() {

@@ -105,6 +105,8 @@ class WorklistViewTest {
             assertThat(item.row().finding().kevWord()).isEqualTo("yes");
         });
         assertThat(rows.get(0).row().finding().decisionRank()).isGreaterThan(rows.get(2).row().finding().decisionRank());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#worklistStatus").queryAs(Label.class).getText()
+                .endsWith(" of 16"));
         assertThat(robot.lookup("#worklistStatus").queryAs(Label.class).getText()).isEqualTo("Findings 1 to 16 of 16");
     }
 
