@@ -1,6 +1,8 @@
 package org.patchdesk.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.patchdesk.intel.ManualVulnerabilities;
@@ -13,7 +15,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "vulns", mixinStandardHelpOptions = true,
         description = "Works with vulnerabilities.",
-        subcommands = {VulnsCommand.Add.class})
+        subcommands = {VulnsCommand.Add.class, VulnsCommand.ListManual.class, VulnsCommand.Remove.class})
 final class VulnsCommand extends CommandGroup {
 
     @Command(name = "add", mixinStandardHelpOptions = true,
@@ -55,6 +57,74 @@ final class VulnsCommand extends CommandGroup {
                     new ManualVulnerabilities.Entry(cve, manufacturer, model, versions, cvss, description), context.actor());
             PrintWriter out = spec.commandLine().getOut();
             out.println(result.describe());
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the vulnerabilities entered by hand.")
+    static final class ListManual implements Callable<Integer> {
+
+        private final CliContext context;
+
+        @Spec
+        CommandSpec spec;
+
+        ListManual(CliContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() {
+            List<ManualVulnerabilities.Stored> entries = context.services().intelligence().listManual();
+            PrintWriter out = spec.commandLine().getOut();
+            if (entries.isEmpty()) {
+                out.println("No vulnerability was entered by hand.");
+            } else {
+                List<List<String>> rows = new ArrayList<>();
+                rows.add(List.of("CVE", "Manufacturer", "Model", "Versions", "CVSS", "Entered by", "Entered on"));
+                for (ManualVulnerabilities.Stored entry : entries) {
+                    rows.add(List.of(entry.cveId(), entry.manufacturer(), entry.model(),
+                            entry.versions() == null ? "all" : entry.versions(), entry.cvssVector() == null ? "" : entry.cvssVector(),
+                            entry.enteredBy(), entry.enteredAt().toLocalDate().toString()));
+                }
+                TextTable.print(rows, out);
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "remove", mixinStandardHelpOptions = true,
+            description = {"Removes a vulnerability entered by hand for one manufacturer and model.",
+                    "Findings that no other source supports are withdrawn. Prints the findings it changed."})
+    static final class Remove implements Callable<Integer> {
+
+        private final CliContext context;
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "CVE", description = "The CVE id, as vulns list shows it.")
+        String cve;
+
+        @Option(names = "--manufacturer", required = true, paramLabel = "NAME", description = "The manufacturer, as entered.")
+        String manufacturer;
+
+        @Option(names = "--model", required = true, paramLabel = "MODEL", description = "The model, as entered.")
+        String model;
+
+        Remove(CliContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() {
+            IntelligenceService.FindingChanges changes = context.services().intelligence().removeManual(cve, manufacturer, model,
+                    context.actor());
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("Removed " + cve.strip().toUpperCase(java.util.Locale.ROOT) + " for " + manufacturer.strip() + " " + model.strip()
+                    + "; " + changes.describe());
             out.flush();
             return 0;
         }

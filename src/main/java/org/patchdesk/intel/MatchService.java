@@ -160,7 +160,7 @@ public final class MatchService {
                         + " (SELECT COUNT(DISTINCT s.cve_id) FROM affected_statement s WHERE s.vendor_key = m.vendor_key"
                         + " AND s.product_key = m.product_key) AS cves"
                         + " FROM product_match m JOIN product p ON p.id = m.product_id JOIN manufacturer mf ON mf.id = p.manufacturer_id"
-                        + " ORDER BY CASE m.decision WHEN 'proposed' THEN 0 ELSE 1 END, m.vendor, m.product")
+                        + " ORDER BY CASE m.decision WHEN 'proposed' THEN 0 ELSE 1 END, LOWER(m.vendor), LOWER(m.product)")
                 .map((rs, ctx) -> new MatchView("P" + rs.getLong("id"), MatchView.Target.PRODUCT, rs.getString("vendor"),
                         rs.getString("product"), rs.getString("manufacturer") + " " + rs.getString("model"), rs.getInt("devices"),
                         rs.getInt("cves"), MatchKind.fromWord(rs.getString("kind")).name().toLowerCase(java.util.Locale.ROOT),
@@ -174,7 +174,7 @@ public final class MatchService {
                         .ifPresent(family -> cvesByFamily.computeIfAbsent(family, key -> new HashSet<>()).add(row[2])));
         views.addAll(handle.createQuery("SELECT m.id, m.family, m.os_name, m.decision, m.decided_by,"
                         + " (SELECT COUNT(*) FROM device d WHERE LOWER(d.os_name) = m.os_key) AS devices"
-                        + " FROM os_match m ORDER BY CASE m.decision WHEN 'proposed' THEN 0 ELSE 1 END, m.family, m.os_name")
+                        + " FROM os_match m ORDER BY CASE m.decision WHEN 'proposed' THEN 0 ELSE 1 END, m.family, LOWER(m.os_name)")
                 .map((rs, ctx) -> {
                     OperatingSystems.Family family = OperatingSystems.Family.valueOf(rs.getString("family"));
                     return new MatchView("O" + rs.getLong("id"), MatchView.Target.OPERATING_SYSTEM, family.vendor(), family.product(),

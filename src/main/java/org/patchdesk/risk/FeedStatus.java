@@ -20,7 +20,10 @@ public record FeedStatus(FeedKind feed, FeedImport latest, int imports, LocalDat
     /** Returns a sentence for the feeds page and the command line. */
     public String describe() {
         if (latest == null) {
-            return feed.title() + ": not checked (never imported)";
+            if (feed == FeedKind.MANUAL) {
+                return feed.title() + ": none entered";
+            }
+            return feed.title() + (staleAfterDays == null ? ": none imported" : ": not checked (never imported)");
         }
         StringBuilder text = new StringBuilder(feed.title()).append(": ");
         if (latest.feedVersion() != null) {
@@ -31,7 +34,7 @@ public record FeedStatus(FeedKind feed, FeedImport latest, int imports, LocalDat
         } else if (staleAfterDays != null) {
             text.append("the file states no date");
         } else {
-            text.append("imported ").append(latest.importedAt().toString(), 0, 10);
+            text.append(feed == FeedKind.MANUAL ? "last entered " : "imported ").append(latest.importedAt().toString(), 0, 10);
         }
         if (stale) {
             text.append(dataDate == null ? " - stale: its age is unknown" : " - stale: older than " + staleAfterDays + " days");

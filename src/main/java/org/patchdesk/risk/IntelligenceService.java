@@ -45,6 +45,7 @@ import org.patchdesk.intel.MatchView;
 import org.patchdesk.intel.ProductNames;
 import org.patchdesk.intel.feeds.CsafAdvisory;
 import org.patchdesk.intel.feeds.CsafAdvisoryParser;
+import org.patchdesk.intel.feeds.CveIds;
 import org.patchdesk.intel.feeds.CveRecord;
 import org.patchdesk.intel.feeds.CveRecordParser;
 import org.patchdesk.intel.feeds.FeedFormatException;
@@ -91,11 +92,13 @@ public final class IntelligenceService implements InventoryChangeListener {
     }
 
     /**
-     * The result of a vulnerability entered by hand: the normalized CVE id, what was stored, the
-     * findings it changed, and how many inventory products match the manufacturer and model
-     * (applying, and waiting for review).
+     * The result of a vulnerability entered by hand: the normalized CVE id, what was stored and the
+     * findings it changed. The counts give the inventory products that match the manufacturer and
+     * model (applying, and waiting for review), the in-service devices of the applying products,
+     * and the devices among them that the vulnerability affects.
      */
-    public record ManualResult(String cveId, String summary, FindingChanges findings, int applyingMatches, int proposedMatches) {
+    public record ManualResult(String cveId, String summary, FindingChanges findings, int applyingMatches, int proposedMatches,
+                               int productDevices, int affectedDevices) {
 
         /** Describes the result in a few lines, with a warning when no device can be affected yet. */
         public String describe() {
@@ -107,6 +110,11 @@ public final class IntelligenceService implements InventoryChangeListener {
             } else if (applyingMatches == 0) {
                 text += "\nWarning: no inventory product matches this manufacturer and model, so no device is affected."
                         + " Check the names against the device list.";
+            } else if (productDevices > 0 && affectedDevices == 0) {
+                text += String.format(Locale.US, "%nWarning: none of the %,d devices of this product runs an affected version."
+                        + " Check the versions against the devices' software versions.", productDevices);
+            } else if (productDevices > 0) {
+                text += String.format(Locale.US, "%nAffects %,d of the %,d devices of this product.", affectedDevices, productDevices);
             }
             return text;
         }
@@ -186,7 +194,7 @@ public final class IntelligenceService implements InventoryChangeListener {
         Optional<LocalDate> date = KevImporter.date(catalog);
         return jdbi.inTransaction(handle -> {
             Optional<FeedImport> previous = handle.attach(FeedImportDao.class).latest(FeedKind.KEV.word());
-            refuseOlder(file, "KEV catalog", date, previous);
+            refuseOlder(file, "a KEV catalog", date, previous);
             KevImporter.Result stored = new KevImporter().apply(handle, file.getFileName().toString(), sha256, catalog, actor, now);
             FindingChanges changes = refreshAndRescore(handle, FindingEngine.Scope.ALL, cve -> "withdrawn: the KEV catalog "
                     + version + " no longer lists " + cve, Rescorer.Target.ALL, monitor, now);
@@ -216,7 +224,7 @@ public final class IntelligenceService implements InventoryChangeListener {
             return;
         }
         if (date.get().isBefore(before)) {
-            throw new IllegalArgumentException(file.getFileName() + " is a " + what + " of " + date.get() + ", older than the one"
+            throw new IllegalArgumentException(file.getFileName() + " is " + what + " of " + date.get() + ", older than the one"
                     + " already imported (" + before + ", file " + previous.get().fileName() + "); nothing was changed."
                     + " Import a newer file.");
         }
@@ -259,7 +267,7 @@ public final class IntelligenceService implements InventoryChangeListener {
         });
         return jdbi.inTransaction(handle -> {
             Long currentId = EpssStore.tables(handle).currentImportId();
-            refuseOlder(file, "EPSS file", date, currentId == null ? Optional.empty()
+            refuseOlder(file, "an EPSS file", date, currentId == null ? Optional.empty()
                     : handle.attach(FeedImportDao.class).findById(currentId));
             FeedImport stored = store.activate(handle, staged, actor, now);
             FindingChanges changes = new FindingChanges(new FindingEngine.Counts(0, 0, 0, 0, 0),
@@ -410,8 +418,47 @@ public final class IntelligenceService implements InventoryChangeListener {
                     ProductNames.productKey(entry.model()));
             int applying = (int) decisions.stream().filter(word -> MatchDecision.fromWord(word).applies()).count();
             int proposed = (int) decisions.stream().filter(word -> MatchDecision.fromWord(word) == MatchDecision.PROPOSED).count();
+            String devicesOfProduct = " FROM device d JOIN product_match pm ON pm.product_id = d.product_id"
+                    + " WHERE pm.vendor_key = :vendor AND pm.product_key = :product AND pm.decision IN ('auto', 'accepted')"
+                    + " AND d.status <> 'RETIRED'";
+            int devices = handle.createQuery("SELECT COUNT(DISTINCT d.id)" + devicesOfProduct)
+                    .bind("vendor", ProductNames.vendorKey(entry.manufacturer())).bind("product", ProductNames.productKey(entry.model()))
+                    .mapTo(Integer.class).one();
+            int affected = handle.createQuery("SELECT COUNT(DISTINCT d.id)" + devicesOfProduct + " AND EXISTS (SELECT 1 FROM finding f"
+                            + " WHERE f.device_id = d.id AND f.cve_id = :cve AND f.status NOT IN ('withdrawn', 'not_affected'))")
+                    .bind("vendor", ProductNames.vendorKey(entry.manufacturer())).bind("product", ProductNames.productKey(entry.model()))
+                    .bind("cve", cve)
+                    .mapTo(Integer.class).one();
             finish(handle, stored, stored.summary() + "; " + changes.describe(), actor, now);
-            return new ManualResult(cve, stored.summary(), changes, applying, proposed);
+            return new ManualResult(cve, stored.summary(), changes, applying, proposed, devices, affected);
+        });
+    }
+
+    /** Lists the vulnerabilities entered by hand. */
+    public List<ManualVulnerabilities.Stored> listManual() {
+        return jdbi.withHandle(handle -> new ManualVulnerabilities().list(handle));
+    }
+
+    /**
+     * Removes the entry by hand of a CVE for a manufacturer and model and withdraws the findings
+     * that only it caused.
+     *
+     * @throws IllegalArgumentException when there is no such entry
+     */
+    public FindingChanges removeManual(String cveId, String manufacturer, String model, Actor actor) {
+        Instant now = clock.instant();
+        return jdbi.inTransaction(handle -> {
+            new ManualVulnerabilities().remove(handle, cveId, manufacturer, model, now);
+            String cve = CveIds.normalize(cveId);
+            FindingChanges changes = refreshAndRescore(handle, FindingEngine.Scope.cves(Set.of(cve)),
+                    id -> "withdrawn: the entry by hand for " + id + " was removed", Rescorer.Target.cvesAndUnscored(Set.of(cve)),
+                    ProgressMonitor.NONE, now);
+            String summary = "Removed the entry by hand of " + cve + " for " + manufacturer.strip() + " " + model.strip() + "; "
+                    + changes.describe();
+            auditLog.append(handle, new AuditEntry(null, now, actor.name(), AuditAction.DELETE, "manual_vulnerability", null,
+                    cve + " " + manufacturer.strip() + " " + model.strip(), null, Map.of("cve", cve, "manufacturer", manufacturer.strip(),
+                    "model", model.strip()), Map.of(), summary));
+            return changes;
         });
     }
 

@@ -69,8 +69,8 @@ final class WorklistSql {
             conditions.add("f.review <> 'none'");
         }
         if (query.department() != null && !query.department().isBlank()) {
-            conditions.add("d.department = ?");
-            params.add(query.department());
+            conditions.add("LOWER(d.department) = ?");
+            params.add(query.department().strip().toLowerCase(Locale.ROOT));
         }
         if (query.text() != null && !query.text().isBlank()) {
             String like = "%" + query.text().strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

@@ -335,6 +335,50 @@ class FindingLifecycleTest {
     }
 
     @Test
+    void manualEntryIsReplacedAndRemoved() {
+        device("AC-1", "Acme Medical", "InfuseRight 300", "2.3");
+        device("AC-2", "Acme Medical", "InfuseRight 300", "2.9");
+        services.intelligence().addManual(new ManualVulnerabilities.Entry("CVE-2026-4001", "Acme Medical", "InfuseRight 300", "<=2.4",
+                null, null), TestSites.TECHNICIAN);
+
+        IntelligenceService.ManualResult corrected = services.intelligence().addManual(new ManualVulnerabilities.Entry("CVE-2026-4001",
+                "acme medical", "InfuseRight-300", "<=3.0", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", null), TestSites.TECHNICIAN);
+
+        assertThat(corrected.summary()).endsWith(", in place of the earlier entry");
+        assertThat(corrected.describe()).contains("Affects 2 of the 2 devices of this product.");
+        assertThat(services.intelligence().listManual()).singleElement().satisfies(entry -> {
+            assertThat(entry.versions()).isEqualTo("<=3.0");
+            assertThat(entry.cvssVector()).startsWith("CVSS:3.1/");
+        });
+        assertThat(finding("AC-2", "CVE-2026-4001")).isPresent();
+        assertThat(services.findings().explain(finding("AC-1", "CVE-2026-4001").orElseThrow().id()).asText())
+                .containsOnlyOnce("entered by hand: ");
+
+        IntelligenceService.FindingChanges removed = services.intelligence().removeManual("cve-2026-4001", "Acme Medical",
+                "InfuseRight 300", TestSites.TECHNICIAN);
+
+        assertThat(removed.refresh().withdrawn()).isEqualTo(2);
+        assertThat(finding("AC-1", "CVE-2026-4001").orElseThrow().statusValue()).isEqualTo(FindingStatus.WITHDRAWN);
+        assertThat(services.intelligence().listManual()).isEmpty();
+        assertThatThrownBy(() -> services.intelligence().removeManual("CVE-2026-4001", "Acme Medical", "InfuseRight 300",
+                TestSites.TECHNICIAN)).hasMessageContaining("No vulnerability entered by hand is CVE-2026-4001");
+    }
+
+    @Test
+    void manualVersionsOutsideEveryDeviceWarn() {
+        device("AC-1", "Acme Medical", "InfuseRight 300", "2.3");
+
+        IntelligenceService.ManualResult result = services.intelligence().addManual(new ManualVulnerabilities.Entry("CVE-2026-4002",
+                "Acme Medical", "InfuseRight 300", ">=5.0", null, null), TestSites.TECHNICIAN);
+
+        assertThat(result.describe()).contains("Warning: none of the 1 devices of this product runs an affected version.");
+        assertThatThrownBy(() -> services.intelligence().addManual(new ManualVulnerabilities.Entry("CVE-2026-4003", "Acme Medical",
+                "InfuseRight 300", "06.00-06.10", null, null), TestSites.TECHNICIAN))
+                .hasMessage("'06.00-06.10' could be a range or one version; write the range as >=06.00|<=06.10, or the version as"
+                        + " =06.00-06.10");
+    }
+
+    @Test
     void groupsHoldTheirFindings() {
         device("GR-1", "Acme Medical", "InfuseRight 300", "2.3");
         device("GR-2", "Acme Medical", "InfuseRight 300", "2.1");

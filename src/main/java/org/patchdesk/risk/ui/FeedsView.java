@@ -33,6 +33,7 @@ import javafx.scene.layout.VBox;
 import org.patchdesk.common.Actor;
 import org.patchdesk.common.ProgressMonitor;
 import org.patchdesk.intel.FeedImport;
+import org.patchdesk.intel.FeedKind;
 import org.patchdesk.intel.ManualVulnerabilities;
 import org.patchdesk.risk.FeedStatus;
 import org.patchdesk.risk.FeedStatusService;
@@ -87,7 +88,7 @@ public final class FeedsView extends ScrollPane {
         feedTable.setId("feedTable");
         feedTable.setPrefHeight(190);
         feedTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        TableColumn<FeedStatus, String> state = column("State", 165, FeedsView::stateText);
+        TableColumn<FeedStatus, String> state = FeedsView.<FeedStatus>column("State", 165, FeedsView::stateText);
         state.setCellFactory(column -> new TableCell<>() {
             @Override
             protected void updateItem(String text, boolean empty) {
@@ -100,7 +101,7 @@ public final class FeedsView extends ScrollPane {
             }
         });
         feedTable.getColumns().setAll(List.of(
-                column("Feed", 170, status -> status.feed().title()),
+                FeedsView.<FeedStatus>column("Feed", 170, status -> status.feed().title()),
                 state,
                 column("Version", 220, status -> status.latest() == null ? "" : orEmpty(status.latest().feedVersion())),
                 column("Data of", 100, status -> status.dataDate() == null ? "" : status.dataDate().toString()),
@@ -117,20 +118,21 @@ public final class FeedsView extends ScrollPane {
         Button cveFiles = button("importCveFilesButton", "Import CVE records…", () -> importBatch(false, false));
         Button cveFolder = button("importCveFolderButton", "Import a folder of CVE records…", () -> importBatch(false, true));
         Button manual = button("addVulnerabilityButton", "Add a vulnerability by hand…", this::addManual);
-        FlowPane buttons = new FlowPane(8, 6, kev, epss, csafFiles, csafFolder, cveFiles, cveFolder, manual);
+        Button manualList = button("manualEntriesButton", "Entries by hand…", this::showManualEntries);
+        FlowPane buttons = new FlowPane(8, 6, kev, epss, csafFiles, csafFolder, cveFiles, cveFolder, manual, manualList);
 
         historyTable.setId("feedHistoryTable");
         historyTable.setPrefHeight(260);
         historyTable.setPlaceholder(new Label("No feed has been imported yet."));
         historyTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         historyTable.getColumns().setAll(List.of(
-                importColumn("Imported", 130, feed -> WHEN.format(feed.importedAt().atZone(zone))),
-                importColumn("By", 80, FeedImport::importedBy),
-                importColumn("Feed", 150, feed -> feed.feed().title()),
-                importColumn("File", 220, feed -> orEmpty(feed.fileName())),
-                importColumn("Records", 70, feed -> String.format(Locale.US, "%,d", feed.records())),
-                importColumn("Summary", 700, feed -> orEmpty(feed.summary())),
-                importColumn("SHA-256", 470, feed -> orEmpty(feed.fileSha256()))));
+                FeedsView.<FeedImport>column("Imported", 130, feed -> WHEN.format(feed.importedAt().atZone(zone))),
+                FeedsView.<FeedImport>column("By", 80, FeedImport::importedBy),
+                FeedsView.<FeedImport>column("Feed", 150, feed -> feed.feed().title()),
+                FeedsView.<FeedImport>column("File", 220, feed -> orEmpty(feed.fileName())),
+                FeedsView.<FeedImport>column("Records", 70, feed -> String.format(Locale.US, "%,d", feed.records())),
+                FeedsView.<FeedImport>column("Summary", 700, feed -> orEmpty(feed.summary())),
+                FeedsView.<FeedImport>column("SHA-256", 470, feed -> orEmpty(feed.fileSha256()))));
 
         VBox content = new VBox(10, title("Vulnerability feeds"), intro, feedTable, buttons, title("Imports"), historyTable,
                 title("Scoring settings"), settingsPane());
@@ -153,23 +155,19 @@ public final class FeedsView extends ScrollPane {
 
     static String stateText(FeedStatus status) {
         if (!status.checked()) {
+            if (status.feed() == FeedKind.MANUAL) {
+                return "None entered";
+            }
             return status.staleAfterDays() == null ? "None imported" : "Not checked";
         }
         if (status.stale()) {
             return status.dataDate() == null ? "Stale (date unknown)" : "Stale (over " + status.staleAfterDays() + " days)";
         }
-        return "Current";
+        return status.feed() == FeedKind.MANUAL ? "Entered" : "Current";
     }
 
-    private static TableColumn<FeedStatus, String> column(String title, double width, Function<FeedStatus, String> value) {
-        TableColumn<FeedStatus, String> column = new TableColumn<>(title);
-        column.setPrefWidth(width);
-        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        return column;
-    }
-
-    private static TableColumn<FeedImport, String> importColumn(String title, double width, Function<FeedImport, String> value) {
-        TableColumn<FeedImport, String> column = new TableColumn<>(title);
+    private static <T> TableColumn<T, String> column(String title, double width, Function<T, String> value) {
+        TableColumn<T, String> column = new TableColumn<>(title);
         column.setPrefWidth(width);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         return column;
@@ -287,6 +285,52 @@ public final class FeedsView extends ScrollPane {
                 monitor -> intelligence.addManual(entry, actor).describe(), "Vulnerability added"));
     }
 
+    /** Lists the vulnerabilities entered by hand, with a button that removes the selected one. */
+    private void showManualEntries() {
+        TableView<ManualVulnerabilities.Stored> entries = new TableView<>();
+        entries.setId("manualEntriesTable");
+        entries.setPlaceholder(new Label("No vulnerability was entered by hand."));
+        entries.getColumns().setAll(List.<TableColumn<ManualVulnerabilities.Stored, String>>of(
+                column("CVE", 130, ManualVulnerabilities.Stored::cveId),
+                column("Manufacturer", 150, ManualVulnerabilities.Stored::manufacturer),
+                column("Model", 170, ManualVulnerabilities.Stored::model),
+                column("Versions", 110, entry -> entry.versions() == null ? "all" : entry.versions()),
+                column("CVSS vector", 260, entry -> orEmpty(entry.cvssVector())),
+                column("Entered", 190, entry -> WHEN.format(entry.enteredAt().atZoneSameInstant(zone)) + " by " + entry.enteredBy())));
+        entries.setPrefSize(1040, 320);
+
+        Button remove = new Button("Remove the selected entry");
+        remove.setId("removeManualButton");
+        remove.disableProperty().bind(entries.getSelectionModel().selectedItemProperty().isNull());
+        Dialog<Void> dialog = new Dialog<>();
+        dialog.initOwner(getScene().getWindow());
+        dialog.setTitle("Vulnerabilities entered by hand");
+        dialog.getDialogPane().setId("manualEntriesDialog");
+        dialog.getDialogPane().setContent(new VBox(8, entries, remove));
+        dialog.getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
+
+        Runnable load = () -> tasks.submit("Reading the entries by hand", monitor -> intelligence.listManual(), entries.getItems()::setAll,
+                error -> dialogs.showFailure("Entries not shown", "Reading the entries by hand failed.", error));
+
+        remove.setOnAction(event -> {
+            ManualVulnerabilities.Stored entry = entries.getSelectionModel().getSelectedItem();
+            if (entry == null || !dialogs.confirm("Remove the entry", "Remove " + entry.cveId() + " for " + entry.manufacturer() + " "
+                    + entry.model() + "? Findings that no other source supports are withdrawn.", "Remove")) {
+                return;
+            }
+            tasks.submit("Removing " + entry.cveId(), monitor -> intelligence.removeManual(entry.cveId(), entry.manufacturer(),
+                    entry.model(), actor), changes -> {
+                load.run();
+                refresh();
+                onChanged.run();
+                dialogs.showInformation("Entry removed", "Removed " + entry.cveId() + " for " + entry.manufacturer() + " "
+                        + entry.model() + "; " + changes.describe());
+            }, error -> dialogs.showFailure("Entry not removed", "Removing the entry failed.", error));
+        });
+        load.run();
+        dialog.show();
+    }
+
     private void saveSettings() {
         Map<String, String> changes = new LinkedHashMap<>();
         for (Map.Entry<String, TextField> entry : settingFields.entrySet()) {
@@ -391,6 +435,7 @@ public final class FeedsView extends ScrollPane {
             getDialogPane().lookupButton(add).addEventFilter(ActionEvent.ACTION, event -> {
                 String text = ManualVulnerabilities.problem(entry.get());
                 problem.setText(text == null ? "" : text + ".");
+                getDialogPane().getScene().getWindow().sizeToScene();
                 if (text != null) {
                     event.consume();
                 }

@@ -122,6 +122,25 @@ class FeedsViewTest {
     }
 
     @Test
+    void manualEntryIsRemovedFromTheList(FxRobot robot) throws Exception {
+        services.intelligence().addManual(new org.patchdesk.intel.ManualVulnerabilities.Entry("CVE-2026-7002", "Acme Medical",
+                "InfuseRight 300", "<=2.4", null, null), TestSites.TECHNICIAN);
+        robot.clickOn("#manualEntriesButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#manualEntriesTable").tryQuery().isPresent()
+                && !robot.lookup("#manualEntriesTable").queryTableView().getItems().isEmpty());
+        dialogs.answer(true);
+
+        robot.interact(() -> robot.lookup("#manualEntriesTable").queryTableView().getSelectionModel().select(0));
+        robot.clickOn("#removeManualButton");
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> dialogs.shown().size() == 2);
+        assertThat(dialogs.shown().get(0)).startsWith("Remove the entry: Remove CVE-2026-7002 for Acme Medical InfuseRight 300?");
+        assertThat(dialogs.shown().get(1)).startsWith("Entry removed: Removed CVE-2026-7002");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#manualEntriesTable").queryTableView().getItems().isEmpty());
+        assertThat(services.intelligence().listManual()).isEmpty();
+    }
+
+    @Test
     void invalidSettingIsNotSaved(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#setting-due-days-immediate").queryTextInputControl()
                 .getText().isEmpty());
