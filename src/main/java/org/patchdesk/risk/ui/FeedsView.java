@@ -294,8 +294,8 @@ public final class FeedsView extends ScrollPane {
                 column("CVE", 130, ManualVulnerabilities.Stored::cveId),
                 column("Manufacturer", 150, ManualVulnerabilities.Stored::manufacturer),
                 column("Model", 170, ManualVulnerabilities.Stored::model),
-                column("Versions", 110, entry -> entry.versions() == null ? "all" : entry.versions()),
-                column("CVSS vector", 260, entry -> orEmpty(entry.cvssVector())),
+                column("Versions", 150, entry -> entry.versions() == null ? "all" : entry.versions()),
+                column("CVSS vector", 240, entry -> orEmpty(entry.cvssVector())),
                 column("Entered", 190, entry -> WHEN.format(entry.enteredAt().atZoneSameInstant(zone)) + " by " + entry.enteredBy())));
         entries.setPrefSize(1040, 320);
 
