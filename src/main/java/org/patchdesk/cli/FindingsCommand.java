@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
+import org.patchdesk.intel.feeds.CveIds;
 import org.patchdesk.risk.Finding;
 import org.patchdesk.risk.FindingService;
 import org.patchdesk.risk.FindingStatus;
@@ -161,8 +162,14 @@ final class FindingsCommand extends CommandGroup {
         @Override
         public Integer call() {
             FindingService findings = context.services().findings();
+            if (CveIds.normalize(cve) == null && CveIds.normalize(assetTag) != null) {
+                throw new IllegalArgumentException("'" + cve.strip() + "' is not a CVE id; give the asset tag first:"
+                        + " findings explain ASSET_TAG CVE");
+            }
             WorklistRow row = findings.find(assetTag, cve).orElseThrow(() -> new IllegalArgumentException(
-                    "No finding of " + cve.strip() + " on a device with asset tag " + assetTag.strip()));
+                    context.services().devices().findByAssetTag(assetTag).isEmpty()
+                            ? "No device has the asset tag " + assetTag.strip()
+                            : "No finding of " + CveIds.normalize(cve) + " on the device with asset tag " + assetTag.strip()));
             PrintWriter out = spec.commandLine().getOut();
             out.print(findings.explain(row.finding().id()).asText());
             out.flush();

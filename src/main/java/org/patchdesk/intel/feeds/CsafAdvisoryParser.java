@@ -40,6 +40,10 @@ public final class CsafAdvisoryParser {
         if (!root.isObject()) {
             throw new FeedFormatException(fileName + " is not a CSAF advisory: it is a JSON list, not a document object");
         }
+        String other = FeedJson.otherFeed(root);
+        if (!other.isEmpty() && !other.contains("CSAF")) {
+            throw new FeedFormatException(fileName + " is not a CSAF advisory" + other);
+        }
         JsonNode document = FeedJson.optionalObject(root, "document", fileName, "");
         if (document == null) {
             throw new FeedFormatException(fileName + " is not a CSAF advisory: it has no \"document\" object");

@@ -32,6 +32,10 @@ public final class CveRecordParser {
         if (!root.isObject()) {
             throw new FeedFormatException(fileName + " is not a CVE JSON 5 record: it is a JSON list, not a record object");
         }
+        String other = FeedJson.otherFeed(root);
+        if (!other.isEmpty() && !other.contains("CVE record")) {
+            throw new FeedFormatException(fileName + " is not a CVE JSON 5 record" + other);
+        }
         String cveId = checkFormat(fileName, root);
         JsonNode metadata = root.get("cveMetadata");
         String state = FeedJson.optionalText(metadata, "state", fileName, "/cveMetadata");

@@ -124,8 +124,14 @@ public final class EpssFileParser {
             return false;
         }
         String quoted = line.length() > 60 ? line.substring(0, 60) + "..." : line;
+        String hint = "";
+        if (line.stripLeading().startsWith("{") || line.stripLeading().startsWith("[")) {
+            hint = " (this is a JSON file; KEV catalogs, CSAF advisories and CVE records are JSON and have their own imports)";
+        } else if (columns.contains("cveid") && columns.contains("vendorproject")) {
+            hint = " (this is a KEV catalog; import it as a KEV catalog)";
+        }
         throw FeedFormatException.atLine(fileName, lineNumber,
-                "the column header is '" + quoted + "', expected 'cve,epss,percentile' or 'cve,epss'");
+                "the column header is '" + quoted + "', expected 'cve,epss,percentile' or 'cve,epss'" + hint);
     }
 
     /** Splits one row at its commas by hand, because EPSS rows contain no quotes and a file has about 350,000 rows. */

@@ -49,6 +49,23 @@ final class FeedJson {
         }
     }
 
+    /**
+     * Names the feed a JSON document belongs to, with the import to use, such as ": it is a CSAF
+     * advisory; import it as a CSAF advisory", or returns an empty text when it is none of them.
+     */
+    static String otherFeed(JsonNode root) {
+        if (root.path("document").has("csaf_version")) {
+            return ": it is a CSAF advisory; import it as a CSAF advisory";
+        }
+        if (root.has("cveMetadata")) {
+            return ": it is a CVE record; import it as a CVE record";
+        }
+        if (root.has("catalogVersion") && root.has("vulnerabilities")) {
+            return ": it is a KEV catalog; import it as a KEV catalog";
+        }
+        return "";
+    }
+
     static boolean startsLikeJson(String start) {
         return start.startsWith("{") || start.startsWith("[");
     }

@@ -70,11 +70,9 @@ public final class KevCatalogParser {
         if (!root.isObject()) {
             throw new FeedFormatException(fileName + " is not a KEV catalog: it is a JSON list, not the catalog object");
         }
-        if (root.has("document") && root.path("document").has("csaf_version")) {
-            throw new FeedFormatException(fileName + " is not a KEV catalog: it is a CSAF advisory; import it as a CSAF advisory");
-        }
-        if (root.has("cveMetadata")) {
-            throw new FeedFormatException(fileName + " is not a KEV catalog: it is a CVE record; import it as a CVE record");
+        String other = FeedJson.otherFeed(root);
+        if (!other.isEmpty() && !other.contains("KEV")) {
+            throw new FeedFormatException(fileName + " is not a KEV catalog" + other);
         }
         JsonNode vulnerabilities = root.get("vulnerabilities");
         if (vulnerabilities == null) {

@@ -66,6 +66,17 @@ class CsafAdvisoryParserTest {
     }
 
     @Test
+    void otherFeedFilesAreNamed() throws Exception {
+        Path record = Path.of(CsafAdvisoryParserTest.class.getResource("/intel/cve/CVE-2025-0626.json").toURI());
+        Path catalog = write("kev.json", "{\"catalogVersion\": \"2026.12.01\", \"vulnerabilities\": []}");
+
+        assertThatThrownBy(() -> parser.parse(record)).isInstanceOf(FeedFormatException.class)
+                .hasMessage("CVE-2025-0626.json is not a CSAF advisory: it is a CVE record; import it as a CVE record");
+        assertThatThrownBy(() -> parser.parse(catalog)).isInstanceOf(FeedFormatException.class)
+                .hasMessage("kev.json is not a CSAF advisory: it is a KEV catalog; import it as a KEV catalog");
+    }
+
+    @Test
     void documentFieldsAreRead() throws Exception {
         CsafAdvisory advisory = parser.parse(resource("icsma-17-250-02a.json"));
 

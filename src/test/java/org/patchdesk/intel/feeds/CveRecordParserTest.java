@@ -58,6 +58,14 @@ class CveRecordParserTest {
     }
 
     @Test
+    void otherFeedFilesAreNamed() throws Exception {
+        Path advisory = Path.of(CveRecordParserTest.class.getResource("/intel/csaf/icsma-25-030-01.json").toURI());
+
+        assertThatThrownBy(() -> parser.parse(advisory)).isInstanceOf(FeedFormatException.class)
+                .hasMessage("icsma-25-030-01.json is not a CVE JSON 5 record: it is a CSAF advisory; import it as a CSAF advisory");
+    }
+
+    @Test
     void recordWithCvss31And40HasBothMetrics() throws Exception {
         CveRecord record = parser.parse(resource("CVE-2025-0626.json"));
 

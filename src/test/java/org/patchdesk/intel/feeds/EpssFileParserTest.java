@@ -55,6 +55,17 @@ class EpssFileParserTest {
     }
 
     @Test
+    void otherFeedFilesAreNamed() throws Exception {
+        Path json = write("epss.json", "{\"catalogVersion\": \"2026.12.01\", \"vulnerabilities\": []}\n");
+        Path kev = write("kev.csv", "cveID,vendorProject,product,vulnerabilityName,dateAdded,shortDescription,requiredAction,dueDate\n");
+
+        assertThatThrownBy(() -> parser.parse(json, (cveId, epss, percentile) -> { })).isInstanceOf(FeedFormatException.class)
+                .hasMessageContaining("this is a JSON file");
+        assertThatThrownBy(() -> parser.parse(kev, (cveId, epss, percentile) -> { })).isInstanceOf(FeedFormatException.class)
+                .hasMessageContaining("kev.csv line 1").hasMessageContaining("this is a KEV catalog; import it as a KEV catalog");
+    }
+
+    @Test
     void sampleFileDeliversEveryRow() throws Exception {
         List<Row> rows = new ArrayList<>();
 
