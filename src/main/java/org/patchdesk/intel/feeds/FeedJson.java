@@ -51,7 +51,7 @@ final class FeedJson {
 
     /**
      * Names the feed a JSON document belongs to, with the import to use, such as ": it is a CSAF
-     * advisory; import it as a CSAF advisory", or returns an empty text when it is none of them.
+     * advisory; import it as a CSAF advisory". Returns an empty text for a document of no known feed.
      */
     static String otherFeed(JsonNode root) {
         if (root.path("document").has("csaf_version")) {
