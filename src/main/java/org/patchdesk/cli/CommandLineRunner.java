@@ -8,6 +8,7 @@ import java.util.function.Function;
 
 import org.patchdesk.intel.feeds.FeedFormatException;
 import org.patchdesk.inventory.DeviceValidationException;
+import org.patchdesk.planning.mds2.Mds2FormatException;
 import org.patchdesk.storage.DatabaseUnavailableException;
 import org.patchdesk.tabular.TabularFileException;
 import org.slf4j.Logger;
@@ -68,7 +69,7 @@ public final class CommandLineRunner {
             return EXIT_FAILED;
         }
         if (e instanceof TabularFileException || e instanceof DeviceValidationException || e instanceof IOException
-                || e instanceof FeedFormatException
+                || e instanceof FeedFormatException || e instanceof Mds2FormatException
                 || e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
             log.info("Command failed: {}", e.getMessage());
             err.println(e.getMessage());

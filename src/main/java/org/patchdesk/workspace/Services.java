@@ -11,6 +11,8 @@ import org.patchdesk.inventory.FdaProductClassification;
 import org.patchdesk.inventory.ManufacturerService;
 import org.patchdesk.inventory.export.InventoryExportService;
 import org.patchdesk.inventory.importing.InventoryImportService;
+import org.patchdesk.planning.Mds2Service;
+import org.patchdesk.planning.OsSupportService;
 import org.patchdesk.risk.FeedStatusService;
 import org.patchdesk.risk.FindingService;
 import org.patchdesk.risk.IntelligenceService;
@@ -35,6 +37,8 @@ public final class Services implements AutoCloseable {
     private final IntelligenceService intelligence;
     private final FindingService findings;
     private final FeedStatusService feedStatus;
+    private final Mds2Service mds2;
+    private final OsSupportService osSupport;
 
     public Services(Database database, FdaProductClassification fda, SsvcTables ssvc, Clock clock) {
         this.database = database;
@@ -50,6 +54,8 @@ public final class Services implements AutoCloseable {
         this.deviceTypes = new DeviceTypeService(jdbi, auditLog, fda, clock, intelligence);
         this.inventoryImport = new InventoryImportService(jdbi, auditLog, fda, clock, intelligence);
         this.inventoryExport = new InventoryExportService();
+        this.mds2 = new Mds2Service(jdbi, auditLog, clock);
+        this.osSupport = new OsSupportService(jdbi, auditLog, clock);
     }
 
     public Database database() {
@@ -94,6 +100,14 @@ public final class Services implements AutoCloseable {
 
     public FeedStatusService feedStatus() {
         return feedStatus;
+    }
+
+    public Mds2Service mds2() {
+        return mds2;
+    }
+
+    public OsSupportService osSupport() {
+        return osSupport;
     }
 
     /** Closes the database. */
