@@ -2,6 +2,7 @@ package org.patchdesk.planning;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
@@ -57,6 +58,15 @@ public interface Mds2Dao {
 
     @SqlQuery("SELECT * FROM mds2_suggestion WHERE form_id = :formId ORDER BY id")
     List<SuggestionRow> suggestionsOf(@Bind("formId") long formId);
+
+    @SqlQuery("SELECT * FROM mds2_suggestion WHERE id = :id")
+    Optional<SuggestionRow> suggestion(@Bind("id") long id);
+
+    @SqlQuery("SELECT * FROM mds2_form WHERE id = :id")
+    Optional<FormRow> form(@Bind("id") long id);
+
+    @SqlUpdate("UPDATE mds2_suggestion SET decision = :decision, decided_by = :by, decided_at = :at WHERE id = :id")
+    void decide(@Bind("id") long id, @Bind("decision") String decision, @Bind("by") String by, @Bind("at") OffsetDateTime at);
 
     @SqlQuery("SELECT COUNT(*) FROM mds2_answer WHERE form_id = :formId")
     int answerCount(@Bind("formId") long formId);

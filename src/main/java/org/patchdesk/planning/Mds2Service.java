@@ -36,11 +36,13 @@ public final class Mds2Service {
 
     private final Jdbi jdbi;
     private final AuditLog auditLog;
+    private final PatchabilityService patchability;
     private final Clock clock;
 
-    public Mds2Service(Jdbi jdbi, AuditLog auditLog, Clock clock) {
+    public Mds2Service(Jdbi jdbi, AuditLog auditLog, PatchabilityService patchability, Clock clock) {
         this.jdbi = jdbi;
         this.auditLog = auditLog;
+        this.patchability = patchability;
         this.clock = clock;
     }
 
@@ -115,6 +117,33 @@ public final class Mds2Service {
                     product + " " + file.getFileName(), null, Map.of(), Map.of("file", file.getFileName().toString(), "sha256", sha256,
                     "questions", Integer.toString(form.questionCount())), result.describe()));
             return result;
+        });
+    }
+
+    /**
+     * Accepts or rejects a patchability suggestion. Accepting it sets the product's patchability,
+     * for the versions the form covers, with the suggestion's reason and question IDs.
+     *
+     * @throws IllegalArgumentException when no patchability suggestion has the id, or it was already decided
+     */
+    public void decidePatchability(long suggestionId, boolean accept, Actor actor) {
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        jdbi.useTransaction(handle -> {
+            Mds2Dao dao = handle.attach(Mds2Dao.class);
+            Mds2Dao.SuggestionRow suggestion = dao.suggestion(suggestionId)
+                    .filter(row -> row.topic().equals(Mds2Suggestion.Topic.PATCHABILITY.name()))
+                    .orElseThrow(() -> new IllegalArgumentException("No patchability suggestion has the id " + suggestionId));
+            if (!suggestion.decision().equals("proposed")) {
+                throw new IllegalArgumentException("The suggestion " + suggestionId + " was already " + suggestion.decision() + " by "
+                        + suggestion.decidedBy());
+            }
+            Mds2Dao.FormRow form = dao.form(suggestion.formId()).orElseThrow();
+            if (accept) {
+                patchability.setForProduct(handle, form.productId(), form.versionText(), Patchability.fromWord(suggestion.suggested()),
+                        suggestion.reason() + " (MDS2 " + Optional.ofNullable(form.documentId()).orElse(form.fileName()) + ": "
+                                + suggestion.questionIds() + ")", PatchabilityService.Source.MDS2, "mds2 form " + form.id(), actor);
+            }
+            dao.decide(suggestionId, accept ? "accepted" : "rejected", actor.name(), now);
         });
     }
 

@@ -29,4 +29,19 @@ public enum Patchability {
     public String word() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
+
+    /**
+     * Reads a word such as "vendor-only".
+     *
+     * @throws IllegalArgumentException when the word names no patchability
+     */
+    public static Patchability fromWord(String word) {
+        for (Patchability value : values()) {
+            if (value.word().equalsIgnoreCase(word.strip())) {
+                return value;
+            }
+        }
+        throw new IllegalArgumentException("'" + word + "' is not a patchability; use one of "
+                + java.util.Arrays.stream(values()).map(Patchability::word).collect(java.util.stream.Collectors.joining(", ")));
+    }
 }

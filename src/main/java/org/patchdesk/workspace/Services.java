@@ -13,6 +13,7 @@ import org.patchdesk.inventory.export.InventoryExportService;
 import org.patchdesk.inventory.importing.InventoryImportService;
 import org.patchdesk.planning.Mds2Service;
 import org.patchdesk.planning.OsSupportService;
+import org.patchdesk.planning.PatchabilityService;
 import org.patchdesk.risk.FeedStatusService;
 import org.patchdesk.risk.FindingService;
 import org.patchdesk.risk.IntelligenceService;
@@ -39,6 +40,7 @@ public final class Services implements AutoCloseable {
     private final FeedStatusService feedStatus;
     private final Mds2Service mds2;
     private final OsSupportService osSupport;
+    private final PatchabilityService patchability;
 
     public Services(Database database, FdaProductClassification fda, SsvcTables ssvc, Clock clock) {
         this.database = database;
@@ -54,8 +56,9 @@ public final class Services implements AutoCloseable {
         this.deviceTypes = new DeviceTypeService(jdbi, auditLog, fda, clock, intelligence);
         this.inventoryImport = new InventoryImportService(jdbi, auditLog, fda, clock, intelligence);
         this.inventoryExport = new InventoryExportService();
-        this.mds2 = new Mds2Service(jdbi, auditLog, clock);
         this.osSupport = new OsSupportService(jdbi, auditLog, clock);
+        this.patchability = new PatchabilityService(jdbi, auditLog, osSupport, clock);
+        this.mds2 = new Mds2Service(jdbi, auditLog, patchability, clock);
     }
 
     public Database database() {
@@ -108,6 +111,10 @@ public final class Services implements AutoCloseable {
 
     public OsSupportService osSupport() {
         return osSupport;
+    }
+
+    public PatchabilityService patchability() {
+        return patchability;
     }
 
     /** Closes the database. */

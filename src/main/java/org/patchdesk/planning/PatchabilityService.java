@@ -1,0 +1,221 @@
+package org.patchdesk.planning;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.patchdesk.audit.AuditAction;
+import org.patchdesk.audit.AuditEntry;
+import org.patchdesk.audit.AuditLog;
+import org.patchdesk.common.Actor;
+import org.patchdesk.intel.versions.Applicability;
+import org.patchdesk.intel.versions.VersionSpec;
+
+/**
+ * Records patchability per product (for all software versions or a range of them) and per device,
+ * and works out a device's patchability with its reason. The order: the device's own value, then
+ * an operating system past its end of support, then its product's value for a range that covers
+ * the device's software version, then its product's value for all versions, else unknown.
+ */
+public final class PatchabilityService {
+
+    public static final String PRODUCT_RECORD = "product_patchability";
+    public static final String DEVICE_RECORD = "device_patchability";
+
+    /** The origin of a patchability value. */
+    public enum Source {
+        MDS2("MDS2 form"), VENDOR_LETTER("vendor letter"), USER("user"), OPERATING_SYSTEM("operating system"), NONE("nothing recorded");
+
+        private final String label;
+
+        Source(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        public String word() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    /** A device's patchability, the reason, and where it came from. */
+    public record Resolved(Patchability patchability, String reason, Source source) {
+    }
+
+    private final Jdbi jdbi;
+    private final AuditLog auditLog;
+    private final OsSupportService osSupport;
+    private final Clock clock;
+
+    public PatchabilityService(Jdbi jdbi, AuditLog auditLog, OsSupportService osSupport, Clock clock) {
+        this.jdbi = jdbi;
+        this.auditLog = auditLog;
+        this.osSupport = osSupport;
+        this.clock = clock;
+    }
+
+    /**
+     * Sets the patchability of a product, for every software version when {@code versionRange} is
+     * blank, or for a range such as "<=3.0".
+     *
+     * @throws IllegalArgumentException when the reason is missing or the range cannot be read
+     */
+    public void setForProduct(long productId, String versionRange, Patchability patchability, String reason, Source source,
+                              String sourceRef, Actor actor) {
+        jdbi.useTransaction(handle -> setForProduct(handle, productId, versionRange, patchability, reason, source, sourceRef, actor));
+    }
+
+    void setForProduct(Handle handle, long productId, String versionRange, Patchability patchability, String reason, Source source,
+                       String sourceRef, Actor actor) {
+        requireReason(reason);
+        String range = versionRange == null || versionRange.isBlank() ? null : versionRange.strip();
+        if (range != null && !VersionSpec.range(range).isParsed()) {
+            throw new IllegalArgumentException("'" + range + "' is not a version range; write it as <=3.0, >=2.0|<3.0 or =2.4.1");
+        }
+        OffsetDateTime now = now();
+        String key = range == null ? "" : range;
+        Map<String, Object> old = handle.createQuery("SELECT patchability, reason, source FROM product_patchability"
+                        + " WHERE product_id = :product AND version_key = :key")
+                .bind("product", productId).bind("key", key).mapToMap().findOne().orElse(Map.of());
+        handle.createUpdate("MERGE INTO product_patchability (product_id, version_range, version_key, patchability, reason, source,"
+                        + " source_ref, set_by, set_at) KEY (product_id, version_key) VALUES (:product, :range, :key, :patchability,"
+                        + " :reason, :source, :ref, :by, :at)")
+                .bind("product", productId).bind("range", range).bind("key", key).bind("patchability", patchability.word())
+                .bind("reason", reason.strip()).bind("source", source.word()).bind("ref", sourceRef).bind("by", actor.name())
+                .bind("at", now).execute();
+        auditLog.append(handle, new AuditEntry(null, now.toInstant(), actor.name(), old.isEmpty() ? AuditAction.CREATE : AuditAction.UPDATE,
+                PRODUCT_RECORD, productId, productLabel(handle, productId) + (range == null ? "" : ", versions " + range), null,
+                strings(old), Map.of("patchability", patchability.word(), "reason", reason.strip(), "source", source.word()),
+                "Patchability " + patchability.label()));
+    }
+
+    /**
+     * Sets a device's own patchability, which overrides its product's.
+     *
+     * @throws IllegalArgumentException when the reason is missing
+     */
+    public void setForDevice(long deviceId, Patchability patchability, String reason, Source source, Actor actor) {
+        requireReason(reason);
+        OffsetDateTime now = now();
+        jdbi.useTransaction(handle -> {
+            Map<String, Object> old = handle.createQuery("SELECT patchability, reason, source FROM device_patchability WHERE device_id = :id")
+                    .bind("id", deviceId).mapToMap().findOne().orElse(Map.of());
+            handle.createUpdate("MERGE INTO device_patchability (device_id, patchability, reason, source, set_by, set_at)"
+                            + " KEY (device_id) VALUES (:id, :patchability, :reason, :source, :by, :at)")
+                    .bind("id", deviceId).bind("patchability", patchability.word()).bind("reason", reason.strip())
+                    .bind("source", source.word()).bind("by", actor.name()).bind("at", now).execute();
+            auditLog.append(handle, new AuditEntry(null, now.toInstant(), actor.name(), old.isEmpty() ? AuditAction.CREATE
+                    : AuditAction.UPDATE, DEVICE_RECORD, deviceId, assetTag(handle, deviceId), null, strings(old),
+                    Map.of("patchability", patchability.word(), "reason", reason.strip(), "source", source.word()),
+                    "Patchability " + patchability.label()));
+        });
+    }
+
+    /** Removes a device's own patchability, so its product's applies again. */
+    public void clearForDevice(long deviceId, Actor actor) {
+        OffsetDateTime now = now();
+        jdbi.useTransaction(handle -> {
+            Map<String, Object> old = handle.createQuery("SELECT patchability, reason, source FROM device_patchability WHERE device_id = :id")
+                    .bind("id", deviceId).mapToMap().findOne().orElse(Map.of());
+            if (old.isEmpty()) {
+                return;
+            }
+            handle.createUpdate("DELETE FROM device_patchability WHERE device_id = :id").bind("id", deviceId).execute();
+            auditLog.append(handle, new AuditEntry(null, now.toInstant(), actor.name(), AuditAction.DELETE, DEVICE_RECORD, deviceId,
+                    assetTag(handle, deviceId), null, strings(old), Map.of(), "Own patchability removed; the product's applies"));
+        });
+    }
+
+    /** Works out the patchability of a device, with the reason. */
+    public Resolved resolve(long deviceId) {
+        LocalDate today = LocalDate.now(clock);
+        return jdbi.withHandle(handle -> {
+            Optional<Resolved> own = handle.createQuery("SELECT patchability, reason, source FROM device_patchability WHERE device_id = :id")
+                    .bind("id", deviceId)
+                    .map((rs, ctx) -> new Resolved(Patchability.fromWord(rs.getString(1)), rs.getString(2) + " (set for this device)",
+                            sourceOf(rs.getString(3))))
+                    .findOne();
+            if (own.isPresent()) {
+                return own.get();
+            }
+            Map<String, Object> device = handle.createQuery("SELECT product_id, software_version, os_name FROM device WHERE id = :id")
+                    .bind("id", deviceId).mapToMap().findOne()
+                    .orElseThrow(() -> new IllegalArgumentException("No device has the id " + deviceId));
+            String osName = (String) device.get("os_name");
+            Optional<OsSupport> os = osSupport.match(osName);
+            if (os.isPresent() && os.get().stateOn(today) == OsSupport.State.UNSUPPORTED) {
+                return new Resolved(Patchability.UNSUPPORTED, osName.strip() + " reached its end of support on " + os.get().endOfSupport()
+                        + " (" + os.get().source() + ")", Source.OPERATING_SYSTEM);
+            }
+            Object productId = device.get("product_id");
+            if (productId == null) {
+                return new Resolved(Patchability.UNKNOWN, "the device has no model recorded", Source.NONE);
+            }
+            String version = (String) device.get("software_version");
+            List<Map<String, Object>> entries = handle.createQuery("SELECT version_range, patchability, reason, source FROM"
+                            + " product_patchability WHERE product_id = :product ORDER BY set_at DESC, id DESC")
+                    .bind("product", productId).mapToMap().list();
+            for (Map<String, Object> entry : entries) {
+                String range = (String) entry.get("version_range");
+                if (range != null && version != null && VersionSpec.range(range).test(version) == Applicability.AFFECTED) {
+                    return new Resolved(Patchability.fromWord((String) entry.get("patchability")), entry.get("reason")
+                            + " (for software versions " + range + ")", sourceOf((String) entry.get("source")));
+                }
+            }
+            for (Map<String, Object> entry : entries) {
+                if (entry.get("version_range") == null) {
+                    return new Resolved(Patchability.fromWord((String) entry.get("patchability")), (String) entry.get("reason"),
+                            sourceOf((String) entry.get("source")));
+                }
+            }
+            return new Resolved(Patchability.UNKNOWN, "nothing is recorded for this product", Source.NONE);
+        });
+    }
+
+    private static Source sourceOf(String word) {
+        for (Source source : Source.values()) {
+            if (source.word().equals(word)) {
+                return source;
+            }
+        }
+        return Source.NONE;
+    }
+
+    private static void requireReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("A reason is required, such as the vendor's statement or the MDS2 question IDs");
+        }
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+
+    private static Map<String, String> strings(Map<String, Object> values) {
+        Map<String, String> text = new HashMap<>();
+        values.forEach((key, value) -> text.put(key, String.valueOf(value)));
+        return text;
+    }
+
+    private static String productLabel(Handle handle, long productId) {
+        return handle.createQuery("SELECT m.name || ' ' || p.model FROM product p JOIN manufacturer m ON m.id = p.manufacturer_id"
+                + " WHERE p.id = :id").bind("id", productId).mapTo(String.class).findOne()
+                .orElseThrow(() -> new IllegalArgumentException("No product has the id " + productId));
+    }
+
+    private static String assetTag(Handle handle, long deviceId) {
+        return handle.createQuery("SELECT asset_tag FROM device WHERE id = :id").bind("id", deviceId).mapTo(String.class).findOne()
+                .orElseThrow(() -> new IllegalArgumentException("No device has the id " + deviceId));
+    }
+}
