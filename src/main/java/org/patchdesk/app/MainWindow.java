@@ -43,6 +43,7 @@ import org.patchdesk.inventory.ui.ImportWizardViewModel;
 import org.patchdesk.inventory.ui.InventoryView;
 import org.patchdesk.inventory.ui.InventoryViewModel;
 import org.patchdesk.inventory.ui.ManufacturersView;
+import org.patchdesk.planning.ui.PatchabilityView;
 import org.patchdesk.risk.ui.DeviceFindingsPane;
 import org.patchdesk.risk.ui.FeedsView;
 import org.patchdesk.risk.ui.MatchReviewView;
@@ -70,6 +71,7 @@ public final class MainWindow implements InventoryView.InventoryActions {
     static final String INVENTORY = "Inventory";
     static final String FEEDS = "Vulnerability feeds";
     static final String MATCHES = "Match review";
+    static final String PATCHABILITY = "Patchability";
     static final String IMPORT_HISTORY = "Import history";
     static final String MANUFACTURERS = "Manufacturers";
     static final String DEVICE_TYPES = "Device types";
@@ -100,6 +102,7 @@ public final class MainWindow implements InventoryView.InventoryActions {
     private WorklistView worklistView;
     private FeedsView feedsView;
     private MatchReviewView matchReviewView;
+    private PatchabilityView patchabilityView;
 
     public MainWindow(Stage stage, Workspace workspace, Services site, BackgroundTasks tasks, DialogService dialogs,
                       Preferences preferences, Actor actor) {
@@ -179,7 +182,7 @@ public final class MainWindow implements InventoryView.InventoryActions {
     private Node navigationPane() {
         navigation.setId("navigation");
         navigation.getStyleClass().add("navigation");
-        navigation.getItems().setAll(WORKLIST, INVENTORY, FEEDS, MATCHES, IMPORT_HISTORY, MANUFACTURERS, DEVICE_TYPES);
+        navigation.getItems().setAll(WORKLIST, INVENTORY, FEEDS, MATCHES, PATCHABILITY, IMPORT_HISTORY, MANUFACTURERS, DEVICE_TYPES);
         navigation.getSelectionModel().selectedItemProperty().addListener((observable, old, area) -> showArea(area));
         dataFolderLabel.getStyleClass().add("data-folder");
         dataFolderLabel.setWrapText(true);
@@ -211,6 +214,7 @@ public final class MainWindow implements InventoryView.InventoryActions {
         feedsView = new FeedsView(services.intelligence(), services.feedStatus(), services.settings(), tasks, dialogs, actor,
                 services.clock().getZone(), () -> { });
         matchReviewView = new MatchReviewView(services.intelligence(), tasks, dialogs, actor, () -> { });
+        patchabilityView = new PatchabilityView(services.patchability(), services.mds2(), tasks, dialogs, actor);
         reloadInventory();
         navigation.getSelectionModel().select(INVENTORY);
         showArea(INVENTORY);
@@ -244,6 +248,10 @@ public final class MainWindow implements InventoryView.InventoryActions {
             case MATCHES -> {
                 matchReviewView.refresh();
                 yield matchReviewView;
+            }
+            case PATCHABILITY -> {
+                patchabilityView.refresh();
+                yield patchabilityView;
             }
             default -> inventoryModel.rows().isEmpty() && !inventoryModel.loadingProperty().get() ? welcomePane() : inventoryView;
         };

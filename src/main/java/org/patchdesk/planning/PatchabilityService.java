@@ -137,49 +137,108 @@ public final class PatchabilityService {
         });
     }
 
-    /** Works out the patchability of a device, with the reason. */
-    public Resolved resolve(long deviceId) {
-        LocalDate today = LocalDate.now(clock);
-        return jdbi.withHandle(handle -> {
-            Optional<Resolved> own = handle.createQuery("SELECT patchability, reason, source FROM device_patchability WHERE device_id = :id")
-                    .bind("id", deviceId)
-                    .map((rs, ctx) -> new Resolved(Patchability.fromWord(rs.getString(1)), rs.getString(2) + " (set for this device)",
-                            sourceOf(rs.getString(3))))
-                    .findOne();
-            if (own.isPresent()) {
-                return own.get();
+    /** A device with its patchability, for the patchability screen and reports. */
+    public record DevicePatchability(long deviceId, String assetTag, String manufacturer, String model, String softwareVersion,
+                                     String osName, Long productId, Resolved resolved) {
+    }
+
+    private record Own(Patchability patchability, String reason, Source source) {
+    }
+
+    private record ProductEntry(String range, Patchability patchability, String reason, Source source) {
+    }
+
+    /** The recorded values and dates, loaded once to resolve many devices. */
+    private record Records(Map<Long, Own> own, Map<Long, List<ProductEntry>> products, List<OsSupport> os, LocalDate today) {
+
+        Resolved resolve(long deviceId, Long productId, String softwareVersion, String osName) {
+            Own mine = own.get(deviceId);
+            if (mine != null) {
+                return new Resolved(mine.patchability(), mine.reason() + " (set for this device)", mine.source());
             }
-            Map<String, Object> device = handle.createQuery("SELECT product_id, software_version, os_name FROM device WHERE id = :id")
-                    .bind("id", deviceId).mapToMap().findOne()
-                    .orElseThrow(() -> new IllegalArgumentException("No device has the id " + deviceId));
-            String osName = (String) device.get("os_name");
-            Optional<OsSupport> os = osSupport.match(osName);
-            if (os.isPresent() && os.get().stateOn(today) == OsSupport.State.UNSUPPORTED) {
-                return new Resolved(Patchability.UNSUPPORTED, osName.strip() + " reached its end of support on " + os.get().endOfSupport()
-                        + " (" + os.get().source() + ")", Source.OPERATING_SYSTEM);
+            Optional<OsSupport> support = OsSupportService.match(os, osName);
+            if (support.isPresent() && support.get().stateOn(today) == OsSupport.State.UNSUPPORTED) {
+                return new Resolved(Patchability.UNSUPPORTED, osName.strip() + " reached its end of support on "
+                        + support.get().endOfSupport() + " (" + support.get().source() + ")", Source.OPERATING_SYSTEM);
             }
-            Object productId = device.get("product_id");
             if (productId == null) {
                 return new Resolved(Patchability.UNKNOWN, "the device has no model recorded", Source.NONE);
             }
-            String version = (String) device.get("software_version");
-            List<Map<String, Object>> entries = handle.createQuery("SELECT version_range, patchability, reason, source FROM"
-                            + " product_patchability WHERE product_id = :product ORDER BY set_at DESC, id DESC")
-                    .bind("product", productId).mapToMap().list();
-            for (Map<String, Object> entry : entries) {
-                String range = (String) entry.get("version_range");
-                if (range != null && version != null && VersionSpec.range(range).test(version) == Applicability.AFFECTED) {
-                    return new Resolved(Patchability.fromWord((String) entry.get("patchability")), entry.get("reason")
-                            + " (for software versions " + range + ")", sourceOf((String) entry.get("source")));
+            List<ProductEntry> entries = products.getOrDefault(productId, List.of());
+            for (ProductEntry entry : entries) {
+                if (entry.range() != null && softwareVersion != null
+                        && VersionSpec.range(entry.range()).test(softwareVersion) == Applicability.AFFECTED) {
+                    return new Resolved(entry.patchability(), entry.reason() + " (for software versions " + entry.range() + ")",
+                            entry.source());
                 }
             }
-            for (Map<String, Object> entry : entries) {
-                if (entry.get("version_range") == null) {
-                    return new Resolved(Patchability.fromWord((String) entry.get("patchability")), (String) entry.get("reason"),
-                            sourceOf((String) entry.get("source")));
+            for (ProductEntry entry : entries) {
+                if (entry.range() == null) {
+                    return new Resolved(entry.patchability(), entry.reason(), entry.source());
                 }
             }
             return new Resolved(Patchability.UNKNOWN, "nothing is recorded for this product", Source.NONE);
+        }
+    }
+
+    private Records records(Handle handle) {
+        Map<Long, Own> own = new HashMap<>();
+        handle.createQuery("SELECT device_id, patchability, reason, source FROM device_patchability")
+                .map((rs, ctx) -> Map.entry(rs.getLong(1), new Own(Patchability.fromWord(rs.getString(2)), rs.getString(3),
+                        sourceOf(rs.getString(4)))))
+                .forEach(entry -> own.put(entry.getKey(), entry.getValue()));
+        Map<Long, List<ProductEntry>> products = new HashMap<>();
+        handle.createQuery("SELECT product_id, version_range, patchability, reason, source FROM product_patchability"
+                        + " ORDER BY set_at DESC, id DESC")
+                .map((rs, ctx) -> Map.entry(rs.getLong(1), new ProductEntry(rs.getString(2), Patchability.fromWord(rs.getString(3)),
+                        rs.getString(4), sourceOf(rs.getString(5)))))
+                .forEach(entry -> products.computeIfAbsent(entry.getKey(), key -> new java.util.ArrayList<>()).add(entry.getValue()));
+        return new Records(own, products, osSupport.list(), LocalDate.now(clock));
+    }
+
+    /** An inventory product with its number of in-service devices. */
+    public record ProductRef(long id, String manufacturer, String model, int devices) {
+
+        public String label() {
+            return manufacturer + " " + model;
+        }
+    }
+
+    /** Lists the products that have in-service devices, by manufacturer and model. */
+    public List<ProductRef> products() {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT p.id, m.name, p.model, COUNT(d.id) FROM product p"
+                        + " JOIN manufacturer m ON m.id = p.manufacturer_id JOIN device d ON d.product_id = p.id AND d.status <> 'RETIRED'"
+                        + " GROUP BY p.id, m.name, p.model ORDER BY LOWER(m.name), LOWER(p.model)")
+                .map((rs, ctx) -> new ProductRef(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4)))
+                .list());
+    }
+
+    /** Works out the patchability of a device, with the reason. */
+    public Resolved resolve(long deviceId) {
+        return jdbi.withHandle(handle -> {
+            Records records = records(handle);
+            return handle.createQuery("SELECT product_id, software_version, os_name FROM device WHERE id = :id")
+                    .bind("id", deviceId)
+                    .map((rs, ctx) -> records.resolve(deviceId, (Long) rs.getObject(1), rs.getString(2), rs.getString(3)))
+                    .findOne()
+                    .orElseThrow(() -> new IllegalArgumentException("No device has the id " + deviceId));
+        });
+    }
+
+    /** Works out the patchability of every in-service device, in asset tag order. */
+    public List<DevicePatchability> resolveAll() {
+        return jdbi.withHandle(handle -> {
+            Records records = records(handle);
+            return handle.createQuery("SELECT d.id, d.asset_tag, m.name, d.model, d.software_version, d.os_name, d.product_id"
+                            + " FROM device d LEFT JOIN manufacturer m ON m.id = d.manufacturer_id WHERE d.status <> 'RETIRED'"
+                            + " ORDER BY d.asset_tag_key")
+                    .map((rs, ctx) -> {
+                        long id = rs.getLong(1);
+                        Long productId = (Long) rs.getObject(7);
+                        return new DevicePatchability(id, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                                rs.getString(6), productId, records.resolve(id, productId, rs.getString(5), rs.getString(6)));
+                    })
+                    .list();
         });
     }
 

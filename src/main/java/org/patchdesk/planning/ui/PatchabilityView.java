@@ -1,0 +1,357 @@
+package org.patchdesk.planning.ui;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+
+import org.patchdesk.common.Actor;
+import org.patchdesk.planning.Mds2Dao;
+import org.patchdesk.planning.Mds2Service;
+import org.patchdesk.planning.Patchability;
+import org.patchdesk.planning.PatchabilityService;
+import org.patchdesk.planning.mds2.Mds2Suggestion;
+import org.patchdesk.ui.BackgroundTasks;
+import org.patchdesk.ui.DialogService;
+import org.patchdesk.ui.ProgressDialog;
+
+/**
+ * The patchability of every in-service device with its reason and source, filtered by value or
+ * text, with the commands to import an MDS2 form for a product, decide its patchability
+ * suggestion, and set patchability for a device or its product.
+ */
+public final class PatchabilityView extends BorderPane {
+
+    /** The filter choice that keeps every device. */
+    private static final String ALL = "All devices";
+    /** The filter choice that keeps the devices the owner cannot patch: every value but owner-installable. */
+    private static final String NOT_OWNER = "Not patchable by the owner";
+
+    private final PatchabilityService patchability;
+    private final Mds2Service mds2;
+    private final BackgroundTasks tasks;
+    private final DialogService dialogs;
+    private final Actor actor;
+    private final ObservableList<PatchabilityService.DevicePatchability> rows = FXCollections.observableArrayList();
+    private final FilteredList<PatchabilityService.DevicePatchability> shown = new FilteredList<>(rows);
+    private final TableView<PatchabilityService.DevicePatchability> table = new TableView<>(shown);
+    private final ComboBox<String> filter = new ComboBox<>();
+    private final TextField search = new TextField();
+    private final Label summary = new Label();
+
+    public PatchabilityView(PatchabilityService patchability, Mds2Service mds2, BackgroundTasks tasks, DialogService dialogs,
+                            Actor actor) {
+        this.patchability = patchability;
+        this.mds2 = mds2;
+        this.tasks = tasks;
+        this.dialogs = dialogs;
+        this.actor = actor;
+        setId("patchabilityView");
+
+        filter.setId("patchabilityFilter");
+        filter.getItems().add(ALL);
+        filter.getItems().add(NOT_OWNER);
+        for (Patchability value : Patchability.values()) {
+            filter.getItems().add(capitalize(value.label()));
+        }
+        filter.setValue(ALL);
+        filter.valueProperty().addListener((observable, old, value) -> applyFilter());
+        search.setId("patchabilitySearch");
+        search.setPromptText("Asset tag, manufacturer, model or OS");
+        search.textProperty().addListener((observable, old, value) -> applyFilter());
+        Button importForm = new Button("Import MDS2 form…");
+        importForm.setId("importMds2Button");
+        importForm.setOnAction(event -> importForm());
+        Button set = new Button("Set patchability…");
+        set.setId("setPatchabilityButton");
+        set.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        set.setOnAction(event -> setPatchability(table.getSelectionModel().getSelectedItem()));
+        Button refresh = new Button("Refresh");
+        refresh.setOnAction(event -> refresh());
+        FlowPane bar = new FlowPane(8, 6, new Label("Show:"), filter, search, importForm, set, refresh);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        summary.setId("patchabilitySummary");
+        summary.setWrapText(true);
+        VBox top = new VBox(6, bar, summary);
+        top.setPadding(new Insets(8));
+        setTop(top);
+
+        table.setId("patchabilityTable");
+        table.setPlaceholder(new Label("No device matches. Import an inventory, then record patchability from MDS2 forms or vendor"
+                + " letters."));
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        table.getColumns().setAll(List.of(
+                column("Asset Tag", 95, PatchabilityService.DevicePatchability::assetTag),
+                column("Manufacturer", 140, row -> orEmpty(row.manufacturer())),
+                column("Model", 170, row -> orEmpty(row.model())),
+                column("Software Version", 120, row -> orEmpty(row.softwareVersion())),
+                column("Operating System", 150, row -> orEmpty(row.osName())),
+                column("Patchability", 230, row -> row.resolved().patchability().label()),
+                column("Source", 120, row -> row.resolved().source().label()),
+                column("Reason", 520, row -> row.resolved().reason())));
+        setCenter(table);
+    }
+
+    /** Reads every device's patchability again. */
+    public void refresh() {
+        tasks.submit("Reading patchability", monitor -> patchability.resolveAll(), result -> {
+            rows.setAll(result);
+            applyFilter();
+        }, error -> dialogs.showFailure("Patchability not shown", "Reading the devices' patchability failed.", error));
+    }
+
+    private void applyFilter() {
+        String choice = filter.getValue();
+        String text = search.getText() == null ? "" : search.getText().strip().toLowerCase(Locale.ROOT);
+        shown.setPredicate(row -> matchesChoice(row.resolved().patchability(), choice) && (text.isEmpty()
+                || contains(row.assetTag(), text) || contains(row.manufacturer(), text) || contains(row.model(), text)
+                || contains(row.osName(), text)));
+        Map<Patchability, Long> counts = new EnumMap<>(Patchability.class);
+        rows.forEach(row -> counts.merge(row.resolved().patchability(), 1L, Long::sum));
+        summary.setText(String.format(Locale.US, "%,d of %,d devices shown. ", shown.size(), rows.size()) + counts.entrySet().stream()
+                .map(entry -> String.format(Locale.US, "%s: %,d", capitalize(entry.getKey().label()), entry.getValue()))
+                .collect(Collectors.joining(", ")) + ".");
+    }
+
+    private static boolean matchesChoice(Patchability value, String choice) {
+        if (choice == null || ALL.equals(choice)) {
+            return true;
+        }
+        if (NOT_OWNER.equals(choice)) {
+            return value != Patchability.OWNER_AFTER_VALIDATION;
+        }
+        return capitalize(value.label()).equals(choice);
+    }
+
+    private void importForm() {
+        Optional<Path> file = dialogs.chooseFileToOpen("Import an MDS2 form", List.of("xlsx"));
+        if (file.isEmpty()) {
+            return;
+        }
+        tasks.submit("Reading products", monitor -> patchability.products(), products -> {
+            if (products.isEmpty()) {
+                dialogs.showError("No products", "Import the inventory first: an MDS2 form is stored for a product of the inventory.");
+                return;
+            }
+            Dialog<ButtonType> dialog = new Dialog<>();
+            dialog.initOwner(getScene().getWindow());
+            dialog.setTitle("Import an MDS2 form");
+            dialog.getDialogPane().setId("mds2ProductDialog");
+            ComboBox<PatchabilityService.ProductRef> product = new ComboBox<>(FXCollections.observableArrayList(products));
+            product.setId("mds2Product");
+            product.setConverter(new javafx.util.StringConverter<>() {
+                @Override
+                public String toString(PatchabilityService.ProductRef value) {
+                    return value == null ? "" : value.label() + " (" + value.devices() + (value.devices() == 1 ? " device)" : " devices)");
+                }
+
+                @Override
+                public PatchabilityService.ProductRef fromString(String text) {
+                    return null;
+                }
+            });
+            TextField versions = new TextField();
+            versions.setId("mds2Versions");
+            versions.setPromptText("empty for every version");
+            GridPane grid = new GridPane();
+            grid.setHgap(10);
+            grid.setVgap(6);
+            grid.addRow(0, new Label("File"), new Label(file.get().getFileName().toString()));
+            grid.addRow(1, new Label("Product"), product);
+            grid.addRow(2, new Label("Software versions"), versions);
+            dialog.getDialogPane().setContent(grid);
+            ButtonType importButton = new ButtonType("Import", ButtonBar.ButtonData.OK_DONE);
+            dialog.getDialogPane().getButtonTypes().setAll(importButton, ButtonType.CANCEL);
+            dialog.getDialogPane().lookupButton(importButton).disableProperty().bind(product.valueProperty().isNull());
+            if (dialog.showAndWait().filter(importButton::equals).isEmpty()) {
+                return;
+            }
+            PatchabilityService.ProductRef chosen = product.getValue();
+            String versionText = versions.getText();
+            ProgressDialog.show(getScene().getWindow(), tasks.submit("Importing the MDS2 form",
+                    monitor -> mds2.importForm(file.get(), chosen.manufacturer(), chosen.model(), versionText, actor),
+                    this::showSuggestions, error -> showProblem("MDS2 form not imported", error)));
+        }, error -> dialogs.showFailure("Products not read", "Reading the products failed.", error));
+    }
+
+    /** Shows what an imported form suggests and lets the user accept or reject its patchability suggestion. */
+    private void showSuggestions(Mds2Service.ImportResult result) {
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.initOwner(getScene().getWindow());
+        dialog.setTitle("MDS2 form imported");
+        dialog.getDialogPane().setId("mds2ResultDialog");
+        TextArea text = new TextArea(result.describe());
+        text.setId("mds2ResultText");
+        text.setEditable(false);
+        text.setWrapText(true);
+        text.setPrefSize(760, 280);
+
+        Optional<Mds2Dao.SuggestionRow> suggestion = mds2.suggestionsOf(result.formId()).stream()
+                .filter(row -> row.topic().equals(Mds2Suggestion.Topic.PATCHABILITY.name())).findFirst();
+        ButtonType accept = new ButtonType("Accept the patchability", ButtonBar.ButtonData.YES);
+        ButtonType reject = new ButtonType("Reject the patchability", ButtonBar.ButtonData.NO);
+        dialog.getDialogPane().setContent(text);
+        if (suggestion.isPresent()) {
+            dialog.getDialogPane().getButtonTypes().setAll(accept, reject, ButtonType.CLOSE);
+        } else {
+            dialog.getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
+        }
+
+        Optional<ButtonType> choice = dialog.showAndWait();
+        if (suggestion.isPresent() && choice.isPresent() && (choice.get() == accept || choice.get() == reject)) {
+            boolean accepted = choice.get() == accept;
+            long id = suggestion.get().id();
+            tasks.submit("Saving the decision", monitor -> {
+                mds2.decidePatchability(id, accepted, actor);
+                return accepted;
+            }, done -> refresh(), error -> showProblem("Decision not saved", error));
+        } else {
+            refresh();
+        }
+    }
+
+    private void setPatchability(PatchabilityService.DevicePatchability row) {
+        if (row == null) {
+            return;
+        }
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.initOwner(getScene().getWindow());
+        dialog.setTitle("Set patchability");
+        dialog.getDialogPane().setId("setPatchabilityDialog");
+        ComboBox<Patchability> value = new ComboBox<>(FXCollections.observableArrayList(Patchability.values()));
+        value.setId("patchabilityValue");
+        value.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Patchability patchabilityValue) {
+                return patchabilityValue == null ? "" : patchabilityValue.label();
+            }
+
+            @Override
+            public Patchability fromString(String text) {
+                return null;
+            }
+        });
+        value.setValue(row.resolved().patchability());
+        ToggleGroup scope = new ToggleGroup();
+        RadioButton device = new RadioButton("This device (" + row.assetTag() + ")");
+        device.setId("scopeDevice");
+        device.setToggleGroup(scope);
+        RadioButton product = new RadioButton("Every device of " + (orEmpty(row.manufacturer()) + " " + orEmpty(row.model())).strip());
+        product.setId("scopeProduct");
+        product.setToggleGroup(scope);
+        product.setDisable(row.productId() == null);
+        device.setSelected(true);
+        ComboBox<PatchabilityService.Source> source = new ComboBox<>(FXCollections.observableArrayList(
+                PatchabilityService.Source.VENDOR_LETTER, PatchabilityService.Source.USER));
+        source.setValue(PatchabilityService.Source.VENDOR_LETTER);
+        source.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(PatchabilityService.Source sourceValue) {
+                return sourceValue == null ? "" : sourceValue.label();
+            }
+
+            @Override
+            public PatchabilityService.Source fromString(String text) {
+                return null;
+            }
+        });
+        TextArea reason = new TextArea();
+        reason.setId("patchabilityReason");
+        reason.setPromptText("Why, for example the vendor's statement and its date");
+        reason.setPrefRowCount(3);
+        reason.setWrapText(true);
+        Label problem = new Label();
+        problem.getStyleClass().add("field-error");
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(6);
+        grid.addRow(0, new Label("Patchability"), value);
+        grid.addRow(1, new Label("For"), new VBox(4, device, product));
+        grid.addRow(2, new Label("Source"), source);
+        grid.addRow(3, new Label("Reason"), reason);
+        grid.add(problem, 0, 4, 2, 1);
+        dialog.getDialogPane().setContent(grid);
+        ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().setAll(save, ButtonType.CANCEL);
+        dialog.getDialogPane().lookupButton(save).addEventFilter(javafx.event.ActionEvent.ACTION, event -> {
+            if (reason.getText() == null || reason.getText().isBlank()) {
+                problem.setText("A reason is required, such as the vendor's statement.");
+                event.consume();
+            }
+        });
+        if (dialog.showAndWait().filter(save::equals).isEmpty()) {
+            return;
+        }
+        Patchability chosen = value.getValue();
+        String because = reason.getText();
+        PatchabilityService.Source from = source.getValue();
+        boolean forProduct = product.isSelected();
+        tasks.submit("Saving patchability", monitor -> {
+            if (forProduct) {
+                patchability.setForProduct(row.productId(), null, chosen, because, from, null, actor);
+            } else {
+                patchability.setForDevice(row.deviceId(), chosen, because, from, actor);
+            }
+            return chosen;
+        }, done -> refresh(), error -> showProblem("Patchability not saved", error));
+    }
+
+    private void showProblem(String title, Throwable error) {
+        if (error instanceof IllegalArgumentException || error instanceof org.patchdesk.planning.mds2.Mds2FormatException) {
+            dialogs.showError(title, error.getMessage());
+        } else {
+            dialogs.showFailure(title, title + ".", error);
+        }
+    }
+
+    private static TableColumn<PatchabilityService.DevicePatchability, String> column(String title, double width,
+            Function<PatchabilityService.DevicePatchability, String> value) {
+        TableColumn<PatchabilityService.DevicePatchability, String> column = new TableColumn<>(title);
+        column.setPrefWidth(width);
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        return column;
+    }
+
+    private static boolean contains(String value, String text) {
+        return value != null && value.toLowerCase(Locale.ROOT).contains(text);
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    static String capitalize(String text) {
+        return text.isEmpty() ? text : text.substring(0, 1).toUpperCase(Locale.ROOT) + text.substring(1);
+    }
+
+    public TableView<PatchabilityService.DevicePatchability> table() {
+        return table;
+    }
+}

@@ -1,0 +1,117 @@
+package org.patchdesk.planning.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.patchdesk.inventory.DeviceField;
+import org.patchdesk.inventory.DeviceValues;
+import org.patchdesk.planning.Patchability;
+import org.patchdesk.planning.PatchabilityService;
+import org.patchdesk.testing.ScriptedDialogs;
+import org.patchdesk.testing.TestSites;
+import org.patchdesk.ui.BackgroundTasks;
+import org.patchdesk.workspace.Services;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+@ExtendWith(ApplicationExtension.class)
+class PatchabilityViewTest {
+
+    @TempDir
+    static Path folder;
+
+    private Services services;
+    private BackgroundTasks tasks;
+    private ScriptedDialogs dialogs;
+    private Path files;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        files = Files.createDirectories(folder.resolve("files-" + System.nanoTime()));
+        services = TestSites.open(folder.resolve("data-" + System.nanoTime()));
+        device("EMS-1", "Example Medical Systems", "EMS-900", null);
+        device("EMS-2", "Example Medical Systems", "EMS-900", null);
+        device("WS-7", "Dell", "OptiPlex 7050", "Windows 7");
+        tasks = new BackgroundTasks();
+        dialogs = new ScriptedDialogs();
+        PatchabilityView view = new PatchabilityView(services.patchability(), services.mds2(), tasks, dialogs, TestSites.MANAGER);
+        stage.setScene(new Scene(view, 1200, 700));
+        stage.show();
+        view.refresh();
+    }
+
+    @AfterEach
+    void close() {
+        tasks.close();
+        services.close();
+    }
+
+    private void device(String tag, String manufacturer, String model, String os) {
+        DeviceValues values = new DeviceValues().set(DeviceField.ASSET_TAG, tag).set(DeviceField.MANUFACTURER, manufacturer)
+                .set(DeviceField.MODEL, model);
+        if (os != null) {
+            values.set(DeviceField.OS_NAME, os);
+        }
+        services.devices().create(values, TestSites.TECHNICIAN);
+    }
+
+    private TableView<PatchabilityService.DevicePatchability> table(FxRobot robot) {
+        return robot.lookup("#patchabilityTable").queryTableView();
+    }
+
+    private Patchability of(FxRobot robot, String tag) {
+        return table(robot).getItems().stream().filter(row -> row.assetTag().equals(tag)).findFirst().orElseThrow()
+                .resolved().patchability();
+    }
+
+    @Test
+    void unsupportedOperatingSystemIsShownWithItsReason(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table(robot).getItems().size() == 3);
+
+        robot.interact(() -> robot.lookup("#patchabilityFilter").<String>queryComboBox().setValue("Not patchable by the owner"));
+
+        assertThat(of(robot, "WS-7")).isEqualTo(Patchability.UNSUPPORTED);
+        assertThat(table(robot).getItems().stream().filter(row -> row.assetTag().equals("WS-7")).findFirst().orElseThrow()
+                .resolved().reason()).startsWith("Windows 7 reached its end of support on 2020-01-14");
+        assertThat(robot.lookup("#patchabilitySummary").queryAs(Label.class).getText()).startsWith("3 of 3 devices shown.")
+                .contains("Unsupported: 1").contains("Unknown: 2");
+    }
+
+    @Test
+    void importedFormSetsTheProductOnceAccepted(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table(robot).getItems().size() == 3);
+        dialogs.answer(TestSites.copyResource("/mds2/Example-MDS2-Worksheet-filled.xlsx", files));
+
+        robot.clickOn("#importMds2Button");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#mds2Product").tryQuery().isPresent());
+        robot.interact(() -> {
+            ComboBox<PatchabilityService.ProductRef> product = robot.lookup("#mds2Product").queryComboBox();
+            product.setValue(product.getItems().stream().filter(ref -> ref.model().equals("EMS-900")).findFirst().orElseThrow());
+        });
+        robot.clickOn("Import");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#mds2ResultText").tryQuery().isPresent());
+        assertThat(robot.lookup("#mds2ResultText").queryTextInputControl().getText())
+                .contains("Patchability: vendor-only (CSUP-2.2, CSUP-2.3)");
+        robot.clickOn("Accept the patchability");
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> of(robot, "EMS-1") == Patchability.VENDOR_ONLY);
+        assertThat(of(robot, "EMS-2")).isEqualTo(Patchability.VENDOR_ONLY);
+        assertThat(of(robot, "WS-7")).isEqualTo(Patchability.UNSUPPORTED);
+        assertThat(dialogs.shown()).isEmpty();
+    }
+}
