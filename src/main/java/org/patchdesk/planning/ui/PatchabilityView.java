@@ -31,6 +31,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
 import org.patchdesk.common.Actor;
 import org.patchdesk.planning.Mds2Dao;
@@ -166,17 +167,8 @@ public final class PatchabilityView extends BorderPane {
             dialog.getDialogPane().setId("mds2ProductDialog");
             ComboBox<PatchabilityService.ProductRef> product = new ComboBox<>(FXCollections.observableArrayList(products));
             product.setId("mds2Product");
-            product.setConverter(new javafx.util.StringConverter<>() {
-                @Override
-                public String toString(PatchabilityService.ProductRef value) {
-                    return value == null ? "" : value.label() + " (" + value.devices() + (value.devices() == 1 ? " device)" : " devices)");
-                }
-
-                @Override
-                public PatchabilityService.ProductRef fromString(String text) {
-                    return null;
-                }
-            });
+            product.setConverter(labels(value -> value.label() + " (" + value.devices()
+                    + (value.devices() == 1 ? " device)" : " devices)")));
             TextField versions = new TextField();
             versions.setId("mds2Versions");
             versions.setPromptText("empty for every version");
@@ -247,17 +239,7 @@ public final class PatchabilityView extends BorderPane {
         dialog.getDialogPane().setId("setPatchabilityDialog");
         ComboBox<Patchability> value = new ComboBox<>(FXCollections.observableArrayList(Patchability.values()));
         value.setId("patchabilityValue");
-        value.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(Patchability patchabilityValue) {
-                return patchabilityValue == null ? "" : patchabilityValue.label();
-            }
-
-            @Override
-            public Patchability fromString(String text) {
-                return null;
-            }
-        });
+        value.setConverter(labels(Patchability::label));
         value.setValue(row.resolved().patchability());
         ToggleGroup scope = new ToggleGroup();
         RadioButton device = new RadioButton("This device (" + row.assetTag() + ")");
@@ -271,17 +253,7 @@ public final class PatchabilityView extends BorderPane {
         ComboBox<PatchabilityService.Source> source = new ComboBox<>(FXCollections.observableArrayList(
                 PatchabilityService.Source.VENDOR_LETTER, PatchabilityService.Source.USER));
         source.setValue(PatchabilityService.Source.VENDOR_LETTER);
-        source.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(PatchabilityService.Source sourceValue) {
-                return sourceValue == null ? "" : sourceValue.label();
-            }
-
-            @Override
-            public PatchabilityService.Source fromString(String text) {
-                return null;
-            }
-        });
+        source.setConverter(labels(PatchabilityService.Source::label));
         TextArea reason = new TextArea();
         reason.setId("patchabilityReason");
         reason.setPromptText("Why, for example the vendor's statement and its date");
@@ -337,6 +309,21 @@ public final class PatchabilityView extends BorderPane {
         column.setPrefWidth(width);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         return column;
+    }
+
+    /** Shows choices by a label; the combo boxes that use it are not editable, so text is never read back. */
+    private static <T> StringConverter<T> labels(Function<T, String> label) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? "" : label.apply(value);
+            }
+
+            @Override
+            public T fromString(String text) {
+                return null;
+            }
+        };
     }
 
     private static boolean contains(String value, String text) {
