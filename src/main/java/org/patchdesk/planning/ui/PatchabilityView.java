@@ -241,6 +241,7 @@ public final class PatchabilityView extends BorderPane {
         value.setId("patchabilityValue");
         value.setConverter(labels(Patchability::label));
         value.setValue(row.resolved().patchability());
+
         ToggleGroup scope = new ToggleGroup();
         RadioButton device = new RadioButton("This device (" + row.assetTag() + ")");
         device.setId("scopeDevice");
@@ -250,6 +251,7 @@ public final class PatchabilityView extends BorderPane {
         product.setToggleGroup(scope);
         product.setDisable(row.productId() == null);
         device.setSelected(true);
+
         ComboBox<PatchabilityService.Source> source = new ComboBox<>(FXCollections.observableArrayList(
                 PatchabilityService.Source.VENDOR_LETTER, PatchabilityService.Source.USER));
         source.setValue(PatchabilityService.Source.VENDOR_LETTER);
@@ -259,6 +261,7 @@ public final class PatchabilityView extends BorderPane {
         reason.setPromptText("Why, for example the vendor's statement and its date");
         reason.setPrefRowCount(3);
         reason.setWrapText(true);
+
         Label problem = new Label();
         problem.getStyleClass().add("field-error");
         GridPane grid = new GridPane();
@@ -270,6 +273,7 @@ public final class PatchabilityView extends BorderPane {
         grid.addRow(3, new Label("Reason"), reason);
         grid.add(problem, 0, 4, 2, 1);
         dialog.getDialogPane().setContent(grid);
+
         ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().setAll(save, ButtonType.CANCEL);
         dialog.getDialogPane().lookupButton(save).addEventFilter(javafx.event.ActionEvent.ACTION, event -> {
@@ -281,6 +285,7 @@ public final class PatchabilityView extends BorderPane {
         if (dialog.showAndWait().filter(save::equals).isEmpty()) {
             return;
         }
+
         Patchability chosen = value.getValue();
         String because = reason.getText();
         PatchabilityService.Source from = source.getValue();
