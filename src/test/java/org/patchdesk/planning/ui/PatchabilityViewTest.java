@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -70,6 +71,14 @@ class PatchabilityViewTest {
         services.devices().create(values, TestSites.TECHNICIAN);
     }
 
+    /** Fires a dialog's button by its text, without waiting for the dialog's window to be laid out for a click. */
+    private static void press(FxRobot robot, String dialog, String text) {
+        Button button = robot.lookup(dialog + " .button").queryAllAs(Button.class).stream()
+                .filter(candidate -> text.equals(candidate.getText())).findFirst()
+                .orElseThrow(() -> new AssertionError("no button " + text + " in " + dialog));
+        robot.interact(button::fire);
+    }
+
     private TableView<PatchabilityService.DevicePatchability> table(FxRobot robot) {
         return robot.lookup("#patchabilityTable").queryTableView();
     }
@@ -103,11 +112,11 @@ class PatchabilityViewTest {
             ComboBox<PatchabilityService.ProductRef> product = robot.lookup("#mds2Product").queryComboBox();
             product.setValue(product.getItems().stream().filter(ref -> ref.model().equals("EMS-900")).findFirst().orElseThrow());
         });
-        robot.clickOn("Import");
+        press(robot, "#mds2ProductDialog", "Import");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#mds2ResultText").tryQuery().isPresent());
         assertThat(robot.lookup("#mds2ResultText").queryTextInputControl().getText())
                 .contains("Patchability: vendor-only (CSUP-2.2, CSUP-2.3)");
-        robot.clickOn("Accept the patchability");
+        press(robot, "#mds2ResultDialog", "Accept the patchability");
 
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> of(robot, "EMS-1") == Patchability.VENDOR_ONLY);
         assertThat(of(robot, "EMS-2")).isEqualTo(Patchability.VENDOR_ONLY);
