@@ -19,6 +19,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
@@ -36,6 +37,8 @@ import javafx.util.StringConverter;
 import org.patchdesk.common.Actor;
 import org.patchdesk.planning.Mds2Dao;
 import org.patchdesk.planning.Mds2Service;
+import org.patchdesk.planning.OsSupport;
+import org.patchdesk.planning.OsSupportService;
 import org.patchdesk.planning.Patchability;
 import org.patchdesk.planning.PatchabilityService;
 import org.patchdesk.planning.mds2.Mds2Suggestion;
@@ -57,6 +60,7 @@ public final class PatchabilityView extends BorderPane {
 
     private final PatchabilityService patchability;
     private final Mds2Service mds2;
+    private final OsSupportService osSupport;
     private final BackgroundTasks tasks;
     private final DialogService dialogs;
     private final Actor actor;
@@ -67,10 +71,11 @@ public final class PatchabilityView extends BorderPane {
     private final TextField search = new TextField();
     private final Label summary = new Label();
 
-    public PatchabilityView(PatchabilityService patchability, Mds2Service mds2, BackgroundTasks tasks, DialogService dialogs,
-                            Actor actor) {
+    public PatchabilityView(PatchabilityService patchability, Mds2Service mds2, OsSupportService osSupport, BackgroundTasks tasks,
+                            DialogService dialogs, Actor actor) {
         this.patchability = patchability;
         this.mds2 = mds2;
+        this.osSupport = osSupport;
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.actor = actor;
@@ -94,9 +99,12 @@ public final class PatchabilityView extends BorderPane {
         set.setId("setPatchabilityButton");
         set.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         set.setOnAction(event -> setPatchability(table.getSelectionModel().getSelectedItem()));
+        Button systems = new Button("Operating-system support…");
+        systems.setId("osSupportButton");
+        systems.setOnAction(event -> showOsSupport());
         Button refresh = new Button("Refresh");
         refresh.setOnAction(event -> refresh());
-        FlowPane bar = new FlowPane(8, 6, new Label("Show:"), filter, search, importForm, set, refresh);
+        FlowPane bar = new FlowPane(8, 6, new Label("Show:"), filter, search, importForm, set, systems, refresh);
         bar.setAlignment(Pos.CENTER_LEFT);
         summary.setId("patchabilitySummary");
         summary.setWrapText(true);
@@ -108,7 +116,7 @@ public final class PatchabilityView extends BorderPane {
         table.setPlaceholder(new Label("No device matches. Import an inventory, then record patchability from MDS2 forms or vendor"
                 + " letters."));
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        table.getColumns().setAll(List.of(
+        table.getColumns().setAll(List.<TableColumn<PatchabilityService.DevicePatchability, String>>of(
                 column("Asset Tag", 95, PatchabilityService.DevicePatchability::assetTag),
                 column("Manufacturer", 140, row -> orEmpty(row.manufacturer())),
                 column("Model", 170, row -> orEmpty(row.model())),
@@ -300,6 +308,75 @@ public final class PatchabilityView extends BorderPane {
         }, done -> refresh(), error -> showProblem("Patchability not saved", error));
     }
 
+    /** Lists the end-of-support dates and adds or changes one; devices are resolved again on closing. */
+    private void showOsSupport() {
+        TableView<OsSupport> entries = new TableView<>();
+        entries.setId("osSupportTable");
+        entries.getColumns().setAll(List.of(
+                PatchabilityView.<OsSupport>column("Operating system", 250, OsSupport::osName),
+                PatchabilityView.<OsSupport>column("End of support", 110, entry -> entry.endOfSupport().toString()),
+                PatchabilityView.<OsSupport>column("Paid support until", 130, entry -> entry.paidSupportUntil() == null ? ""
+                        : entry.paidSupportUntil().toString()),
+                PatchabilityView.<OsSupport>column("Source", 330, OsSupport::source)));
+        entries.setPrefSize(840, 300);
+
+        TextField name = new TextField();
+        name.setId("osName");
+        name.setPromptText("Windows 10 Enterprise LTSC 2019");
+        DatePicker end = new DatePicker();
+        end.setId("osEnd");
+        DatePicker paid = new DatePicker();
+        paid.setId("osPaid");
+        TextField source = new TextField();
+        source.setId("osSource");
+        source.setPromptText("the vendor's lifecycle page and the date you read it");
+        entries.getSelectionModel().selectedItemProperty().addListener((observable, old, entry) -> {
+            if (entry != null) {
+                name.setText(entry.osName());
+                end.setValue(entry.endOfSupport());
+                paid.setValue(entry.paidSupportUntil());
+                source.setText(entry.source());
+            }
+        });
+        Button save = new Button("Save the dates");
+        save.setId("saveOsSupportButton");
+        Label problem = new Label();
+        problem.setId("osSupportProblem");
+        problem.getStyleClass().add("field-error");
+        GridPane form = new GridPane();
+        form.setHgap(10);
+        form.setVgap(6);
+        form.addRow(0, new Label("Operating system"), name);
+        form.addRow(1, new Label("End of support"), end);
+        form.addRow(2, new Label("Paid support until"), paid);
+        form.addRow(3, new Label("Source"), source);
+        form.addRow(4, save, problem);
+
+        Runnable load = () -> tasks.submit("Reading end-of-support dates", monitor -> osSupport.list(), entries.getItems()::setAll,
+                error -> dialogs.showFailure("Dates not shown", "Reading the end-of-support dates failed.", error));
+        save.setOnAction(event -> {
+            String osName = name.getText();
+            java.time.LocalDate endDate = end.getValue();
+            java.time.LocalDate paidDate = paid.getValue();
+            String from = source.getText();
+            tasks.submit("Saving end-of-support dates", monitor -> osSupport.save(osName, endDate, paidDate, from, actor), saved -> {
+                problem.setText("");
+                load.run();
+            }, error -> problem.setText(error instanceof IllegalArgumentException ? error.getMessage() + "." : "Saving failed: "
+                    + error.getMessage()));
+        });
+
+        Dialog<Void> dialog = new Dialog<>();
+        dialog.initOwner(getScene().getWindow());
+        dialog.setTitle("Operating-system end of support");
+        dialog.getDialogPane().setId("osSupportDialog");
+        dialog.getDialogPane().setContent(new VBox(10, entries, form));
+        dialog.getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
+        dialog.setOnHidden(event -> refresh());
+        load.run();
+        dialog.show();
+    }
+
     private void showProblem(String title, Throwable error) {
         if (error instanceof IllegalArgumentException || error instanceof org.patchdesk.planning.mds2.Mds2FormatException) {
             dialogs.showError(title, error.getMessage());
@@ -308,11 +385,10 @@ public final class PatchabilityView extends BorderPane {
         }
     }
 
-    private static TableColumn<PatchabilityService.DevicePatchability, String> column(String title, double width,
-            Function<PatchabilityService.DevicePatchability, String> value) {
-        TableColumn<PatchabilityService.DevicePatchability, String> column = new TableColumn<>(title);
+    private static <T> TableColumn<T, String> column(String title, double width, Function<T, String> value) {
+        TableColumn<T, String> column = new TableColumn<>(title);
         column.setPrefWidth(width);
-        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        column.setCellValueFactory(data -> new ReadOnlyStringWrapper(value.apply(data.getValue())));
         return column;
     }
 

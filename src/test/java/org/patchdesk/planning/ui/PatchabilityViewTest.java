@@ -50,7 +50,8 @@ class PatchabilityViewTest {
         device("WS-7", "Dell", "OptiPlex 7050", "Windows 7");
         tasks = new BackgroundTasks();
         dialogs = new ScriptedDialogs();
-        PatchabilityView view = new PatchabilityView(services.patchability(), services.mds2(), tasks, dialogs, TestSites.MANAGER);
+        PatchabilityView view = new PatchabilityView(services.patchability(), services.mds2(), services.osSupport(), tasks, dialogs,
+                TestSites.MANAGER);
         stage.setScene(new Scene(view, 1200, 700));
         stage.show();
         view.refresh();
@@ -99,6 +100,32 @@ class PatchabilityViewTest {
                 .resolved().reason()).startsWith("Windows 7 reached its end of support on 2020-01-14");
         assertThat(robot.lookup("#patchabilitySummary").queryAs(Label.class).getText()).startsWith("3 of 3 devices shown.")
                 .contains("Unsupported: 1").contains("Unknown: 2");
+    }
+
+    @Test
+    void changedEndOfSupportResolvesDevicesAgain(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table(robot).getItems().size() == 3);
+        robot.clickOn("#osSupportButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#osSupportTable").tryQuery().isPresent()
+                && !robot.lookup("#osSupportTable").queryTableView().getItems().isEmpty());
+
+        robot.interact(() -> {
+            robot.lookup("#osName").queryTextInputControl().setText("Windows 7");
+            robot.lookup("#osEnd").<javafx.scene.control.DatePicker>query().setValue(java.time.LocalDate.of(2030, 1, 1));
+            robot.lookup("#osSource").queryTextInputControl().setText(" ");
+        });
+        robot.interact(() -> robot.lookup("#saveOsSupportButton").queryButton().fire());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#osSupportProblem").queryLabeled().getText().isEmpty());
+        assertThat(robot.lookup("#osSupportProblem").queryLabeled().getText()).startsWith("Give the source");
+
+        robot.interact(() -> robot.lookup("#osSource").queryTextInputControl().setText("site ESU contract to 2030"));
+        robot.interact(() -> robot.lookup("#saveOsSupportButton").queryButton().fire());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> services.osSupport().match("Windows 7").orElseThrow().endOfSupport()
+                .getYear() == 2030);
+        press(robot, "#osSupportDialog", "Close");
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> of(robot, "WS-7") == Patchability.UNKNOWN);
+        assertThat(robot.lookup("#osSupportProblem").tryQuery()).isEmpty();
     }
 
     @Test
