@@ -16,8 +16,10 @@ import org.patchdesk.audit.AuditEntry;
 import org.patchdesk.audit.AuditLog;
 import org.patchdesk.common.Actor;
 import org.patchdesk.common.Sha256;
+import org.patchdesk.inventory.ManufacturerDao;
 import org.patchdesk.inventory.ManufacturerNames;
 import org.patchdesk.inventory.ModelNames;
+import org.patchdesk.inventory.ProductDao;
 import org.patchdesk.planning.mds2.Mds2Answer;
 import org.patchdesk.planning.mds2.Mds2Form;
 import org.patchdesk.planning.mds2.Mds2FormatException;
@@ -91,8 +93,7 @@ public final class Mds2Service {
             long productId = productId(handle, manufacturer, model).orElseThrow(() -> new IllegalArgumentException(
                     "No inventory product is " + manufacturer.strip() + " " + model.strip()
                             + "; give the manufacturer and model as the device list shows them"));
-            String product = handle.createQuery("SELECT m.name || ' ' || p.model FROM product p JOIN manufacturer m"
-                    + " ON m.id = p.manufacturer_id WHERE p.id = :id").bind("id", productId).mapTo(String.class).one();
+            String product = PatchabilityService.productLabel(handle, productId);
             Mds2Dao dao = handle.attach(Mds2Dao.class);
             String versionText = versions == null || versions.isBlank() ? null : versions.strip();
             long formId = dao.insertForm(productId, versionText, file.getFileName().toString(), sha256, form.sheet(),
@@ -160,12 +161,8 @@ public final class Mds2Service {
         if (manufacturer == null || manufacturer.isBlank() || model == null || model.isBlank()) {
             return Optional.empty();
         }
-        return handle.createQuery("SELECT p.id FROM product p JOIN manufacturer m ON m.id = p.manufacturer_id WHERE p.model_key = :model"
-                        + " AND (m.name_key = :alias OR EXISTS (SELECT 1 FROM manufacturer_alias a WHERE a.manufacturer_id = m.id"
-                        + " AND a.alias_key = :alias))")
-                .bind("alias", ManufacturerNames.key(manufacturer))
-                .bind("model", ModelNames.key(model))
-                .mapTo(Long.class)
-                .findFirst();
+        // Every manufacturer's own name is one of its aliases, so the alias list finds it by either.
+        return handle.attach(ManufacturerDao.class).findIdByAliasKey(ManufacturerNames.key(manufacturer))
+                .flatMap(manufacturerId -> handle.attach(ProductDao.class).findId(manufacturerId, ModelNames.key(model)));
     }
 }

@@ -96,7 +96,7 @@ public final class OsSupportService {
             throw new IllegalArgumentException("An operating system name is required");
         }
         if (source == null || source.isBlank()) {
-            throw new IllegalArgumentException("Give the source of the end-of-support date, such as the vendor's lifecycle page");
+            throw new IllegalArgumentException("A source is required for the end-of-support date, such as the vendor's lifecycle page");
         }
         if (endOfSupport == null) {
             throw new IllegalArgumentException("An end-of-support date is required");

@@ -49,7 +49,7 @@ public final class PatchabilityService {
         }
     }
 
-    /** A device's patchability, the reason, and where it came from. */
+    /** A device's resolved patchability with its reason and source. */
     public record Resolved(Patchability patchability, String reason, Source source) {
     }
 
@@ -109,8 +109,7 @@ public final class PatchabilityService {
         requireReason(reason);
         OffsetDateTime now = now();
         jdbi.useTransaction(handle -> {
-            Map<String, Object> old = handle.createQuery("SELECT patchability, reason, source FROM device_patchability WHERE device_id = :id")
-                    .bind("id", deviceId).mapToMap().findOne().orElse(Map.of());
+            Map<String, Object> old = ownValues(handle, deviceId);
             handle.createUpdate("MERGE INTO device_patchability (device_id, patchability, reason, source, set_by, set_at)"
                             + " KEY (device_id) VALUES (:id, :patchability, :reason, :source, :by, :at)")
                     .bind("id", deviceId).bind("patchability", patchability.word()).bind("reason", reason.strip())
@@ -126,8 +125,7 @@ public final class PatchabilityService {
     public void clearForDevice(long deviceId, Actor actor) {
         OffsetDateTime now = now();
         jdbi.useTransaction(handle -> {
-            Map<String, Object> old = handle.createQuery("SELECT patchability, reason, source FROM device_patchability WHERE device_id = :id")
-                    .bind("id", deviceId).mapToMap().findOne().orElse(Map.of());
+            Map<String, Object> old = ownValues(handle, deviceId);
             if (old.isEmpty()) {
                 return;
             }
@@ -221,7 +219,7 @@ public final class PatchabilityService {
                     .bind("id", deviceId)
                     .map((rs, ctx) -> records.resolve(deviceId, (Long) rs.getObject(1), rs.getString(2), rs.getString(3)))
                     .findOne()
-                    .orElseThrow(() -> new IllegalArgumentException("No device has the id " + deviceId));
+                    .orElseThrow(() -> new IllegalArgumentException("Device " + deviceId + " not found"));
         });
     }
 
@@ -261,20 +259,31 @@ public final class PatchabilityService {
         return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
     }
 
+    /** Returns a device's own patchability, reason and source by column name, or an empty map when it has none. */
+    private static Map<String, Object> ownValues(Handle handle, long deviceId) {
+        return handle.createQuery("SELECT patchability, reason, source FROM device_patchability WHERE device_id = :id")
+                .bind("id", deviceId).mapToMap().findOne().orElse(Map.of());
+    }
+
     private static Map<String, String> strings(Map<String, Object> values) {
         Map<String, String> text = new HashMap<>();
         values.forEach((key, value) -> text.put(key, String.valueOf(value)));
         return text;
     }
 
-    private static String productLabel(Handle handle, long productId) {
+    /**
+     * Returns a product's manufacturer and model, such as "BD Alaris 8100".
+     *
+     * @throws IllegalArgumentException when the product is not found
+     */
+    static String productLabel(Handle handle, long productId) {
         return handle.createQuery("SELECT m.name || ' ' || p.model FROM product p JOIN manufacturer m ON m.id = p.manufacturer_id"
                 + " WHERE p.id = :id").bind("id", productId).mapTo(String.class).findOne()
-                .orElseThrow(() -> new IllegalArgumentException("No product has the id " + productId));
+                .orElseThrow(() -> new IllegalArgumentException("Product " + productId + " not found"));
     }
 
     private static String assetTag(Handle handle, long deviceId) {
         return handle.createQuery("SELECT asset_tag FROM device WHERE id = :id").bind("id", deviceId).mapTo(String.class).findOne()
-                .orElseThrow(() -> new IllegalArgumentException("No device has the id " + deviceId));
+                .orElseThrow(() -> new IllegalArgumentException("Device " + deviceId + " not found"));
     }
 }

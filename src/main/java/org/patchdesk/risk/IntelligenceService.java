@@ -194,7 +194,7 @@ public final class IntelligenceService implements InventoryChangeListener {
         Optional<LocalDate> date = KevImporter.date(catalog);
         return jdbi.inTransaction(handle -> {
             Optional<FeedImport> previous = handle.attach(FeedImportDao.class).latest(FeedKind.KEV.word());
-            refuseOlder(file, "a KEV catalog", date, previous);
+            rejectOlder(file, "a KEV catalog", date, previous);
             KevImporter.Result stored = new KevImporter().apply(handle, file.getFileName().toString(), sha256, catalog, actor, now);
             FindingChanges changes = refreshAndRescore(handle, FindingEngine.Scope.ALL, cve -> "withdrawn: the KEV catalog "
                     + version + " no longer lists " + cve, Rescorer.Target.ALL, monitor, now);
@@ -210,10 +210,10 @@ public final class IntelligenceService implements InventoryChangeListener {
     }
 
     /**
-     * Refuses a feed file whose data is older than the data already imported, because it would
-     * replace newer data.
+     * Rejects a feed file whose data is older than the data already imported, because it would
+     * replace newer data. {@code feedName} names the file's kind with its article, such as "an EPSS file".
      */
-    private static void refuseOlder(Path file, String what, Optional<LocalDate> date, Optional<FeedImport> previous) {
+    private static void rejectOlder(Path file, String feedName, Optional<LocalDate> date, Optional<FeedImport> previous) {
         if (date.isEmpty() || previous.isEmpty() || previous.get().feedDate() == null || previous.get().feedDate().length() < 10) {
             return;
         }
@@ -224,7 +224,7 @@ public final class IntelligenceService implements InventoryChangeListener {
             return;
         }
         if (date.get().isBefore(before)) {
-            throw new IllegalArgumentException(file.getFileName() + " is " + what + " of " + date.get() + ", older than the one"
+            throw new IllegalArgumentException(file.getFileName() + " is " + feedName + " of " + date.get() + ", older than the one"
                     + " already imported (" + before + ", file " + previous.get().fileName() + "); nothing was changed."
                     + " Import a newer file.");
         }
@@ -267,7 +267,7 @@ public final class IntelligenceService implements InventoryChangeListener {
         });
         return jdbi.inTransaction(handle -> {
             Long currentId = EpssStore.tables(handle).currentImportId();
-            refuseOlder(file, "an EPSS file", date, currentId == null ? Optional.empty()
+            rejectOlder(file, "an EPSS file", date, currentId == null ? Optional.empty()
                     : handle.attach(FeedImportDao.class).findById(currentId));
             FeedImport stored = store.activate(handle, staged, actor, now);
             FindingChanges changes = new FindingChanges(new FindingEngine.Counts(0, 0, 0, 0, 0),
@@ -361,7 +361,7 @@ public final class IntelligenceService implements InventoryChangeListener {
     }
 
     private BatchResult finishBatch(List<FileResult> results, Set<String> cves, Function<String, String> withdrawNote,
-                                    List<FeedImport> imports, String what, Actor actor, ProgressMonitor monitor) {
+                                    List<FeedImport> imports, String feedName, Actor actor, ProgressMonitor monitor) {
         if (cves.isEmpty()) {
             return new BatchResult(results, new FindingChanges(new FindingEngine.Counts(0, 0, 0, 0, 0), new Rescorer.Counts(0, 0)));
         }
@@ -371,10 +371,9 @@ public final class IntelligenceService implements InventoryChangeListener {
             FindingChanges result = refreshAndRescore(handle, FindingEngine.Scope.cves(cves), withdrawNote,
                     Rescorer.Target.cvesAndUnscored(cves), monitor, now);
             long stored = results.stream().filter(FileResult::imported).count();
-            String summary = String.format(Locale.US, "%s import of %d files (%d stored, %d refused): %s", what, results.size(), stored,
-                    results.size() - stored, result.describe());
+            String summary = feedName + " import of " + new BatchResult(results, result).summary();
             auditLog.append(handle, new AuditEntry(null, now, actor.name(), AuditAction.IMPORT, RECORD_TYPE,
-                    imports.isEmpty() ? null : imports.get(imports.size() - 1).id(), what + " import", null, Map.of(),
+                    imports.isEmpty() ? null : imports.get(imports.size() - 1).id(), feedName + " import", null, Map.of(),
                     Map.of("files", Long.toString(stored)), summary));
             return result;
         });

@@ -135,7 +135,7 @@ public final class IntelBenchmark {
             long start = System.nanoTime();
             IntelligenceService.BatchResult csaf = services.intelligence().importCsaf(List.of(work.resolve("csaf")), ACTOR,
                     ProgressMonitor.NONE);
-            System.out.printf(Locale.US, "importCsaf of %,d files (%d refused): %s; %s%n", csaf.files().size(), csaf.failures(),
+            System.out.printf(Locale.US, "importCsaf of %,d files (%d rejected): %s; %s%n", csaf.files().size(), csaf.failures(),
                     seconds(System.nanoTime() - start), csaf.findings().describe());
             csaf.files().stream().filter(file -> !file.imported()).limit(3).forEach(file -> System.out.println("  " + file.message()));
 
@@ -288,12 +288,12 @@ public final class IntelBenchmark {
             FindingService findings = services.findings();
             // As the worklist screen does: the page first, then the count.
             List<WorklistRow> firstRows = findings.page(WorklistQuery.openFindings(), 0, PAGE);
-            long shown = System.nanoTime();
+            long pageRead = System.nanoTime();
             int total = findings.count(WorklistQuery.openFindings());
             long counted = System.nanoTime();
             FindingService.Page first = new FindingService.Page(firstRows, total);
             System.out.printf(Locale.US, "open the database: %s; after opening, first worklist page: %s (%d rows), then its count: %s"
-                    + " (%,d)%n", seconds(opened - start), millis(shown - opened), firstRows.size(), millis(counted - shown), total);
+                    + " (%,d)%n", seconds(opened - start), millis(pageRead - opened), firstRows.size(), millis(counted - pageRead), total);
 
             String department = services.database().jdbi().withHandle(handle -> handle.createQuery("SELECT d.department FROM finding f"
                     + " JOIN device d ON d.id = f.device_id WHERE f.status = 'open' AND d.department IS NOT NULL GROUP BY d.department"

@@ -79,7 +79,7 @@ class OsSupportServiceTest {
         assertThatThrownBy(() -> services.osSupport().save("Windows 12", LocalDate.of(2030, 1, 1), LocalDate.of(2029, 1, 1),
                 "guess", TestSites.MANAGER)).hasMessage("Paid support until 2029-01-01 is before the end of support 2030-01-01");
         assertThatThrownBy(() -> services.osSupport().save("Windows 12", LocalDate.of(2030, 1, 1), null, " ", TestSites.MANAGER))
-                .hasMessageStartingWith("Give the source");
+                .hasMessageStartingWith("A source is required");
         int audited = services.database().jdbi().withHandle(handle -> handle.createQuery(
                 "SELECT COUNT(*) FROM audit_entry WHERE record_type = 'os_support'").mapTo(Integer.class).one());
         assertThat(audited).isEqualTo(1);

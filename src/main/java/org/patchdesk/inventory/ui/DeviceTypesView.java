@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.transformation.FilteredList;
 import javafx.geometry.Insets;
@@ -34,6 +33,7 @@ import org.patchdesk.inventory.FdaProductCode;
 import org.patchdesk.inventory.Labeled;
 import org.patchdesk.inventory.MissionImpact;
 import org.patchdesk.ui.DialogService;
+import org.patchdesk.ui.TableColumns;
 
 /**
  * The editable table of device types and their default clinical criticality and mission impact,
@@ -90,10 +90,7 @@ public final class DeviceTypesView extends BorderPane {
     }
 
     private static TableColumn<DeviceType, String> column(String title, double width, Function<DeviceType, String> text) {
-        TableColumn<DeviceType, String> column = new TableColumn<>(title);
-        column.setPrefWidth(width);
-        column.setCellValueFactory(data -> new ReadOnlyStringWrapper(text.apply(data.getValue())));
-        return column;
+        return TableColumns.text(title, width, text);
     }
 
     public void refresh() {

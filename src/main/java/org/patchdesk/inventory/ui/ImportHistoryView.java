@@ -6,7 +6,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.Function;
 
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -27,6 +26,7 @@ import org.patchdesk.inventory.importing.UndoResult;
 import org.patchdesk.ui.BackgroundTasks;
 import org.patchdesk.ui.DialogService;
 import org.patchdesk.ui.ProgressDialog;
+import org.patchdesk.ui.TableColumns;
 
 /** The list of inventory imports with their counts, their rejected rows, and Undo. */
 public final class ImportHistoryView extends BorderPane {
@@ -94,10 +94,7 @@ public final class ImportHistoryView extends BorderPane {
     }
 
     private static TableColumn<ImportBatch, String> column(String title, double width, Function<ImportBatch, String> text) {
-        TableColumn<ImportBatch, String> column = new TableColumn<>(title);
-        column.setPrefWidth(width);
-        column.setCellValueFactory(data -> new ReadOnlyStringWrapper(text.apply(data.getValue())));
-        return column;
+        return TableColumns.text(title, width, text);
     }
 
     public void refresh() {

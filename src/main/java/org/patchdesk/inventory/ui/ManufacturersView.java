@@ -3,7 +3,6 @@ package org.patchdesk.inventory.ui;
 import java.util.List;
 import java.util.function.Function;
 
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -21,6 +20,7 @@ import org.patchdesk.common.Actor;
 import org.patchdesk.inventory.Manufacturer;
 import org.patchdesk.inventory.ManufacturerService;
 import org.patchdesk.ui.DialogService;
+import org.patchdesk.ui.TableColumns;
 
 /**
  * The manufacturer alias list: each manufacturer with the names that lead to it. Adding another
@@ -79,10 +79,7 @@ public final class ManufacturersView extends BorderPane {
     }
 
     private static TableColumn<Manufacturer, String> column(String title, double width, Function<Manufacturer, String> text) {
-        TableColumn<Manufacturer, String> column = new TableColumn<>(title);
-        column.setPrefWidth(width);
-        column.setCellValueFactory(data -> new ReadOnlyStringWrapper(text.apply(data.getValue())));
-        return column;
+        return TableColumns.text(title, width, text);
     }
 
     public void refresh() {

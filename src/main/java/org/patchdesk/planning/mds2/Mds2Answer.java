@@ -6,7 +6,7 @@ package org.patchdesk.planning.mds2;
  */
 public record Mds2Answer(int rowNumber, String id, String question, String answer, Kind kind, String noteRef, String note) {
 
-    /** What the answer says, read from its text. */
+    /** The kind of an answer, read from its text. */
     public enum Kind {
         YES, NO, NOT_APPLICABLE, SEE_NOTE, TEXT, EMPTY;
 

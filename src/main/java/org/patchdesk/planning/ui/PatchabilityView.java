@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
@@ -45,6 +44,7 @@ import org.patchdesk.planning.mds2.Mds2Suggestion;
 import org.patchdesk.ui.BackgroundTasks;
 import org.patchdesk.ui.DialogService;
 import org.patchdesk.ui.ProgressDialog;
+import org.patchdesk.ui.TableColumns;
 
 /**
  * The patchability of every in-service device with its reason and source, filtered by value or
@@ -117,14 +117,14 @@ public final class PatchabilityView extends BorderPane {
                 + " letters."));
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.getColumns().setAll(List.<TableColumn<PatchabilityService.DevicePatchability, String>>of(
-                column("Asset Tag", 95, PatchabilityService.DevicePatchability::assetTag),
-                column("Manufacturer", 140, row -> orEmpty(row.manufacturer())),
-                column("Model", 170, row -> orEmpty(row.model())),
-                column("Software Version", 120, row -> orEmpty(row.softwareVersion())),
-                column("Operating System", 150, row -> orEmpty(row.osName())),
-                column("Patchability", 230, row -> row.resolved().patchability().label()),
-                column("Source", 120, row -> row.resolved().source().label()),
-                column("Reason", 520, row -> row.resolved().reason())));
+                TableColumns.text("Asset Tag", 95, PatchabilityService.DevicePatchability::assetTag),
+                TableColumns.text("Manufacturer", 140, row -> orEmpty(row.manufacturer())),
+                TableColumns.text("Model", 170, row -> orEmpty(row.model())),
+                TableColumns.text("Software Version", 120, row -> orEmpty(row.softwareVersion())),
+                TableColumns.text("Operating System", 150, row -> orEmpty(row.osName())),
+                TableColumns.text("Patchability", 230, row -> row.resolved().patchability().label()),
+                TableColumns.text("Source", 120, row -> row.resolved().source().label()),
+                TableColumns.text("Reason", 520, row -> row.resolved().reason())));
         setCenter(table);
     }
 
@@ -308,16 +308,16 @@ public final class PatchabilityView extends BorderPane {
         }, done -> refresh(), error -> showProblem("Patchability not saved", error));
     }
 
-    /** Lists the end-of-support dates and adds or changes one; devices are resolved again on closing. */
+    /** Lists the end-of-support dates and adds or changes one. Closing the dialog resolves every device again. */
     private void showOsSupport() {
         TableView<OsSupport> entries = new TableView<>();
         entries.setId("osSupportTable");
         entries.getColumns().setAll(List.of(
-                PatchabilityView.<OsSupport>column("Operating system", 250, OsSupport::osName),
-                PatchabilityView.<OsSupport>column("End of support", 110, entry -> entry.endOfSupport().toString()),
-                PatchabilityView.<OsSupport>column("Paid support until", 130, entry -> entry.paidSupportUntil() == null ? ""
+                TableColumns.<OsSupport>text("Operating system", 250, OsSupport::osName),
+                TableColumns.<OsSupport>text("End of support", 110, entry -> entry.endOfSupport().toString()),
+                TableColumns.<OsSupport>text("Paid support until", 130, entry -> entry.paidSupportUntil() == null ? ""
                         : entry.paidSupportUntil().toString()),
-                PatchabilityView.<OsSupport>column("Source", 330, OsSupport::source)));
+                TableColumns.<OsSupport>text("Source", 330, OsSupport::source)));
         entries.setPrefSize(840, 300);
 
         TextField name = new TextField();
@@ -385,14 +385,7 @@ public final class PatchabilityView extends BorderPane {
         }
     }
 
-    private static <T> TableColumn<T, String> column(String title, double width, Function<T, String> value) {
-        TableColumn<T, String> column = new TableColumn<>(title);
-        column.setPrefWidth(width);
-        column.setCellValueFactory(data -> new ReadOnlyStringWrapper(value.apply(data.getValue())));
-        return column;
-    }
-
-    /** Shows choices by a label; the combo boxes that use it are not editable, so text is never read back. */
+    /** Shows choices by a label. The combo boxes that use it are not editable, so no text is read back. */
     private static <T> StringConverter<T> labels(Function<T, String> label) {
         return new StringConverter<>() {
             @Override

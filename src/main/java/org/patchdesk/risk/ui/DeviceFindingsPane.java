@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
@@ -20,6 +19,7 @@ import javafx.scene.layout.VBox;
 import org.patchdesk.risk.FindingService;
 import org.patchdesk.risk.WorklistRow;
 import org.patchdesk.ui.BackgroundTasks;
+import org.patchdesk.ui.TableColumns;
 
 /**
  * The vulnerabilities tab of the device form: every finding of the device, of any status, most
@@ -91,10 +91,7 @@ public final class DeviceFindingsPane extends BorderPane {
     }
 
     private static TableColumn<WorklistRow, String> column(String title, double width, Function<WorklistRow, String> value) {
-        TableColumn<WorklistRow, String> column = new TableColumn<>(title);
-        column.setPrefWidth(width);
-        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        return column;
+        return TableColumns.text(title, width, value);
     }
 
     public TableView<WorklistRow> table() {

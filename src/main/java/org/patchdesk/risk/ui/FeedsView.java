@@ -8,10 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -45,6 +43,7 @@ import org.patchdesk.risk.ssvc.Decision;
 import org.patchdesk.ui.BackgroundTasks;
 import org.patchdesk.ui.DialogService;
 import org.patchdesk.ui.ProgressDialog;
+import org.patchdesk.ui.TableColumns;
 
 /**
  * The vulnerability feeds: how current each is, buttons to import the files a user downloaded
@@ -88,7 +87,7 @@ public final class FeedsView extends ScrollPane {
         feedTable.setId("feedTable");
         feedTable.setPrefHeight(190);
         feedTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        TableColumn<FeedStatus, String> state = FeedsView.<FeedStatus>column("State", 165, FeedsView::stateText);
+        TableColumn<FeedStatus, String> state = TableColumns.<FeedStatus>text("State", 165, FeedsView::stateText);
         state.setCellFactory(column -> new TableCell<>() {
             @Override
             protected void updateItem(String text, boolean empty) {
@@ -101,15 +100,15 @@ public final class FeedsView extends ScrollPane {
             }
         });
         feedTable.getColumns().setAll(List.of(
-                FeedsView.<FeedStatus>column("Feed", 170, status -> status.feed().title()),
+                TableColumns.<FeedStatus>text("Feed", 170, status -> status.feed().title()),
                 state,
-                column("Version", 220, status -> status.latest() == null ? "" : orEmpty(status.latest().feedVersion())),
-                column("Data of", 100, status -> status.dataDate() == null ? "" : status.dataDate().toString()),
-                column("Age", 80, status -> status.ageDays() == null ? "" : status.ageDays() + (status.ageDays() == 1 ? " day" : " days")),
-                column("Imports", 70, status -> Integer.toString(status.imports())),
-                column("Last import", 210, status -> status.latest() == null ? "" : WHEN.format(status.latest().importedAt().atZone(zone))
+                TableColumns.text("Version", 220, status -> status.latest() == null ? "" : orEmpty(status.latest().feedVersion())),
+                TableColumns.text("Data of", 100, status -> status.dataDate() == null ? "" : status.dataDate().toString()),
+                TableColumns.text("Age", 80, status -> status.ageDays() == null ? "" : status.ageDays() + (status.ageDays() == 1 ? " day" : " days")),
+                TableColumns.text("Imports", 70, status -> Integer.toString(status.imports())),
+                TableColumns.text("Last import", 210, status -> status.latest() == null ? "" : WHEN.format(status.latest().importedAt().atZone(zone))
                         + " by " + status.latest().importedBy()),
-                column("File", 260, status -> status.latest() == null ? "" : orEmpty(status.latest().fileName()))));
+                TableColumns.text("File", 260, status -> status.latest() == null ? "" : orEmpty(status.latest().fileName()))));
 
         Button kev = button("importKevButton", "Import KEV catalog…", this::importKev);
         Button epss = button("importEpssButton", "Import EPSS file…", this::importEpss);
@@ -126,13 +125,13 @@ public final class FeedsView extends ScrollPane {
         historyTable.setPlaceholder(new Label("No feed has been imported yet."));
         historyTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         historyTable.getColumns().setAll(List.of(
-                FeedsView.<FeedImport>column("Imported", 130, feed -> WHEN.format(feed.importedAt().atZone(zone))),
-                FeedsView.<FeedImport>column("By", 80, FeedImport::importedBy),
-                FeedsView.<FeedImport>column("Feed", 150, feed -> feed.feed().title()),
-                FeedsView.<FeedImport>column("File", 220, feed -> orEmpty(feed.fileName())),
-                FeedsView.<FeedImport>column("Records", 70, feed -> String.format(Locale.US, "%,d", feed.records())),
-                FeedsView.<FeedImport>column("Summary", 700, feed -> orEmpty(feed.summary())),
-                FeedsView.<FeedImport>column("SHA-256", 470, feed -> orEmpty(feed.fileSha256()))));
+                TableColumns.<FeedImport>text("Imported", 130, feed -> WHEN.format(feed.importedAt().atZone(zone))),
+                TableColumns.<FeedImport>text("By", 80, FeedImport::importedBy),
+                TableColumns.<FeedImport>text("Feed", 150, feed -> feed.feed().title()),
+                TableColumns.<FeedImport>text("File", 220, feed -> orEmpty(feed.fileName())),
+                TableColumns.<FeedImport>text("Records", 70, feed -> String.format(Locale.US, "%,d", feed.records())),
+                TableColumns.<FeedImport>text("Summary", 700, feed -> orEmpty(feed.summary())),
+                TableColumns.<FeedImport>text("SHA-256", 470, feed -> orEmpty(feed.fileSha256()))));
 
         VBox content = new VBox(10, title("Vulnerability feeds"), intro, feedTable, buttons, title("Imports"), historyTable,
                 title("Scoring settings"), settingsPane());
@@ -164,13 +163,6 @@ public final class FeedsView extends ScrollPane {
             return status.dataDate() == null ? "Stale (date unknown)" : "Stale (over " + status.staleAfterDays() + " days)";
         }
         return status.feed() == FeedKind.MANUAL ? "Entered" : "Current";
-    }
-
-    private static <T> TableColumn<T, String> column(String title, double width, Function<T, String> value) {
-        TableColumn<T, String> column = new TableColumn<>(title);
-        column.setPrefWidth(width);
-        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        return column;
     }
 
     private static String orEmpty(String text) {
@@ -291,12 +283,12 @@ public final class FeedsView extends ScrollPane {
         entries.setId("manualEntriesTable");
         entries.setPlaceholder(new Label("No vulnerability was entered by hand."));
         entries.getColumns().setAll(List.<TableColumn<ManualVulnerabilities.Stored, String>>of(
-                column("CVE", 130, ManualVulnerabilities.Stored::cveId),
-                column("Manufacturer", 150, ManualVulnerabilities.Stored::manufacturer),
-                column("Model", 170, ManualVulnerabilities.Stored::model),
-                column("Versions", 150, entry -> entry.versions() == null ? "all" : entry.versions()),
-                column("CVSS vector", 240, entry -> orEmpty(entry.cvssVector())),
-                column("Entered", 190, entry -> WHEN.format(entry.enteredAt().atZoneSameInstant(zone)) + " by " + entry.enteredBy())));
+                TableColumns.text("CVE", 130, ManualVulnerabilities.Stored::cveId),
+                TableColumns.text("Manufacturer", 150, ManualVulnerabilities.Stored::manufacturer),
+                TableColumns.text("Model", 170, ManualVulnerabilities.Stored::model),
+                TableColumns.text("Versions", 150, entry -> entry.versions() == null ? "all" : entry.versions()),
+                TableColumns.text("CVSS vector", 240, entry -> orEmpty(entry.cvssVector())),
+                TableColumns.text("Entered", 190, entry -> WHEN.format(entry.enteredAt().atZoneSameInstant(zone)) + " by " + entry.enteredBy())));
         entries.setPrefSize(1040, 320);
 
         Button remove = new Button("Remove the selected entry");

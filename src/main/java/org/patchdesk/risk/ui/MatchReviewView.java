@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
@@ -27,6 +26,7 @@ import org.patchdesk.risk.IntelligenceService;
 import org.patchdesk.ui.BackgroundTasks;
 import org.patchdesk.ui.DialogService;
 import org.patchdesk.ui.ProgressDialog;
+import org.patchdesk.ui.TableColumns;
 
 /**
  * The product names advisories use, matched to the inventory. Close matches and operating-system
@@ -95,10 +95,7 @@ public final class MatchReviewView extends BorderPane {
     }
 
     private static TableColumn<MatchView, String> column(String title, double width, Function<MatchView, String> value) {
-        TableColumn<MatchView, String> column = new TableColumn<>(title);
-        column.setPrefWidth(width);
-        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        return column;
+        return TableColumns.text(title, width, value);
     }
 
     private void applyFilter() {

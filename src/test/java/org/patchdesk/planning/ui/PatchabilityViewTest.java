@@ -116,7 +116,7 @@ class PatchabilityViewTest {
         });
         robot.interact(() -> robot.lookup("#saveOsSupportButton").queryButton().fire());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#osSupportProblem").queryLabeled().getText().isEmpty());
-        assertThat(robot.lookup("#osSupportProblem").queryLabeled().getText()).startsWith("Give the source");
+        assertThat(robot.lookup("#osSupportProblem").queryLabeled().getText()).startsWith("A source is required");
 
         robot.interact(() -> robot.lookup("#osSource").queryTextInputControl().setText("site ESU contract to 2030"));
         robot.interact(() -> robot.lookup("#saveOsSupportButton").queryButton().fire());
