@@ -20,6 +20,9 @@ import org.patchdesk.risk.IntelligenceService;
 import org.patchdesk.risk.SettingsService;
 import org.patchdesk.risk.ssvc.SsvcTables;
 import org.patchdesk.storage.Database;
+import org.patchdesk.windows.WindowCalendarExport;
+import org.patchdesk.windows.WindowRules;
+import org.patchdesk.windows.WindowService;
 
 /**
  * The composition root: every service of one database, wired by constructor. The GUI and the
@@ -41,6 +44,9 @@ public final class Services implements AutoCloseable {
     private final Mds2Service mds2;
     private final OsSupportService osSupport;
     private final PatchabilityService patchability;
+    private final WindowRules windowRules;
+    private final WindowService windows;
+    private final WindowCalendarExport windowCalendar;
 
     public Services(Database database, FdaProductClassification fda, SsvcTables ssvc, Clock clock) {
         this.database = database;
@@ -59,6 +65,9 @@ public final class Services implements AutoCloseable {
         this.osSupport = new OsSupportService(jdbi, auditLog, clock);
         this.patchability = new PatchabilityService(jdbi, auditLog, osSupport, clock);
         this.mds2 = new Mds2Service(jdbi, auditLog, patchability, clock);
+        this.windowRules = new WindowRules(jdbi, auditLog, clock);
+        this.windows = new WindowService(jdbi, auditLog, windowRules, clock);
+        this.windowCalendar = new WindowCalendarExport(clock);
     }
 
     public Database database() {
@@ -115,6 +124,18 @@ public final class Services implements AutoCloseable {
 
     public PatchabilityService patchability() {
         return patchability;
+    }
+
+    public WindowRules windowRules() {
+        return windowRules;
+    }
+
+    public WindowService windows() {
+        return windows;
+    }
+
+    public WindowCalendarExport windowCalendar() {
+        return windowCalendar;
     }
 
     /** Closes the database. */

@@ -1,0 +1,23 @@
+package org.patchdesk.windows;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** A stored patch window with its devices. {@code approval} is null until the current schedule is approved. */
+public record PatchWindow(long id, String title, Instant startsAt, Instant endsAt, String department, String location, WindowType type,
+                          String plannedActions, WindowStatus status, Approval approval, String changeTicket, CabStatus cabStatus,
+                          LocalDate cabDate, String outcomeNote, Instant closedAt, String closedBy, int rescheduleCount,
+                          List<WindowDevice> devices, String createdBy, Instant updatedAt) {
+
+    public PatchWindow {
+        devices = List.copyOf(devices);
+    }
+
+    /** The window as a draft, to edit it. */
+    public WindowDraft toDraft() {
+        return new WindowDraft(title, startsAt, endsAt, department, location, type, plannedActions,
+                devices.stream().map(device -> new WindowDraft.Planned(device.deviceId(), device.downtimeMinutes())).toList(),
+                changeTicket, cabStatus, cabDate);
+    }
+}

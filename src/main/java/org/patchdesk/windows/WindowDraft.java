@@ -1,0 +1,30 @@
+package org.patchdesk.windows;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What a user enters for a window, before it is checked and stored.
+ *
+ * @param devices the devices with the downtime expected for each in minutes (null when not known)
+ */
+public record WindowDraft(String title, Instant startsAt, Instant endsAt, String department, String location, WindowType type,
+                          String plannedActions, List<Planned> devices, String changeTicket, CabStatus cabStatus, LocalDate cabDate) {
+
+    /** A device planned in a window. */
+    public record Planned(long deviceId, Integer downtimeMinutes) {
+    }
+
+    public WindowDraft {
+        devices = devices == null ? List.of() : List.copyOf(devices);
+        cabStatus = cabStatus == null ? CabStatus.NOT_SUBMITTED : cabStatus;
+        type = type == null ? WindowType.ROUTINE : type;
+    }
+
+    /** The same draft moved to another time range. */
+    public WindowDraft movedTo(Instant newStart, Instant newEnd) {
+        return new WindowDraft(title, newStart, newEnd, department, location, type, plannedActions, devices, changeTicket, cabStatus,
+                cabDate);
+    }
+}
