@@ -105,6 +105,18 @@ public interface WindowDao {
             + " WHERE d.id IN (<ids>) ORDER BY d.asset_tag_key")
     List<DeviceRow> devicesByIds(@BindList("ids") Collection<Long> deviceIds);
 
+    @SqlQuery("SELECT 0 AS window_id, d.id AS device_id, d.asset_tag, d.device_type_id, t.name AS device_type, m.name AS manufacturer,"
+            + " d.model, d.department, d.location, d.software_version, NULL AS downtime_minutes FROM device d"
+            + " LEFT JOIN device_type t ON t.id = d.device_type_id LEFT JOIN manufacturer m ON m.id = d.manufacturer_id"
+            + " WHERE d.status <> 'RETIRED' AND (:department = '' OR " + Departments.SQL_DEVICE_KEY + " = :department)"
+            + " AND (:text = '' OR LOWER(d.asset_tag) LIKE :text OR LOWER(d.model) LIKE :text OR LOWER(t.name) LIKE :text"
+            + " OR LOWER(m.name) LIKE :text OR LOWER(d.location) LIKE :text) ORDER BY d.asset_tag_key LIMIT :limit")
+    List<DeviceRow> searchDevices(@Bind("text") String likeText, @Bind("department") String departmentKey, @Bind("limit") int limit);
+
+    @SqlQuery("SELECT MIN(TRIM(department)) FROM device WHERE department IS NOT NULL AND TRIM(department) <> ''"
+            + " GROUP BY REGEXP_REPLACE(LOWER(TRIM(department)), '\\s+', ' ') ORDER BY 1")
+    List<String> departments();
+
     @SqlUpdate("DELETE FROM patch_window_device WHERE window_id = :id")
     void removeDevices(@Bind("id") long windowId);
 
@@ -157,6 +169,10 @@ public interface WindowDao {
             + " VALUES (:department, :key, :type, :minimum)")
     void putMinimum(@Bind("department") String department, @Bind("key") String key, @Bind("type") long deviceTypeId,
                     @Bind("minimum") int minimum);
+
+    @SqlQuery("SELECT id, name FROM device_type ORDER BY name_key")
+    @RegisterConstructorMapper(WindowRules.TypeChoice.class)
+    List<WindowRules.TypeChoice> deviceTypes();
 
     @SqlUpdate("DELETE FROM department_minimum WHERE department_key = :key AND device_type_id = :type")
     int deleteMinimum(@Bind("key") String departmentKey, @Bind("type") long deviceTypeId);

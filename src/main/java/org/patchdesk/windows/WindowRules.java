@@ -27,6 +27,10 @@ public final class WindowRules {
     static final String BLACKOUT_RECORD = "department_blackout";
     static final String MINIMUM_RECORD = "department_minimum";
 
+    /** A device type a minimum can be set for. */
+    public record TypeChoice(long id, String name) {
+    }
+
     private final Jdbi jdbi;
     private final AuditLog auditLog;
     private final Clock clock;
@@ -125,6 +129,11 @@ public final class WindowRules {
                         Map.of("minimum", String.valueOf(minimum.minimum())), null, "Removed minimum in service"));
             }
         });
+    }
+
+    /** The device types of the inventory, by name. */
+    public List<TypeChoice> deviceTypes() {
+        return jdbi.withHandle(handle -> handle.attach(WindowDao.class).deviceTypes());
     }
 
     /** Whether a window can be completed only when its change ticket is approved by the CAB. */

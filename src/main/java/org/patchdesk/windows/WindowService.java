@@ -192,6 +192,22 @@ public final class WindowService {
         return jdbi.withHandle(handle -> assemble(handle, handle.attach(WindowDao.class).endedWithoutOutcome(now())));
     }
 
+    /**
+     * Devices to plan, not retired, whose asset tag, type, manufacturer, model or location contains
+     * {@code text}, of one department when {@code department} is not blank; at most {@code limit}.
+     */
+    public List<WindowDevice> searchDevices(String text, String department, int limit) {
+        String like = text == null || text.isBlank() ? "" : "%" + text.strip().toLowerCase(Locale.ROOT)
+                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return jdbi.withHandle(handle -> handle.attach(WindowDao.class).searchDevices(like, Departments.key(department), limit).stream()
+                .map(WindowService::device).toList());
+    }
+
+    /** The departments named in the inventory, each once. */
+    public List<String> departments() {
+        return jdbi.withHandle(handle -> handle.attach(WindowDao.class).departments());
+    }
+
     public List<WindowEvent> history(long id) {
         return jdbi.withHandle(handle -> handle.attach(WindowDao.class).events(id).stream()
                 .map(row -> new WindowEvent(row.occurredAt().toInstant(), row.actor(),
@@ -257,9 +273,7 @@ public final class WindowService {
         }
         Map<Long, List<WindowDevice>> devices = new LinkedHashMap<>();
         for (WindowDao.DeviceRow device : handle.attach(WindowDao.class).devicesOf(rows.stream().map(WindowDao.WindowRow::id).toList())) {
-            devices.computeIfAbsent(device.windowId(), key -> new ArrayList<>()).add(new WindowDevice(device.deviceId(), device.assetTag(),
-                    device.deviceTypeId(), device.deviceType(), device.manufacturer(), device.model(), device.department(),
-                    device.location(), device.softwareVersion(), device.downtimeMinutes()));
+            devices.computeIfAbsent(device.windowId(), key -> new ArrayList<>()).add(device(device));
         }
         return rows.stream().map(row -> new PatchWindow(row.id(), row.title(), row.startsAt().toInstant(), row.endsAt().toInstant(),
                 row.department(), row.location(), WindowType.fromWord(row.windowType()), row.plannedActions(),
@@ -267,6 +281,11 @@ public final class WindowService {
                 row.approvedAt().toInstant(), row.approvalConditions()), row.changeTicket(), CabStatus.fromWord(row.cabStatus()),
                 row.cabDate(), row.outcomeNote(), row.closedAt() == null ? null : row.closedAt().toInstant(), row.closedBy(),
                 row.rescheduleCount(), devices.getOrDefault(row.id(), List.of()), row.createdBy(), row.updatedAt().toInstant())).toList();
+    }
+
+    private static WindowDevice device(WindowDao.DeviceRow row) {
+        return new WindowDevice(row.deviceId(), row.assetTag(), row.deviceTypeId(), row.deviceType(), row.manufacturer(), row.model(),
+                row.department(), row.location(), row.softwareVersion(), row.downtimeMinutes());
     }
 
     private static void storeDevices(WindowDao dao, long id, WindowDraft draft) {
