@@ -60,7 +60,10 @@ public final class DemoData {
         ImportRequest request = new ImportRequest(sample, preview.sheet(), preview.headerRow().number(),
                 imports.suggestMapping(preview.headers()));
         ImportResult inventory = imports.importFile(request, actor, monitor);
-        return new Loaded(inventory, loadFeeds(demo, folder.resolve("feeds"), actor, monitor));
+        List<String> lines = new ArrayList<>(loadFeeds(demo, folder.resolve("feeds"), actor, monitor));
+        int windows = DemoWindows.plan(demo, actor);
+        lines.add(windows + " patch windows with department rules");
+        return new Loaded(inventory, lines);
     }
 
     private static List<String> loadFeeds(Services demo, Path folder, Actor actor, ProgressMonitor monitor)

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -175,7 +176,8 @@ public final class WindowCalendarView extends BorderPane {
             }
         });
         calendarView.addEventHandler(LoadEvent.LOAD, event -> load(event.getStartDate(), event.getEndDate()));
-        calendarView.showWeekPage();
+        calendarView.setRequestedTime(LocalTime.of(6, 0));
+        calendarView.showMonthPage();
         return calendarView;
     }
 
@@ -183,6 +185,11 @@ public final class WindowCalendarView extends BorderPane {
         openList.setId("openWindowsList");
         openList.setPrefHeight(240);
         openList.setCellFactory(list -> new ListCell<>() {
+            {
+                setWrapText(true);
+                prefWidthProperty().bind(list.widthProperty().subtract(20));
+            }
+
             @Override
             protected void updateItem(Loaded item, boolean empty) {
                 super.updateItem(item, empty);
@@ -431,6 +438,7 @@ public final class WindowCalendarView extends BorderPane {
         }
         Label label = new Label(name);
         label.getStyleClass().add("field-name");
+        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label text = new Label(value);
         text.setWrapText(true);
         grid.addRow(row, label, text);
