@@ -214,8 +214,8 @@ public final class MainWindow implements InventoryView.InventoryActions {
         feedsView = new FeedsView(services.intelligence(), services.feedStatus(), services.settings(), tasks, dialogs, actor,
                 services.clock().getZone(), () -> { });
         matchReviewView = new MatchReviewView(services.intelligence(), tasks, dialogs, actor, () -> { });
-        patchabilityView = new PatchabilityView(services.patchability(), services.mds2(), services.osSupport(), tasks, dialogs,
-                actor);
+        patchabilityView = new PatchabilityView(services.patchability(), services.mds2(), services.osSupport(),
+                services.productSupport(), services.productFacts(), tasks, dialogs, actor);
         reloadInventory();
         navigation.getSelectionModel().select(INVENTORY);
         showArea(INVENTORY);

@@ -50,7 +50,8 @@ class PatchabilityViewTest {
         device("WS-7", "Dell", "OptiPlex 7050", "Windows 7");
         tasks = new BackgroundTasks();
         dialogs = new ScriptedDialogs();
-        PatchabilityView view = new PatchabilityView(services.patchability(), services.mds2(), services.osSupport(), tasks, dialogs,
+        PatchabilityView view = new PatchabilityView(services.patchability(), services.mds2(), services.osSupport(),
+                services.productSupport(), services.productFacts(), tasks, dialogs,
                 TestSites.MANAGER);
         stage.setScene(new Scene(view, 1200, 700));
         stage.show();
