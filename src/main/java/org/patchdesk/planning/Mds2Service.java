@@ -181,7 +181,7 @@ public final class Mds2Service {
             Mds2Dao.FormRow form = dao.form(suggestion.formId()).orElseThrow();
             String product = PatchabilityService.productLabel(handle, form.productId());
             String message = accept ? apply(handle, form, suggestion, topic, product, actor)
-                    : topic.label() + ": " + suggestion.suggested() + " rejected for " + product + "; nothing changed.";
+                    : topic.label() + ": " + shorten(suggestion.suggested()) + " rejected for " + product + "; nothing changed.";
             String decision = accept ? "accepted" : "rejected";
             dao.decide(suggestionId, decision, actor.name(), now);
             auditLog.append(handle, new AuditEntry(null, now.toInstant(), actor.name(), AuditAction.UPDATE, SUGGESTION_RECORD,
@@ -257,6 +257,11 @@ public final class Mds2Service {
         }
         return "Vendor Remote Access set to " + value.label() + " on " + devices(set) + (kept == 0 ? "." : "; " + devices(kept)
                 + (kept == 1 ? " keeps its" : " keep their") + " own value.");
+    }
+
+    /** Shortens a suggested value, such as a long controls note, to fit a one-line message. */
+    static String shorten(String text) {
+        return text.length() <= 120 ? text : text.substring(0, 119).strip() + "…";
     }
 
     private static String devices(int count) {

@@ -94,6 +94,6 @@ public final class ProductFactService {
         auditLog.append(handle, new AuditEntry(null, now.toInstant(), actor.name(), old.isEmpty() ? AuditAction.CREATE
                 : AuditAction.UPDATE, RECORD_TYPE, productId, PatchabilityService.productLabel(handle, productId) + ": " + kind.label(),
                 null, before, Map.of("fact_value", value.strip(), "detail", detail, "question_ids", questionIds, "source_ref", sourceRef),
-                kind.label() + ": " + value.strip()));
+                kind.label() + ": " + Mds2Service.shorten(value.strip())));
     }
 }
