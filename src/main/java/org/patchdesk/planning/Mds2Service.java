@@ -242,7 +242,7 @@ public final class Mds2Service {
         List<Long> ids = handle.createQuery("SELECT id FROM device WHERE product_id = :product ORDER BY asset_tag_key")
                 .bind("product", productId).mapTo(Long.class).list();
         int set = 0;
-        int kept = 0;
+        int unchanged = 0;
         for (long id : ids) {
             Device device = devices.findById(id).orElseThrow();
             YesNoUnknown current = device.values().get(DeviceField.VENDOR_REMOTE_ACCESS, YesNoUnknown.class);
@@ -252,11 +252,11 @@ public final class Mds2Service {
                 devices.update(id, device.values().copy().set(DeviceField.VENDOR_REMOTE_ACCESS, value), actor);
                 set++;
             } else {
-                kept++;
+                unchanged++;
             }
         }
-        return "Vendor Remote Access set to " + value.label() + " on " + devices(set) + (kept == 0 ? "." : "; " + devices(kept)
-                + (kept == 1 ? " keeps its" : " keep their") + " own value.");
+        return "Vendor Remote Access set to " + value.label() + " on " + devices(set) + (unchanged == 0 ? "." : "; "
+                + devices(unchanged) + (unchanged == 1 ? " keeps its" : " keep their") + " own value.");
     }
 
     /** Shortens a suggested value, such as a long controls note, to fit a one-line message. */

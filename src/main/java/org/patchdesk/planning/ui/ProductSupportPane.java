@@ -62,7 +62,15 @@ public final class ProductSupportPane extends VBox {
         entries.setPrefSize(840, 260);
         entries.getSelectionModel().selectedItemProperty().addListener((observable, old, entry) -> {
             if (entry != null) {
-                product.getItems().stream().filter(ref -> ref.id() == entry.productId()).findFirst().ifPresent(product::setValue);
+                // A product whose devices are all retired is not among the choices, so it is added for this entry.
+                PatchabilityService.ProductRef ref = product.getItems().stream().filter(choice -> choice.id() == entry.productId())
+                        .findFirst().orElseGet(() -> {
+                            PatchabilityService.ProductRef added = new PatchabilityService.ProductRef(entry.productId(),
+                                    entry.manufacturer(), entry.model(), 0);
+                            product.getItems().add(added);
+                            return added;
+                        });
+                product.setValue(ref);
                 end.setValue(entry.endOfSupport());
                 sale.setValue(entry.endOfSale());
                 source.setText(entry.source());
