@@ -195,42 +195,45 @@ public final class Mds2Service {
                          String product, Actor actor) {
         String sourceRef = "MDS2 " + Optional.ofNullable(form.documentId()).orElse(form.fileName())
                 + (form.versionText() == null ? "" : " (versions " + form.versionText() + ")");
-        String stated = topic.label() + ": " + suggestion.suggested() + " recorded for " + product + " (" + suggestion.questionIds() + ").";
-        switch (topic) {
+        String ids = suggestion.questionIds();
+        return switch (topic) {
             case PATCHABILITY -> {
                 patchability.setForProduct(handle, form.productId(), form.versionText(), Patchability.fromWord(suggestion.suggested()),
-                        suggestion.reason() + " (MDS2 " + Optional.ofNullable(form.documentId()).orElse(form.fileName()) + ": "
-                                + suggestion.questionIds() + ")", PatchabilityService.Source.MDS2, "mds2 form " + form.id(), actor);
-                return "Patchability " + suggestion.suggested() + " set for " + product
+                        suggestion.reason() + " (MDS2 " + Optional.ofNullable(form.documentId()).orElse(form.fileName()) + ": " + ids + ")",
+                        PatchabilityService.Source.MDS2, "mds2 form " + form.id(), actor);
+                yield "Patchability " + suggestion.suggested() + " set for " + product
                         + (form.versionText() == null ? "" : ", software versions " + form.versionText()) + ".";
             }
             case REMOTE_SERVICE -> {
-                facts.record(handle, form.productId(), ProductFact.Kind.REMOTE_SERVICE, suggestion.suggested(), suggestion.reason(),
-                        suggestion.questionIds(), form.id(), sourceRef, actor);
-                return stated + " " + fillRemoteAccess(handle, form.productId(), "yes".equals(suggestion.suggested()), actor);
+                String value = suggestion.suggested();
+                facts.record(handle, form.productId(), ProductFact.Kind.REMOTE_SERVICE, value, suggestion.reason(), ids, form.id(),
+                        sourceRef, actor);
+                yield topic.label() + ": " + value + " recorded for " + product + " (" + ids + "). "
+                        + fillRemoteAccess(handle, form.productId(), "yes".equals(value), actor);
             }
-            case EXTERNAL_CONNECTIONS -> facts.record(handle, form.productId(), ProductFact.Kind.EXTERNAL_CONNECTIONS,
-                    suggestion.suggested(), suggestion.reason(), suggestion.questionIds(), form.id(), sourceRef, actor);
+            case EXTERNAL_CONNECTIONS -> {
+                String value = suggestion.suggested();
+                facts.record(handle, form.productId(), ProductFact.Kind.EXTERNAL_CONNECTIONS, value, suggestion.reason(), ids, form.id(),
+                        sourceRef, actor);
+                yield topic.label() + ": " + value + " recorded for " + product + " (" + ids + ").";
+            }
             case SBOM -> {
                 String value = "yes".equals(suggestion.suggested()) ? "available" : "not available";
-                facts.record(handle, form.productId(), ProductFact.Kind.SBOM, value, suggestion.reason(), suggestion.questionIds(),
-                        form.id(), sourceRef, actor);
-                return "SBOM: " + value + " recorded for " + product + " (" + suggestion.questionIds() + ").";
+                facts.record(handle, form.productId(), ProductFact.Kind.SBOM, value, suggestion.reason(), ids, form.id(), sourceRef, actor);
+                yield "SBOM: " + value + " recorded for " + product + " (" + ids + ").";
             }
             case ANTI_MALWARE -> {
                 String value = "yes".equals(suggestion.suggested()) ? "supported" : "not supported";
-                facts.record(handle, form.productId(), ProductFact.Kind.ANTI_MALWARE, value, suggestion.reason(),
-                        suggestion.questionIds(), form.id(), sourceRef, actor);
-                return "Anti-malware: " + value + " recorded for " + product + " (" + suggestion.questionIds() + ").";
+                facts.record(handle, form.productId(), ProductFact.Kind.ANTI_MALWARE, value, suggestion.reason(), ids, form.id(),
+                        sourceRef, actor);
+                yield "Anti-malware: " + value + " recorded for " + product + " (" + ids + ").";
             }
             case COMPENSATING_CONTROLS -> {
                 facts.record(handle, form.productId(), ProductFact.Kind.COMPENSATING_CONTROLS, suggestion.suggested(),
-                        suggestion.reason(), suggestion.questionIds(), form.id(), sourceRef, actor);
-                return "Compensating controls from the MDS2 form recorded for " + product + " (" + suggestion.questionIds() + ").";
+                        suggestion.reason(), ids, form.id(), sourceRef, actor);
+                yield "Compensating controls from the MDS2 form recorded for " + product + " (" + ids + ").";
             }
-            default -> throw new IllegalStateException("No rule applies a " + topic + " suggestion");
-        }
-        return stated;
+        };
     }
 
     /**
