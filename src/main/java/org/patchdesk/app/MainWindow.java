@@ -217,8 +217,8 @@ public final class MainWindow implements InventoryView.InventoryActions {
         feedsView = new FeedsView(services.intelligence(), services.feedStatus(), services.settings(), tasks, dialogs, actor,
                 services.clock().getZone(), () -> { });
         matchReviewView = new MatchReviewView(services.intelligence(), tasks, dialogs, actor, () -> { });
-        patchabilityView = new PatchabilityView(services.patchability(), services.mds2(), services.osSupport(), tasks, dialogs,
-                actor);
+        patchabilityView = new PatchabilityView(services.patchability(), services.mds2(), services.osSupport(),
+                services.productSupport(), services.productFacts(), tasks, dialogs, actor);
         windowsView = new WindowCalendarView(services.windows(), services.windowRules(), services.windowCalendar(), tasks, dialogs,
                 actor, services.clock());
         reloadInventory();

@@ -16,6 +16,9 @@ import org.jdbi.v3.core.Handle;
 public final class AuditLog {
 
     private static final int BATCH_SIZE = 1000;
+    /** The lengths of the summary and label columns; longer texts are cut, and the full values stay in the old and new values. */
+    static final int SUMMARY_LENGTH = 1000;
+    static final int LABEL_LENGTH = 300;
 
     public long append(Handle handle, AuditEntry entry) {
         return handle.attach(AuditDao.class).insert(toRow(entry));
@@ -43,11 +46,15 @@ public final class AuditLog {
         row.put("action", entry.action().word());
         row.put("record_type", entry.recordType());
         row.put("record_id", entry.recordId());
-        row.put("record_label", entry.recordLabel());
+        row.put("record_label", shortened(entry.recordLabel(), LABEL_LENGTH));
         row.put("batch_id", entry.batchId());
         row.put("old_values", AuditValues.toJson(entry.oldValues()));
         row.put("new_values", AuditValues.toJson(entry.newValues()));
-        row.put("summary", entry.summary());
+        row.put("summary", shortened(entry.summary(), SUMMARY_LENGTH));
         return row;
+    }
+
+    private static String shortened(String text, int length) {
+        return text == null || text.length() <= length ? text : text.substring(0, length - 1) + "\u2026";
     }
 }

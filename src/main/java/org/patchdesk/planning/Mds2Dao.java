@@ -70,4 +70,36 @@ public interface Mds2Dao {
 
     @SqlQuery("SELECT COUNT(*) FROM mds2_answer WHERE form_id = :formId")
     int answerCount(@Bind("formId") long formId);
+
+    /** A stored form with its product's name and the number of its suggestions still waiting for a decision. */
+    record FormSummary(long id, long productId, String manufacturer, String model, String versionText, String fileName,
+                       String documentId, int questions, String importedBy, OffsetDateTime importedAt, int proposed) {
+
+        public String product() {
+            return manufacturer + " " + model;
+        }
+    }
+
+    String SUMMARY_SELECT = "SELECT f.id, f.product_id, m.name AS manufacturer, p.model, f.version_text, f.file_name, f.document_id,"
+            + " f.questions, f.imported_by, f.imported_at, (SELECT COUNT(*) FROM mds2_suggestion s WHERE s.form_id = f.id"
+            + " AND s.decision = 'proposed') AS proposed FROM mds2_form f JOIN product p ON p.id = f.product_id"
+            + " JOIN manufacturer m ON m.id = p.manufacturer_id";
+
+    @SqlQuery(SUMMARY_SELECT + " ORDER BY LOWER(m.name), LOWER(p.model), f.imported_at DESC, f.id DESC")
+    @RegisterConstructorMapper(FormSummary.class)
+    List<FormSummary> formSummaries();
+
+    @SqlQuery(SUMMARY_SELECT + " WHERE f.id = :id")
+    @RegisterConstructorMapper(FormSummary.class)
+    Optional<FormSummary> formSummary(@Bind("id") long id);
+
+    /** A stored answer in form order. */
+    record AnswerView(String sectionCode, String sectionTitle, int rowNumber, String questionId, String question, String answer,
+                      String kind, String noteRef, String note) {
+    }
+
+    @SqlQuery("SELECT section_code, section_title, row_number, question_id, question, answer, kind, note_ref, note FROM mds2_answer"
+            + " WHERE form_id = :formId ORDER BY position")
+    @RegisterConstructorMapper(AnswerView.class)
+    List<AnswerView> answersOf(@Bind("formId") long formId);
 }

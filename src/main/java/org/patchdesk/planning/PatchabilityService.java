@@ -22,8 +22,9 @@ import org.patchdesk.intel.versions.VersionSpec;
 /**
  * Records patchability per product (for all software versions or a range of them) and per device,
  * and works out a device's patchability with its reason. The order: the device's own value, then
- * an operating system past its end of support, then its product's value for a range that covers
- * the device's software version, then its product's value for all versions, else unknown.
+ * an operating system past its end of support, then a product past its end of support, then its
+ * product's value for a range that covers the device's software version, then its product's value
+ * for all versions, else unknown.
  */
 public final class PatchabilityService {
 
@@ -32,7 +33,8 @@ public final class PatchabilityService {
 
     /** The origin of a patchability value. */
     public enum Source {
-        MDS2("MDS2 form"), VENDOR_LETTER("vendor letter"), USER("user"), OPERATING_SYSTEM("operating system"), NONE("nothing recorded");
+        MDS2("MDS2 form"), VENDOR_LETTER("vendor letter"), USER("user"), OPERATING_SYSTEM("operating system"),
+        PRODUCT_END_OF_SUPPORT("product end of support"), NONE("nothing recorded");
 
         private final String label;
 
@@ -135,9 +137,13 @@ public final class PatchabilityService {
         });
     }
 
-    /** A device with its patchability, for the patchability screen and reports. */
+    /**
+     * A device with its patchability, for the patchability screen and reports. {@code supportEnding}
+     * names the operating system or product whose support ends within 12 months, with the date,
+     * such as "Windows 10 IoT Enterprise LTSC 2021 on 2027-06-01", or is null.
+     */
     public record DevicePatchability(long deviceId, String assetTag, String manufacturer, String model, String softwareVersion,
-                                     String osName, Long productId, Resolved resolved) {
+                                     String osName, Long productId, Resolved resolved, String supportEnding) {
     }
 
     private record Own(Patchability patchability, String reason, Source source) {
@@ -147,7 +153,20 @@ public final class PatchabilityService {
     }
 
     /** The recorded values and dates, loaded once to resolve many devices. */
-    private record Records(Map<Long, Own> own, Map<Long, List<ProductEntry>> products, List<OsSupport> os, LocalDate today) {
+    private record Records(Map<Long, Own> own, Map<Long, List<ProductEntry>> products, List<OsSupport> os,
+                           Map<Long, ProductSupport> productSupport, LocalDate today) {
+
+        /** Names what ends within 12 months: the operating system, the product or both, with the dates; null when nothing does. */
+        String supportEnding(Long productId, String osName) {
+            List<String> ending = new java.util.ArrayList<>();
+            OsSupportService.match(os, osName).filter(entry -> entry.stateOn(today) == OsSupport.State.ENDING)
+                    .ifPresent(entry -> ending.add(osName.strip() + " on " + entry.endOfSupport()));
+            ProductSupport product = productId == null ? null : productSupport.get(productId);
+            if (product != null && product.stateOn(today) == OsSupport.State.ENDING) {
+                ending.add(product.label() + " on " + product.endOfSupport());
+            }
+            return ending.isEmpty() ? null : String.join("; ", ending);
+        }
 
         Resolved resolve(long deviceId, Long productId, String softwareVersion, String osName) {
             Own mine = own.get(deviceId);
@@ -161,6 +180,11 @@ public final class PatchabilityService {
             }
             if (productId == null) {
                 return new Resolved(Patchability.UNKNOWN, "the device has no model recorded", Source.NONE);
+            }
+            ProductSupport ended = productSupport.get(productId);
+            if (ended != null && ended.stateOn(today) == OsSupport.State.UNSUPPORTED) {
+                return new Resolved(Patchability.UNSUPPORTED, ended.label() + " reached its end of support on " + ended.endOfSupport()
+                        + " (" + ended.source() + ")", Source.PRODUCT_END_OF_SUPPORT);
             }
             List<ProductEntry> entries = products.getOrDefault(productId, List.of());
             for (ProductEntry entry : entries) {
@@ -191,7 +215,7 @@ public final class PatchabilityService {
                 .map((rs, ctx) -> Map.entry(rs.getLong(1), new ProductEntry(rs.getString(2), Patchability.fromWord(rs.getString(3)),
                         rs.getString(4), sourceOf(rs.getString(5)))))
                 .forEach(entry -> products.computeIfAbsent(entry.getKey(), key -> new java.util.ArrayList<>()).add(entry.getValue()));
-        return new Records(own, products, osSupport.list(), LocalDate.now(clock));
+        return new Records(own, products, osSupport.list(), ProductSupportService.byProduct(handle), LocalDate.now(clock));
     }
 
     /** An inventory product with its number of in-service devices. */
@@ -234,7 +258,8 @@ public final class PatchabilityService {
                         long id = rs.getLong(1);
                         Long productId = (Long) rs.getObject(7);
                         return new DevicePatchability(id, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                                rs.getString(6), productId, records.resolve(id, productId, rs.getString(5), rs.getString(6)));
+                                rs.getString(6), productId, records.resolve(id, productId, rs.getString(5), rs.getString(6)),
+                                records.supportEnding(productId, rs.getString(6)));
                     })
                     .list();
         });

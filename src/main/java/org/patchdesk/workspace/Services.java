@@ -14,6 +14,8 @@ import org.patchdesk.inventory.importing.InventoryImportService;
 import org.patchdesk.planning.Mds2Service;
 import org.patchdesk.planning.OsSupportService;
 import org.patchdesk.planning.PatchabilityService;
+import org.patchdesk.planning.ProductFactService;
+import org.patchdesk.planning.ProductSupportService;
 import org.patchdesk.risk.FeedStatusService;
 import org.patchdesk.risk.FindingService;
 import org.patchdesk.risk.IntelligenceService;
@@ -47,6 +49,8 @@ public final class Services implements AutoCloseable {
     private final WindowRules windowRules;
     private final WindowService windows;
     private final WindowCalendarExport windowCalendar;
+    private final ProductFactService productFacts;
+    private final ProductSupportService productSupport;
 
     public Services(Database database, FdaProductClassification fda, SsvcTables ssvc, Clock clock) {
         this.database = database;
@@ -64,7 +68,9 @@ public final class Services implements AutoCloseable {
         this.inventoryExport = new InventoryExportService();
         this.osSupport = new OsSupportService(jdbi, auditLog, clock);
         this.patchability = new PatchabilityService(jdbi, auditLog, osSupport, clock);
-        this.mds2 = new Mds2Service(jdbi, auditLog, patchability, clock);
+        this.productFacts = new ProductFactService(jdbi, auditLog, clock);
+        this.productSupport = new ProductSupportService(jdbi, auditLog, clock);
+        this.mds2 = new Mds2Service(jdbi, auditLog, patchability, productFacts, devices, clock);
         this.windowRules = new WindowRules(jdbi, auditLog, clock);
         this.windows = new WindowService(jdbi, auditLog, windowRules, clock);
         this.windowCalendar = new WindowCalendarExport(clock);
@@ -136,6 +142,14 @@ public final class Services implements AutoCloseable {
 
     public WindowCalendarExport windowCalendar() {
         return windowCalendar;
+    }
+
+    public ProductFactService productFacts() {
+        return productFacts;
+    }
+
+    public ProductSupportService productSupport() {
+        return productSupport;
     }
 
     /** Closes the database. */

@@ -40,6 +40,8 @@ import org.patchdesk.planning.OsSupport;
 import org.patchdesk.planning.OsSupportService;
 import org.patchdesk.planning.Patchability;
 import org.patchdesk.planning.PatchabilityService;
+import org.patchdesk.planning.ProductFactService;
+import org.patchdesk.planning.ProductSupportService;
 import org.patchdesk.planning.mds2.Mds2Suggestion;
 import org.patchdesk.ui.BackgroundTasks;
 import org.patchdesk.ui.DialogService;
@@ -48,8 +50,9 @@ import org.patchdesk.ui.TableColumns;
 
 /**
  * The patchability of every in-service device with its reason and source, filtered by value or
- * text, with the commands to import an MDS2 form for a product, decide its patchability
- * suggestion, and set patchability for a device or its product.
+ * text, with the commands to import an MDS2 form for a product, review stored forms and decide
+ * their suggestions, set patchability for a device or its product, and edit operating-system and
+ * product end-of-support dates. Below the table are the selected device's product details.
  */
 public final class PatchabilityView extends BorderPane {
 
@@ -57,10 +60,14 @@ public final class PatchabilityView extends BorderPane {
     private static final String ALL = "All devices";
     /** The filter choice that keeps the devices the owner cannot patch: every value but owner-installable. */
     private static final String NOT_OWNER = "Not patchable by the owner";
+    /** The filter choice that keeps the devices whose operating system or product support ends within 12 months. */
+    private static final String ENDING = "Support ends within 12 months";
 
     private final PatchabilityService patchability;
     private final Mds2Service mds2;
     private final OsSupportService osSupport;
+    private final ProductSupportService productSupport;
+    private final ProductFactService productFacts;
     private final BackgroundTasks tasks;
     private final DialogService dialogs;
     private final Actor actor;
@@ -70,12 +77,18 @@ public final class PatchabilityView extends BorderPane {
     private final ComboBox<String> filter = new ComboBox<>();
     private final TextField search = new TextField();
     private final Label summary = new Label();
+    private final TextArea details = new TextArea();
+    /** The open list of MDS2 forms, read again after a decision so that its counts stay right; null when closed. */
+    private Mds2FormListView formListShown;
 
-    public PatchabilityView(PatchabilityService patchability, Mds2Service mds2, OsSupportService osSupport, BackgroundTasks tasks,
+    public PatchabilityView(PatchabilityService patchability, Mds2Service mds2, OsSupportService osSupport,
+                            ProductSupportService productSupport, ProductFactService productFacts, BackgroundTasks tasks,
                             DialogService dialogs, Actor actor) {
         this.patchability = patchability;
         this.mds2 = mds2;
         this.osSupport = osSupport;
+        this.productSupport = productSupport;
+        this.productFacts = productFacts;
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.actor = actor;
@@ -84,6 +97,7 @@ public final class PatchabilityView extends BorderPane {
         filter.setId("patchabilityFilter");
         filter.getItems().add(ALL);
         filter.getItems().add(NOT_OWNER);
+        filter.getItems().add(ENDING);
         for (Patchability value : Patchability.values()) {
             filter.getItems().add(capitalize(value.label()));
         }
@@ -99,12 +113,18 @@ public final class PatchabilityView extends BorderPane {
         set.setId("setPatchabilityButton");
         set.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         set.setOnAction(event -> setPatchability(table.getSelectionModel().getSelectedItem()));
+        Button forms = new Button("MDS2 forms…");
+        forms.setId("mds2FormsButton");
+        forms.setOnAction(event -> showForms());
         Button systems = new Button("Operating-system support…");
         systems.setId("osSupportButton");
         systems.setOnAction(event -> showOsSupport());
+        Button products = new Button("Product end of support…");
+        products.setId("productSupportButton");
+        products.setOnAction(event -> showProductSupport());
         Button refresh = new Button("Refresh");
         refresh.setOnAction(event -> refresh());
-        FlowPane bar = new FlowPane(8, 6, new Label("Show:"), filter, search, importForm, set, systems, refresh);
+        FlowPane bar = new FlowPane(8, 6, new Label("Show:"), filter, search, importForm, forms, set, systems, products, refresh);
         bar.setAlignment(Pos.CENTER_LEFT);
         summary.setId("patchabilitySummary");
         summary.setWrapText(true);
@@ -124,8 +144,46 @@ public final class PatchabilityView extends BorderPane {
                 TableColumns.text("Operating System", 150, row -> orEmpty(row.osName())),
                 TableColumns.text("Patchability", 230, row -> row.resolved().patchability().label()),
                 TableColumns.text("Source", 120, row -> row.resolved().source().label()),
-                TableColumns.text("Reason", 520, row -> row.resolved().reason())));
+                TableColumns.text("Reason", 520, row -> row.resolved().reason()),
+                TableColumns.text("Support Ends Within 12 Months", 260, row -> orEmpty(row.supportEnding()))));
         setCenter(table);
+
+        details.setId("productDetails");
+        details.setEditable(false);
+        details.setWrapText(true);
+        details.setPrefRowCount(7);
+        details.setPromptText("Select a device to see its product's end of support and security facts.");
+        table.getSelectionModel().selectedItemProperty().addListener((observable, old, row) -> showDetails(row));
+        VBox bottom = new VBox(4, new Label("Product details"), details);
+        bottom.setPadding(new Insets(8));
+        setBottom(bottom);
+    }
+
+    /** Shows the product of the selected device: its end of support, its security facts and its number of MDS2 forms. */
+    private void showDetails(PatchabilityService.DevicePatchability row) {
+        if (row == null) {
+            details.clear();
+            return;
+        }
+        if (row.productId() == null) {
+            details.setText(row.assetTag() + " has no model recorded, so no product details apply.");
+            return;
+        }
+        long productId = row.productId();
+        tasks.submit("Reading the product details", monitor -> {
+            StringBuilder text = new StringBuilder((orEmpty(row.manufacturer()) + " " + orEmpty(row.model())).strip());
+            text.append("\nEnd of support: ").append(productSupport.find(productId).map(entry -> entry.endOfSupport()
+                    + (entry.endOfSale() == null ? "" : ", end of sale " + entry.endOfSale()) + " (" + entry.source() + ")")
+                    .orElse("not recorded"));
+            productFacts.securityOf(productId).describe().forEach(line -> text.append('\n').append(line));
+            int forms = mds2.formsOf(productId).size();
+            text.append("\nMDS2 forms: ").append(forms == 0 ? "none" : forms);
+            return text.toString();
+        }, text -> {
+            if (row.equals(table.getSelectionModel().getSelectedItem())) {
+                details.setText(text);
+            }
+        }, error -> dialogs.showFailure("Product details not shown", "Reading the product details failed.", error));
     }
 
     /** Reads every device's patchability again. */
@@ -139,7 +197,7 @@ public final class PatchabilityView extends BorderPane {
     private void applyFilter() {
         String choice = filter.getValue();
         String text = search.getText() == null ? "" : search.getText().strip().toLowerCase(Locale.ROOT);
-        shown.setPredicate(row -> matchesChoice(row.resolved().patchability(), choice) && (text.isEmpty()
+        shown.setPredicate(row -> matchesChoice(row, choice) && (text.isEmpty()
                 || contains(row.assetTag(), text) || contains(row.manufacturer(), text) || contains(row.model(), text)
                 || contains(row.osName(), text)));
         Map<Patchability, Long> counts = new EnumMap<>(Patchability.class);
@@ -149,9 +207,13 @@ public final class PatchabilityView extends BorderPane {
                 .collect(Collectors.joining(", ")) + ".");
     }
 
-    private static boolean matchesChoice(Patchability value, String choice) {
+    private static boolean matchesChoice(PatchabilityService.DevicePatchability row, String choice) {
+        Patchability value = row.resolved().patchability();
         if (choice == null || ALL.equals(choice)) {
             return true;
+        }
+        if (ENDING.equals(choice)) {
+            return row.supportEnding() != null;
         }
         if (NOT_OWNER.equals(choice)) {
             return value != Patchability.OWNER_AFTER_VALIDATION;
@@ -217,15 +279,19 @@ public final class PatchabilityView extends BorderPane {
                 .filter(row -> row.topic().equals(Mds2Suggestion.Topic.PATCHABILITY.name())).findFirst();
         ButtonType accept = new ButtonType("Accept the patchability", ButtonBar.ButtonData.YES);
         ButtonType reject = new ButtonType("Reject the patchability", ButtonBar.ButtonData.NO);
+        ButtonType review = new ButtonType("Review every suggestion…", ButtonBar.ButtonData.OTHER);
         dialog.getDialogPane().setContent(text);
         if (suggestion.isPresent()) {
-            dialog.getDialogPane().getButtonTypes().setAll(accept, reject, ButtonType.CLOSE);
+            dialog.getDialogPane().getButtonTypes().setAll(accept, reject, review, ButtonType.CLOSE);
         } else {
-            dialog.getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
+            dialog.getDialogPane().getButtonTypes().setAll(review, ButtonType.CLOSE);
         }
 
         Optional<ButtonType> choice = dialog.showAndWait();
-        if (suggestion.isPresent() && choice.isPresent() && (choice.get() == accept || choice.get() == reject)) {
+        if (choice.isPresent() && choice.get() == review) {
+            refresh();
+            openForm(result.formId());
+        } else if (suggestion.isPresent() && choice.isPresent() && (choice.get() == accept || choice.get() == reject)) {
             boolean accepted = choice.get() == accept;
             long id = suggestion.get().id();
             tasks.submit("Saving the decision", monitor -> {
@@ -374,6 +440,57 @@ public final class PatchabilityView extends BorderPane {
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
         dialog.setOnHidden(event -> refresh());
         load.run();
+        dialog.show();
+    }
+
+    /** Lists the stored MDS2 forms; Open shows one grouped by section, with its suggestions. */
+    private void showForms() {
+        Mds2FormListView list = new Mds2FormListView(mds2, tasks, dialogs, form -> openForm(form.id()));
+        list.setPrefSize(1100, 360);
+        Dialog<Void> dialog = new Dialog<>();
+        dialog.initOwner(getScene().getWindow());
+        dialog.setTitle("MDS2 forms");
+        dialog.getDialogPane().setId("mds2FormsDialog");
+        dialog.getDialogPane().setContent(list);
+        dialog.getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
+        dialog.setResizable(true);
+        list.refresh();
+        dialog.show();
+        formListShown = list;
+        dialog.setOnHidden(event -> formListShown = null);
+    }
+
+    private void openForm(long formId) {
+        Mds2FormView view = new Mds2FormView(mds2, tasks, dialogs, actor, formId);
+        view.setPrefSize(1150, 760);
+        view.setOnDecided(() -> {
+            refresh();
+            if (formListShown != null) {
+                formListShown.refresh();
+            }
+        });
+        Dialog<Void> dialog = new Dialog<>();
+        dialog.initOwner(getScene().getWindow());
+        dialog.setTitle("MDS2 form");
+        dialog.getDialogPane().setId("mds2FormDialog");
+        dialog.getDialogPane().setContent(view);
+        dialog.getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
+        dialog.setResizable(true);
+        view.load();
+        dialog.show();
+    }
+
+    /** Lists the product end-of-support dates and adds, changes or removes one. Closing the dialog resolves every device again. */
+    private void showProductSupport() {
+        ProductSupportPane pane = new ProductSupportPane(productSupport, patchability, tasks, dialogs, actor);
+        Dialog<Void> dialog = new Dialog<>();
+        dialog.initOwner(getScene().getWindow());
+        dialog.setTitle("Product end of support");
+        dialog.getDialogPane().setId("productSupportDialog");
+        dialog.getDialogPane().setContent(pane);
+        dialog.getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
+        dialog.setOnHidden(event -> refresh());
+        pane.load();
         dialog.show();
     }
 

@@ -50,7 +50,8 @@ class PatchabilityViewTest {
         device("WS-7", "Dell", "OptiPlex 7050", "Windows 7");
         tasks = new BackgroundTasks();
         dialogs = new ScriptedDialogs();
-        PatchabilityView view = new PatchabilityView(services.patchability(), services.mds2(), services.osSupport(), tasks, dialogs,
+        PatchabilityView view = new PatchabilityView(services.patchability(), services.mds2(), services.osSupport(),
+                services.productSupport(), services.productFacts(), tasks, dialogs,
                 TestSites.MANAGER);
         stage.setScene(new Scene(view, 1200, 700));
         stage.show();
@@ -148,6 +149,78 @@ class PatchabilityViewTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> of(robot, "EMS-1") == Patchability.VENDOR_ONLY);
         assertThat(of(robot, "EMS-2")).isEqualTo(Patchability.VENDOR_ONLY);
         assertThat(of(robot, "WS-7")).isEqualTo(Patchability.UNSUPPORTED);
+        assertThat(dialogs.shown()).isEmpty();
+    }
+
+    @Test
+    void productEndOfSupportIsEditedAndApplied(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table(robot).getItems().size() == 3);
+        robot.clickOn("#productSupportButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#productSupportProduct").tryQuery().isPresent()
+                && !robot.lookup("#productSupportProduct").queryComboBox().getItems().isEmpty());
+
+        robot.interact(() -> {
+            ComboBox<PatchabilityService.ProductRef> product = robot.lookup("#productSupportProduct").queryComboBox();
+            product.setValue(product.getItems().stream().filter(ref -> ref.model().equals("EMS-900")).findFirst().orElseThrow());
+            robot.lookup("#productEnd").<javafx.scene.control.DatePicker>query().setValue(java.time.LocalDate.of(2026, 6, 30));
+            robot.lookup("#productSale").<javafx.scene.control.DatePicker>query().setValue(java.time.LocalDate.of(2026, 9, 1));
+            robot.lookup("#productSource").queryTextInputControl().setText("vendor notice of 2024-01-15");
+        });
+        robot.interact(() -> robot.lookup("#saveProductSupportButton").queryButton().fire());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#productSupportProblem").queryLabeled().getText().isEmpty());
+        assertThat(robot.lookup("#productSupportProblem").queryLabeled().getText())
+                .startsWith("End of sale 2026-09-01 is after the end of support 2026-06-30");
+
+        robot.interact(() -> robot.lookup("#productSale").<javafx.scene.control.DatePicker>query().setValue(null));
+        robot.interact(() -> robot.lookup("#saveProductSupportButton").queryButton().fire());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#productSupportTable").queryTableView().getItems().size() == 1);
+        press(robot, "#productSupportDialog", "Close");
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> of(robot, "EMS-1") == Patchability.UNSUPPORTED);
+        assertThat(of(robot, "EMS-2")).isEqualTo(Patchability.UNSUPPORTED);
+        assertThat(table(robot).getItems().stream().filter(row -> row.assetTag().equals("EMS-1")).findFirst().orElseThrow()
+                .resolved().reason()).isEqualTo("Example Medical Systems EMS-900 reached its end of support on 2026-06-30"
+                        + " (vendor notice of 2024-01-15)");
+        assertThat(dialogs.shown()).isEmpty();
+    }
+
+    @Test
+    void productDetailsShowAcceptedFacts(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table(robot).getItems().size() == 3);
+        long formId = services.mds2().importForm(TestSites.copyResource("/mds2/Example-MDS2-Worksheet-filled.xlsx", files),
+                "Example Medical Systems", "EMS-900", null, TestSites.TECHNICIAN).formId();
+        services.mds2().suggestionsOf(formId).stream().filter(row -> row.topic().equals("SBOM")).findFirst()
+                .ifPresent(row -> services.mds2().decide(row.id(), true, TestSites.MANAGER));
+
+        robot.interact(() -> table(robot).getSelectionModel().select(table(robot).getItems().stream()
+                .filter(row -> row.assetTag().equals("EMS-2")).findFirst().orElseThrow()));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#productDetails").queryTextInputControl().getText()
+                .isEmpty());
+
+        assertThat(robot.lookup("#productDetails").queryTextInputControl().getText()).startsWith("Example Medical Systems EMS-900\n"
+                        + "End of support: not recorded\n")
+                .contains("\nSBOM: available (SBOM-1, MDS2 EMS-900-MDS2-r3, accepted by mmanager on 2026-12-04)\n")
+                .contains("\nVendor remote access: unknown\n")
+                .endsWith("\nMDS2 forms: 1");
+    }
+
+    @Test
+    void storedFormOpensFromTheList(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table(robot).getItems().size() == 3);
+        services.mds2().importForm(TestSites.copyResource("/mds2/Example-MDS2-Worksheet-filled.xlsx", files),
+                "Example Medical Systems", "EMS-900", null, TestSites.TECHNICIAN);
+
+        robot.clickOn("#mds2FormsButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#mds2FormsTable").tryQuery().isPresent()
+                && robot.lookup("#mds2FormsTable").queryTableView().getItems().size() == 1);
+        robot.interact(() -> robot.lookup("#mds2FormsTable").queryTableView().getSelectionModel().select(0));
+        robot.interact(() -> robot.lookup("#openMds2FormButton").queryButton().fire());
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#mds2FormTree").tryQuery().isPresent()
+                && !robot.lookup("#mds2FormTree").<javafx.scene.control.TreeTableView<?>>query().getRoot().getChildren().isEmpty());
+        assertThat(robot.lookup("#mds2SuggestionTable").queryTableView().getItems()).hasSize(6);
+        press(robot, "#mds2FormDialog", "Close");
+        press(robot, "#mds2FormsDialog", "Close");
         assertThat(dialogs.shown()).isEmpty();
     }
 }
