@@ -16,7 +16,7 @@ public record Blackout(long id, String department, Instant startsAt, Instant end
     public record Occurrence(ZonedDateTime start, ZonedDateTime end) {
     }
 
-    /** The first occurrence of this blackout that overlaps the range from {@code from} to {@code to}. */
+    /** Returns the first occurrence of this blackout that overlaps the range from {@code from} to {@code to}. */
     public Optional<Occurrence> firstOverlap(Instant from, Instant to, ZoneId zone) {
         ZonedDateTime start = startsAt.atZone(zone);
         ZonedDateTime end = endsAt.atZone(zone);

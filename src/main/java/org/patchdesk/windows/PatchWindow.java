@@ -14,7 +14,7 @@ public record PatchWindow(long id, String title, Instant startsAt, Instant endsA
         devices = List.copyOf(devices);
     }
 
-    /** The window as a draft, to edit it. */
+    /** Returns the window as a draft to edit. */
     public WindowDraft toDraft() {
         return new WindowDraft(title, startsAt, endsAt, department, location, type, plannedActions,
                 devices.stream().map(device -> new WindowDraft.Planned(device.deviceId(), device.downtimeMinutes())).toList(),

@@ -43,7 +43,7 @@ public final class WindowCalendarExport {
         });
     }
 
-    /** The windows as iCalendar text. */
+    /** Returns the windows as iCalendar text. */
     public String text(List<PatchWindow> windows) {
         return Biweekly.write(calendar(windows)).go();
     }

@@ -18,9 +18,9 @@ import java.util.Set;
 import org.jdbi.v3.core.Handle;
 
 /**
- * The warning rules for a window: a device also in an overlapping open window, a department
- * blackout during the window, fewer devices of a type left in service in a department than its
- * minimum, and a window past its end with no outcome.
+ * The warning rules for a window. A device may also be in an overlapping open window, a department
+ * blackout may fall in the window, a department may keep fewer devices of a type in service than
+ * its minimum, and a window may be past its end with no outcome.
  */
 final class WindowChecks {
 

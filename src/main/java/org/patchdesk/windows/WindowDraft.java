@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * What a user enters for a window, before it is checked and stored.
+ * The values a user enters for a window, before they are checked and stored.
  *
  * @param devices the devices with the downtime expected for each in minutes (null when not known)
  */
@@ -22,7 +22,7 @@ public record WindowDraft(String title, Instant startsAt, Instant endsAt, String
         type = type == null ? WindowType.ROUTINE : type;
     }
 
-    /** The same draft moved to another time range. */
+    /** Returns this draft moved to another time range. */
     public WindowDraft movedTo(Instant newStart, Instant newEnd) {
         return new WindowDraft(title, newStart, newEnd, department, location, type, plannedActions, devices, changeTicket, cabStatus,
                 cabDate);

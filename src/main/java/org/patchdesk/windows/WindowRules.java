@@ -131,12 +131,12 @@ public final class WindowRules {
         });
     }
 
-    /** The device types of the inventory, by name. */
+    /** Lists the device types of the inventory by name. */
     public List<TypeChoice> deviceTypes() {
         return jdbi.withHandle(handle -> handle.attach(WindowDao.class).deviceTypes());
     }
 
-    /** Whether a window can be completed only when its change ticket is approved by the CAB. */
+    /** Tells whether a window can be completed only when its change ticket is approved by the CAB. */
     public boolean requiresApprovedChange() {
         return jdbi.withHandle(this::requiresApprovedChange);
     }

@@ -104,7 +104,7 @@ public final class WindowService {
 
     /** Moves an open window to a new time range, as dragging it on the calendar does. */
     public PatchWindow reschedule(long id, Instant startsAt, Instant endsAt, Actor actor) {
-        PatchWindow window = find(id).orElseThrow(() -> new IllegalArgumentException("There is no patch window " + id));
+        PatchWindow window = find(id).orElseThrow(() -> new IllegalArgumentException("Patch window " + id + " not found"));
         return update(id, window.toDraft().movedTo(startsAt, endsAt), actor);
     }
 
@@ -182,12 +182,12 @@ public final class WindowService {
         return jdbi.withHandle(handle -> handle.attach(WindowDao.class).find(id).map(row -> assemble(handle, List.of(row)).get(0)));
     }
 
-    /** The windows that overlap the range, earliest first. */
+    /** Lists the windows that overlap the range, earliest first. */
     public List<PatchWindow> between(Instant from, Instant to) {
         return jdbi.withHandle(handle -> assemble(handle, handle.attach(WindowDao.class).between(utc(from), utc(to))));
     }
 
-    /** Open windows whose end has passed with no outcome recorded. */
+    /** Lists the open windows whose end has passed with no outcome recorded. */
     public List<PatchWindow> endedWithoutOutcome() {
         return jdbi.withHandle(handle -> assemble(handle, handle.attach(WindowDao.class).endedWithoutOutcome(now())));
     }
@@ -203,7 +203,7 @@ public final class WindowService {
                 .map(WindowService::device).toList());
     }
 
-    /** The departments named in the inventory, each once. */
+    /** Lists the departments named in the inventory, each once. */
     public List<String> departments() {
         return jdbi.withHandle(handle -> handle.attach(WindowDao.class).departments());
     }
@@ -216,12 +216,12 @@ public final class WindowService {
                 .toList());
     }
 
-    /** The warnings for a draft before it is saved; {@code windowId} is the window being edited, or null for a new one. */
+    /** Checks a draft before it is saved. {@code windowId} is the window being edited, or null for a new one. */
     public List<WindowWarning> check(Long windowId, WindowDraft draft) {
         return jdbi.withHandle(handle -> checks.check(handle, windowId, draft, WindowStatus.PROPOSED));
     }
 
-    /** The warnings of a stored window. */
+    /** Returns the warnings of a stored window. */
     public List<WindowWarning> warnings(PatchWindow window) {
         return jdbi.withHandle(handle -> checks.check(handle, window.id(), window.toDraft(), window.status()));
     }
@@ -263,7 +263,7 @@ public final class WindowService {
 
     PatchWindow load(Handle handle, long id) {
         WindowDao.WindowRow row = handle.attach(WindowDao.class).find(id)
-                .orElseThrow(() -> new IllegalArgumentException("There is no patch window " + id));
+                .orElseThrow(() -> new IllegalArgumentException("Patch window " + id + " not found"));
         return assemble(handle, List.of(row)).get(0);
     }
 
