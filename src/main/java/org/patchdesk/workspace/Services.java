@@ -20,6 +20,8 @@ import org.patchdesk.risk.IntelligenceService;
 import org.patchdesk.risk.SettingsService;
 import org.patchdesk.risk.ssvc.SsvcTables;
 import org.patchdesk.storage.Database;
+import org.patchdesk.vendors.ValidationRequestService;
+import org.patchdesk.vendors.VendorContactService;
 
 /**
  * The composition root: every service of one database, wired by constructor. The GUI and the
@@ -41,6 +43,8 @@ public final class Services implements AutoCloseable {
     private final Mds2Service mds2;
     private final OsSupportService osSupport;
     private final PatchabilityService patchability;
+    private final VendorContactService vendorContacts;
+    private final ValidationRequestService validationRequests;
 
     public Services(Database database, FdaProductClassification fda, SsvcTables ssvc, Clock clock) {
         this.database = database;
@@ -59,6 +63,8 @@ public final class Services implements AutoCloseable {
         this.osSupport = new OsSupportService(jdbi, auditLog, clock);
         this.patchability = new PatchabilityService(jdbi, auditLog, osSupport, clock);
         this.mds2 = new Mds2Service(jdbi, auditLog, patchability, clock);
+        this.vendorContacts = new VendorContactService(jdbi, auditLog, clock);
+        this.validationRequests = new ValidationRequestService(jdbi, auditLog, patchability, clock);
     }
 
     public Database database() {
@@ -115,6 +121,14 @@ public final class Services implements AutoCloseable {
 
     public PatchabilityService patchability() {
         return patchability;
+    }
+
+    public VendorContactService vendorContacts() {
+        return vendorContacts;
+    }
+
+    public ValidationRequestService validationRequests() {
+        return validationRequests;
     }
 
     /** Closes the database. */
