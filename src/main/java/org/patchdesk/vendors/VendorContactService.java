@@ -14,6 +14,7 @@ import java.util.Optional;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.patchdesk.audit.AuditAction;
 import org.patchdesk.audit.AuditEntry;
@@ -40,17 +41,22 @@ public final class VendorContactService {
         this.clock = clock;
     }
 
-    /** Lists every manufacturer by name, with its contacts, open requests, overdue follow-ups and devices. */
+    /**
+     * Lists the manufacturers that have devices, contacts or validation requests, by name, with their counts. The
+     * manufacturers that only the seeded alias list names are left out.
+     */
     public List<Vendor> vendors() {
         LocalDate today = LocalDate.now(clock);
-        return jdbi.withHandle(handle -> handle.createQuery("SELECT m.id, m.name,"
-                        + " (SELECT COUNT(*) FROM vendor_contact c WHERE c.manufacturer_id = m.id),"
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT * FROM (SELECT m.id, m.name,"
+                        + " (SELECT COUNT(*) FROM vendor_contact c WHERE c.manufacturer_id = m.id) AS contacts,"
                         + " (SELECT COUNT(*) FROM validation_request r JOIN product p ON p.id = r.product_id"
                         + "   WHERE p.manufacturer_id = m.id AND r.status IN ('requested', 'acknowledged')),"
                         + " (SELECT COUNT(*) FROM validation_request r JOIN product p ON p.id = r.product_id"
                         + "   WHERE p.manufacturer_id = m.id AND r.status IN ('requested', 'acknowledged') AND r.follow_up_on < :today),"
                         + " (SELECT COUNT(*) FROM device d WHERE d.manufacturer_id = m.id)"
-                        + " FROM manufacturer m ORDER BY LOWER(m.name)")
+                        + " AS devices FROM manufacturer m) v WHERE v.contacts > 0 OR v.devices > 0"
+                        + " OR EXISTS (SELECT 1 FROM validation_request r JOIN product p ON p.id = r.product_id WHERE p.manufacturer_id = v.id)"
+                        + " ORDER BY LOWER(v.name)")
                 .bind("today", today)
                 .map((rs, ctx) -> new Vendor(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getInt(6)))
                 .list());
@@ -58,11 +64,14 @@ public final class VendorContactService {
 
     /** Lists the contacts of one manufacturer, or of every manufacturer when {@code manufacturerId} is null, by name. */
     public List<VendorContact> list(Long manufacturerId) {
-        return jdbi.withHandle(handle -> handle.createQuery(SELECT + (manufacturerId == null ? "" : " WHERE c.manufacturer_id = :m")
-                        + " ORDER BY LOWER(m.name), LOWER(c.name), c.id")
-                .bind("m", manufacturerId)
-                .map(VendorContactService::contact)
-                .list());
+        return jdbi.withHandle(handle -> {
+            Query query = handle.createQuery(SELECT + (manufacturerId == null ? "" : " WHERE c.manufacturer_id = :m")
+                    + " ORDER BY LOWER(m.name), LOWER(c.name), c.id");
+            if (manufacturerId != null) {
+                query.bind("m", manufacturerId);
+            }
+            return query.map(VendorContactService::contact).list();
+        });
     }
 
     public Optional<VendorContact> find(long contactId) {
