@@ -286,7 +286,10 @@ public final class ValidationRequestService {
         });
     }
 
-    /** Lists the requests the filter keeps, the most recently requested first. */
+    /**
+     * Lists the requests the filter keeps, the most recently requested first, or the longest overdue first when the
+     * filter keeps overdue follow-ups only.
+     */
     public List<ValidationRequest> list(RequestFilter filter) {
         LocalDate today = today();
         return jdbi.withHandle(handle -> {
@@ -304,7 +307,7 @@ public final class ValidationRequestService {
                 where.add("r.follow_up_on < :today");
             }
             Query query = handle.createQuery(SELECT + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
-                    + " ORDER BY r.requested_on DESC, r.id DESC");
+                    + (filter.overdueOnly() ? " ORDER BY r.follow_up_on, r.id" : " ORDER BY r.requested_on DESC, r.id DESC"));
             if (filter.manufacturerId() != null) {
                 query.bind("m", filter.manufacturerId());
             }
@@ -320,9 +323,7 @@ public final class ValidationRequestService {
 
     /** Lists the open requests whose follow-up date is before today, the longest overdue first. */
     public List<ValidationRequest> overdueFollowUps() {
-        return list(RequestFilter.all().withOverdueOnly(true)).stream()
-                .sorted(Comparator.comparing(ValidationRequest::followUpOn).thenComparing(ValidationRequest::id))
-                .toList();
+        return list(RequestFilter.all().withOverdueOnly(true));
     }
 
     /**
