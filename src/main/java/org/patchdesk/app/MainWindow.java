@@ -52,6 +52,8 @@ import org.patchdesk.risk.ui.WorklistViewModel;
 import org.patchdesk.ui.BackgroundTasks;
 import org.patchdesk.ui.DialogService;
 import org.patchdesk.ui.ProgressDialog;
+import org.patchdesk.vendors.ui.DocumentOpener;
+import org.patchdesk.vendors.ui.VendorsView;
 import org.patchdesk.workspace.DemoData;
 import org.patchdesk.workspace.Services;
 import org.patchdesk.workspace.Workspace;
@@ -72,6 +74,7 @@ public final class MainWindow implements InventoryView.InventoryActions {
     static final String FEEDS = "Vulnerability feeds";
     static final String MATCHES = "Match review";
     static final String PATCHABILITY = "Patchability";
+    static final String VENDORS = "Vendors";
     static final String IMPORT_HISTORY = "Import history";
     static final String MANUFACTURERS = "Manufacturers";
     static final String DEVICE_TYPES = "Device types";
@@ -103,6 +106,7 @@ public final class MainWindow implements InventoryView.InventoryActions {
     private FeedsView feedsView;
     private MatchReviewView matchReviewView;
     private PatchabilityView patchabilityView;
+    private VendorsView vendorsView;
 
     public MainWindow(Stage stage, Workspace workspace, Services site, BackgroundTasks tasks, DialogService dialogs,
                       Preferences preferences, Actor actor) {
@@ -182,7 +186,8 @@ public final class MainWindow implements InventoryView.InventoryActions {
     private Node navigationPane() {
         navigation.setId("navigation");
         navigation.getStyleClass().add("navigation");
-        navigation.getItems().setAll(WORKLIST, INVENTORY, FEEDS, MATCHES, PATCHABILITY, IMPORT_HISTORY, MANUFACTURERS, DEVICE_TYPES);
+        navigation.getItems().setAll(WORKLIST, INVENTORY, FEEDS, MATCHES, PATCHABILITY, VENDORS, IMPORT_HISTORY, MANUFACTURERS,
+                DEVICE_TYPES);
         navigation.getSelectionModel().selectedItemProperty().addListener((observable, old, area) -> showArea(area));
         dataFolderLabel.getStyleClass().add("data-folder");
         dataFolderLabel.setWrapText(true);
@@ -216,6 +221,8 @@ public final class MainWindow implements InventoryView.InventoryActions {
         matchReviewView = new MatchReviewView(services.intelligence(), tasks, dialogs, actor, () -> { });
         patchabilityView = new PatchabilityView(services.patchability(), services.mds2(), services.osSupport(), tasks, dialogs,
                 actor);
+        vendorsView = new VendorsView(services.vendorContacts(), services.validationRequests(), tasks, dialogs, DocumentOpener.desktop(),
+                actor, services.clock());
         reloadInventory();
         navigation.getSelectionModel().select(INVENTORY);
         showArea(INVENTORY);
@@ -253,6 +260,10 @@ public final class MainWindow implements InventoryView.InventoryActions {
             case PATCHABILITY -> {
                 patchabilityView.refresh();
                 yield patchabilityView;
+            }
+            case VENDORS -> {
+                vendorsView.refresh();
+                yield vendorsView;
             }
             default -> inventoryModel.rows().isEmpty() && !inventoryModel.loadingProperty().get() ? welcomePane() : inventoryView;
         };
