@@ -82,6 +82,9 @@ public final class VendorsView extends BorderPane {
     private final TableView<VendorStatistics> statisticsTable = new TableView<>();
     private final ComboBox<String> requestFilter = new ComboBox<>();
     private final TextArea requestDetail = new TextArea();
+    /** The manufacturer column of the requests table, shown only while every manufacturer is listed. */
+    private final TableColumn<ValidationRequest, String> requestManufacturer = TableColumns.text("Manufacturer", 100,
+            ValidationRequest::manufacturer);
     private final TabPane tabs = new TabPane();
     /** True while a refresh replaces the manufacturer list, whose selection events then trigger no refresh. */
     private boolean updatingVendors;
@@ -154,7 +157,7 @@ public final class VendorsView extends BorderPane {
         VBox pane = new VBox(6, new Label("Manufacturers"), vendorSearch, vendorList);
         VBox.setVgrow(vendorList, Priority.ALWAYS);
         pane.setPadding(new Insets(8));
-        pane.setPrefWidth(250);
+        pane.setPrefWidth(190);
         return pane;
     }
 
@@ -188,13 +191,13 @@ public final class VendorsView extends BorderPane {
         contactsTable.setPlaceholder(new Label("No contact. Choose a manufacturer and add the people you reach about updates."));
         contactsTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         contactsTable.getColumns().setAll(List.<TableColumn<VendorContact, String>>of(
-                TableColumns.text("Manufacturer", 130, VendorContact::manufacturer),
-                TableColumns.text("Name", 150, VendorContact::name),
-                TableColumns.text("Role", 160, contact -> orEmpty(contact.role())),
-                TableColumns.text("Email", 200, contact -> orEmpty(contact.email())),
-                TableColumns.text("Phone", 130, contact -> orEmpty(contact.phone())),
-                TableColumns.text("Portal URL", 220, contact -> orEmpty(contact.portalUrl())),
-                TableColumns.text("Support contract", 240, contact -> orEmpty(contact.supportContract())),
+                TableColumns.text("Manufacturer", 100, VendorContact::manufacturer),
+                TableColumns.text("Name", 130, VendorContact::name),
+                TableColumns.text("Role", 150, contact -> orEmpty(contact.role())),
+                TableColumns.text("Email", 190, contact -> orEmpty(contact.email())),
+                TableColumns.text("Phone", 120, contact -> orEmpty(contact.phone())),
+                TableColumns.text("Portal URL", 190, contact -> orEmpty(contact.portalUrl())),
+                TableColumns.text("Support Contract", 220, contact -> orEmpty(contact.supportContract())),
                 TableColumns.text("Requests", 70, contact -> String.valueOf(contact.requests()))));
         contactsTable.setRowFactory(table -> doubleClick(table, this::editContact));
 
@@ -224,14 +227,23 @@ public final class VendorsView extends BorderPane {
 
         requestsTable.setId("requestsTable");
         requestsTable.setPlaceholder(new Label("No validation request. Choose a manufacturer and record the requests sent to it."));
-        configureRequestColumns(requestsTable);
-        requestsTable.getColumns().addAll(List.of(
-                TableColumns.<ValidationRequest>text("Vendor Reference", 130, request -> orEmpty(request.vendorReference())),
-                TableColumns.<ValidationRequest>text("FDA Day 30 (Communication)", 210, request -> clockText(request.fdaClock(), true)),
-                TableColumns.<ValidationRequest>text("FDA Day 60 (Fix)", 210, request -> clockText(request.fdaClock(), false)),
-                TableColumns.<ValidationRequest>text("Days to Validation", 80, request -> request.daysToValidation() == null ? ""
+        requestsTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        requestsTable.getColumns().setAll(List.<TableColumn<ValidationRequest, String>>of(
+                TableColumns.text("Id", 35, request -> String.valueOf(request.id())),
+                requestManufacturer,
+                TableColumns.text("Model", 110, ValidationRequest::model),
+                TableColumns.text("Update / CVE", 190, ValidationRequest::subject),
+                TableColumns.text("Requested", 85, request -> request.requestedOn().toString()),
+                TableColumns.text("Status", 190, request -> VendorDialogs.capitalize(request.status().label()) + " " + request.statusOn()),
+                TableColumns.text("Follow-up", 150, request -> request.followUpOn() == null ? ""
+                        : request.followUpOn() + (request.followUpOverdue() ? " overdue" : "")),
+                TableColumns.text("FDA Day 30: Notify Customers", 200, request -> clockText(request.fdaClock(), true)),
+                TableColumns.text("FDA Day 60: Fix", 200, request -> clockText(request.fdaClock(), false)),
+                TableColumns.text("Contact", 130, request -> orEmpty(request.contactName())),
+                TableColumns.text("Vendor Reference", 120, request -> orEmpty(request.vendorReference())),
+                TableColumns.text("Days to Validation", 120, request -> request.daysToValidation() == null ? ""
                         : String.valueOf(request.daysToValidation())),
-                TableColumns.<ValidationRequest>text("Documents", 80, request -> String.valueOf(request.documents()))));
+                TableColumns.text("Documents", 75, request -> String.valueOf(request.documents()))));
         requestsTable.setRowFactory(table -> doubleClick(table, this::changeStatus));
         requestsTable.getSelectionModel().selectedItemProperty().addListener((observable, old, request) -> showDetail(request));
 
@@ -263,12 +275,12 @@ public final class VendorsView extends BorderPane {
         LocalDate today = LocalDate.now(clock);
         overdueTable.getColumns().setAll(List.<TableColumn<ValidationRequest, String>>of(
                 TableColumns.text("Follow-up", 95, request -> request.followUpOn().toString()),
-                TableColumns.text("Days Overdue", 90, request -> String.valueOf(ChronoUnit.DAYS.between(request.followUpOn(), today))),
+                TableColumns.text("Days Overdue", 105, request -> String.valueOf(ChronoUnit.DAYS.between(request.followUpOn(), today))),
                 TableColumns.text("Id", 50, request -> String.valueOf(request.id())),
                 TableColumns.text("Manufacturer", 120, ValidationRequest::manufacturer),
                 TableColumns.text("Model", 140, ValidationRequest::model),
                 TableColumns.text("Update / CVE", 240, ValidationRequest::subject),
-                TableColumns.text("Status", 150, request -> VendorDialogs.capitalize(request.status().label()) + " " + request.statusOn()),
+                TableColumns.text("Status", 190, request -> VendorDialogs.capitalize(request.status().label()) + " " + request.statusOn()),
                 TableColumns.text("Contact", 150, request -> orEmpty(request.contactName())),
                 TableColumns.text("Vendor Reference", 130, request -> orEmpty(request.vendorReference()))));
         overdueTable.setRowFactory(table -> doubleClick(table, this::followUp));
@@ -285,30 +297,16 @@ public final class VendorsView extends BorderPane {
                 TableColumns.text("Manufacturer", 180, VendorStatistics::manufacturer),
                 TableColumns.text("Requests", 80, row -> String.valueOf(row.requests())),
                 TableColumns.text("Open", 70, row -> String.valueOf(row.open())),
-                TableColumns.text("Follow-up Overdue", 120, row -> String.valueOf(row.overdueFollowUps())),
+                TableColumns.text("Follow-up Overdue", 130, row -> String.valueOf(row.overdueFollowUps())),
                 TableColumns.text("Validated", 80, row -> String.valueOf(row.validated())),
-                TableColumns.text("Median Days to Validation", 170, row -> row.medianDaysToValidation() == null ? ""
+                TableColumns.text("Median Days to Validation", 190, row -> row.medianDaysToValidation() == null ? ""
                         : days(row.medianDaysToValidation())),
-                TableColumns.text("Longest Days to Validation", 170, row -> row.longestDaysToValidation() == null ? ""
+                TableColumns.text("Longest Days to Validation", 190, row -> row.longestDaysToValidation() == null ? ""
                         : String.valueOf(row.longestDaysToValidation()))));
         Label note = new Label("Days to validation count from the requested date to the date the request became validated,"
                 + " over every validated request of the manufacturer. Every manufacturer with a request is listed.");
         note.setWrapText(true);
         return pane(note, statisticsTable);
-    }
-
-    private void configureRequestColumns(TableView<ValidationRequest> table) {
-        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        table.getColumns().setAll(List.<TableColumn<ValidationRequest, String>>of(
-                TableColumns.text("Id", 50, request -> String.valueOf(request.id())),
-                TableColumns.text("Manufacturer", 120, ValidationRequest::manufacturer),
-                TableColumns.text("Model", 140, ValidationRequest::model),
-                TableColumns.text("Update / CVE", 240, ValidationRequest::subject),
-                TableColumns.text("Requested", 90, request -> request.requestedOn().toString()),
-                TableColumns.text("Contact", 140, request -> orEmpty(request.contactName())),
-                TableColumns.text("Status", 170, request -> VendorDialogs.capitalize(request.status().label()) + " " + request.statusOn()),
-                TableColumns.text("Follow-up", 130, request -> request.followUpOn() == null ? ""
-                        : request.followUpOn() + (request.followUpOverdue() ? " overdue" : ""))));
     }
 
     /** Reads the manufacturers and what the tabs show for the chosen one again, keeping the selections. */
@@ -366,9 +364,10 @@ public final class VendorsView extends BorderPane {
             refresh();
             return;
         }
-        title.setText(again.vendor() == null ? "All manufacturers" : again.vendor().name() + ": " + count(again.vendor().contacts(),
+        title.setText(again.vendor() == null ? "All manufacturers (choose one to add contacts or record requests)" : again.vendor().name() + ": " + count(again.vendor().contacts(),
                 "contact") + ", " + count(again.vendor().openRequests(), "open request") + ", " + count(again.vendor().devices(), "device"));
 
+        requestManufacturer.setVisible(again.vendor() == null);
         contactsTable.getItems().setAll(snapshot.contacts());
         reselect(contactsTable, chosenContact == null ? null : chosenContact.id(), VendorContact::id);
         requestsTable.getItems().setAll(snapshot.requests());
