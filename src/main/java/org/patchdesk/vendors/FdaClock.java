@@ -17,7 +17,7 @@ public record FdaClock(Basis basis, LocalDate start, String advisoryId, LocalDat
     public static final int COMMUNICATION_DAYS = 30;
     public static final int FIX_DAYS = 60;
 
-    /** Where the start date comes from. */
+    /** The source of the start date. */
     public enum Basis {
         LEARNED("manufacturer learned of it"),
         ADVISORY("advisory initial release"),

@@ -4,8 +4,8 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Which requests to list: of one manufacturer or all (null), of some statuses or all (empty), only
- * open ones, only open ones whose follow-up date is before today.
+ * The choice of requests to list: of one manufacturer or all (null), of some statuses or all
+ * (empty), only open ones, or only open ones whose follow-up date is before today.
  */
 public record RequestFilter(Long manufacturerId, Set<RequestStatus> statuses, boolean openOnly, boolean overdueOnly) {
 

@@ -33,10 +33,11 @@ import org.patchdesk.planning.Patchability;
 import org.patchdesk.planning.PatchabilityService;
 
 /**
- * Validation requests to manufacturers: recording them, moving them through their states
- * (requested, then acknowledged, then validated, rejected or no response), the vendor's response,
- * follow-up dates, document paths, the FDA clocks of uncontrolled vulnerabilities, and the time
- * each manufacturer takes to validate. Every change appends an audit entry in its transaction.
+ * Records validation requests to manufacturers and moves them through their states: requested,
+ * then acknowledged, then validated, rejected or no response. It also keeps the vendor's response,
+ * follow-up dates and document paths. Reading a request works out the FDA clocks of an uncontrolled
+ * vulnerability, and {@link #statistics()} the time each manufacturer takes to validate. Every
+ * change appends an audit entry in its transaction.
  */
 public final class ValidationRequestService {
 
@@ -585,7 +586,7 @@ public final class ValidationRequestService {
         return requests;
     }
 
-    /** Starts the clocks on the day the manufacturer learned of the CVE, else a stored advisory's release, else the date entered. */
+    /** Returns the clocks starting on the day the manufacturer learned of the CVE, else a stored advisory's release, else the date entered. */
     private static FdaClock clockOf(Row row, AdvisoryDate advisory, LocalDate countedTo) {
         if (row.learnedOn != null) {
             return FdaClock.of(FdaClock.Basis.LEARNED, row.learnedOn, null, countedTo);

@@ -272,7 +272,7 @@ class ValidationRequestServiceTest {
     }
 
     @Test
-    void fdaClocksUseTheEnteredAdvisoryDateWhenNoneIsStored() {
+    void fdaClocksUseEnteredAdvisoryDate() {
         ValidationRequest entered = uncontrolled("CVE-2026-40001", null, LocalDate.of(2026, 11, 20));
         ValidationRequest unknown = uncontrolled("CVE-2026-40002", null, null);
 

@@ -15,7 +15,7 @@ public interface DocumentOpener {
      */
     void open(Path file) throws IOException;
 
-    /** Returns an opener that asks the desktop (java.awt.Desktop) to open files. */
+    /** Returns an opener that opens files through java.awt.Desktop. */
     static DocumentOpener desktop() {
         return file -> {
             if (!Desktop.isDesktopSupported() || !Desktop.getDesktop().isSupported(Desktop.Action.OPEN)) {

@@ -93,12 +93,12 @@ public final class VendorsView extends BorderPane {
     record VendorItem(Vendor vendor) {
     }
 
-    /** What one refresh reads for the chosen manufacturer and request filter. */
+    /** The records one refresh reads for the chosen manufacturer and request filter. */
     private record Snapshot(List<Vendor> vendors, List<VendorContact> contacts, List<ValidationRequest> requests,
                             List<ValidationRequest> overdue, List<VendorStatistics> statistics) {
     }
 
-    /** What the detail pane shows of the selected request. */
+    /** The selected request with its history, documents and devices, for the detail pane. */
     private record Detail(ValidationRequest request, List<StatusChange> history, List<RequestDocument> documents,
                           List<ProductDevice> devices) {
     }
@@ -402,7 +402,7 @@ public final class VendorsView extends BorderPane {
                 }, error -> requestDetail.setText("Reading request " + id + " failed: " + error.getMessage()));
     }
 
-    /** Writes the selected request's details: what it asks, its history, response, clocks, documents and devices. */
+    /** Returns the detail text of a request: its subject, status history, response, FDA clocks, documents and devices. */
     private String describe(Detail detail) {
         ValidationRequest r = detail.request();
         ZoneId zone = clock.getZone();
@@ -413,6 +413,7 @@ public final class VendorsView extends BorderPane {
         if (r.notes() != null) {
             text.append("Notes: ").append(r.notes()).append('\n');
         }
+
         text.append("\nStatus history:\n");
         LocalDate previous = null;
         for (StatusChange change : detail.history()) {
@@ -428,6 +429,7 @@ public final class VendorsView extends BorderPane {
             text.append('\n');
             previous = change.statusOn();
         }
+
         if (r.respondedOn() != null || r.vendorReference() != null || r.responseNotes() != null) {
             text.append("\nVendor response").append(r.respondedOn() == null ? "" : " of " + r.respondedOn())
                     .append(r.vendorReference() == null ? "" : ", reference " + r.vendorReference()).append('\n');
@@ -435,6 +437,7 @@ public final class VendorsView extends BorderPane {
                 text.append("  ").append(r.responseNotes()).append('\n');
             }
         }
+
         FdaClock clockOfRequest = r.fdaClock();
         if (clockOfRequest != null) {
             text.append("\nFDA clocks of ").append(r.cveId()).append(", an uncontrolled risk by the manufacturer's account:\n")
@@ -447,8 +450,10 @@ public final class VendorsView extends BorderPane {
                 }
             }
         }
+
         text.append("\nDocuments (").append(detail.documents().size()).append("):\n");
         detail.documents().forEach(document -> text.append("  ").append(document.path()).append('\n'));
+
         text.append("\nIn-service devices of ").append(r.product()).append(" (").append(detail.devices().size()).append("):\n");
         for (ProductDevice device : detail.devices()) {
             text.append("  ").append(device.assetTag()).append(device.softwareVersion() == null ? "" : ", version " + device.softwareVersion())
