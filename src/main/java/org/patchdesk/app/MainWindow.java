@@ -53,6 +53,8 @@ import org.patchdesk.risk.ui.WorklistViewModel;
 import org.patchdesk.ui.BackgroundTasks;
 import org.patchdesk.ui.DialogService;
 import org.patchdesk.ui.ProgressDialog;
+import org.patchdesk.vendors.ui.DocumentOpener;
+import org.patchdesk.vendors.ui.VendorsView;
 import org.patchdesk.workspace.DemoData;
 import org.patchdesk.workspace.Services;
 import org.patchdesk.workspace.Workspace;
@@ -74,6 +76,7 @@ public final class MainWindow implements InventoryView.InventoryActions {
     static final String MATCHES = "Match review";
     static final String PATCHABILITY = "Patchability";
     static final String WINDOWS = "Patch windows";
+    static final String VENDORS = "Vendors";
     static final String IMPORT_HISTORY = "Import history";
     static final String MANUFACTURERS = "Manufacturers";
     static final String DEVICE_TYPES = "Device types";
@@ -106,6 +109,7 @@ public final class MainWindow implements InventoryView.InventoryActions {
     private MatchReviewView matchReviewView;
     private PatchabilityView patchabilityView;
     private WindowCalendarView windowsView;
+    private VendorsView vendorsView;
 
     public MainWindow(Stage stage, Workspace workspace, Services site, BackgroundTasks tasks, DialogService dialogs,
                       Preferences preferences, Actor actor) {
@@ -185,7 +189,8 @@ public final class MainWindow implements InventoryView.InventoryActions {
     private Node navigationPane() {
         navigation.setId("navigation");
         navigation.getStyleClass().add("navigation");
-        navigation.getItems().setAll(WORKLIST, INVENTORY, FEEDS, MATCHES, PATCHABILITY, WINDOWS, IMPORT_HISTORY, MANUFACTURERS, DEVICE_TYPES);
+        navigation.getItems().setAll(WORKLIST, INVENTORY, FEEDS, MATCHES, PATCHABILITY, VENDORS, WINDOWS, IMPORT_HISTORY, MANUFACTURERS,
+                DEVICE_TYPES);
         navigation.getSelectionModel().selectedItemProperty().addListener((observable, old, area) -> showArea(area));
         dataFolderLabel.getStyleClass().add("data-folder");
         dataFolderLabel.setWrapText(true);
@@ -220,6 +225,8 @@ public final class MainWindow implements InventoryView.InventoryActions {
         patchabilityView = new PatchabilityView(services.patchability(), services.mds2(), services.osSupport(),
                 services.productSupport(), services.productFacts(), tasks, dialogs, actor);
         windowsView = new WindowCalendarView(services.windows(), services.windowRules(), services.windowCalendar(), tasks, dialogs,
+                actor, services.clock());
+        vendorsView = new VendorsView(services.vendorContacts(), services.validationRequests(), tasks, dialogs, DocumentOpener.desktop(),
                 actor, services.clock());
         reloadInventory();
         navigation.getSelectionModel().select(INVENTORY);
@@ -262,6 +269,10 @@ public final class MainWindow implements InventoryView.InventoryActions {
             case PATCHABILITY -> {
                 patchabilityView.refresh();
                 yield patchabilityView;
+            }
+            case VENDORS -> {
+                vendorsView.refresh();
+                yield vendorsView;
             }
             default -> inventoryModel.rows().isEmpty() && !inventoryModel.loadingProperty().get() ? welcomePane() : inventoryView;
         };

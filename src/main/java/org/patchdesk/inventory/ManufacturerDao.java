@@ -56,6 +56,10 @@ public interface ManufacturerDao {
     @SqlUpdate("UPDATE device SET manufacturer_id = :into WHERE manufacturer_id = :from")
     int moveDevices(@Bind("from") long from, @Bind("into") long into);
 
+    /** Moves the vendor contacts of a manufacturer that is merged into another. */
+    @SqlUpdate("UPDATE vendor_contact SET manufacturer_id = :into WHERE manufacturer_id = :from")
+    int moveVendorContacts(@Bind("from") long from, @Bind("into") long into);
+
     @SqlUpdate("DELETE FROM manufacturer WHERE id = :id")
     int delete(@Bind("id") long id);
 }

@@ -154,8 +154,9 @@ public final class ManufacturerService {
     }
 
     /**
-     * Merges manufacturer {@code fromId} into {@code intoId}: its devices, aliases and products move,
-     * and products with the same model become one. The merged manufacturer is deleted.
+     * Merges manufacturer {@code fromId} into {@code intoId}: its devices, aliases, products and vendor
+     * contacts move. Products with the same model become one that keeps the validation requests of
+     * both. The merged manufacturer is deleted.
      */
     public void merge(long fromId, long intoId, Actor actor) {
         if (fromId == intoId) {
@@ -177,11 +178,13 @@ public final class ManufacturerService {
                     products.moveProduct(productId, intoId);
                 } else {
                     products.moveDevices(productId, same);
+                    products.moveValidationRequests(productId, same);
                     products.delete(productId);
                 }
             }
             int devices = dao.moveDevices(fromId, intoId);
             dao.moveAliases(fromId, intoId);
+            dao.moveVendorContacts(fromId, intoId);
             dao.delete(fromId);
             audit(handle, actor, AuditAction.DELETE, fromId, Map.of("name", fromName), Map.of("merged_into", intoName),
                     "Merged into " + intoName + " with " + devices + " devices");

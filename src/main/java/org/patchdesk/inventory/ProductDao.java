@@ -32,6 +32,10 @@ public interface ProductDao {
     @SqlUpdate("UPDATE device SET product_id = :into WHERE product_id = :from")
     int moveDevices(@Bind("from") long from, @Bind("into") long into);
 
+    /** Moves the validation requests of a product that a merge replaces with another. */
+    @SqlUpdate("UPDATE validation_request SET product_id = :into WHERE product_id = :from")
+    int moveValidationRequests(@Bind("from") long from, @Bind("into") long into);
+
     @SqlUpdate("DELETE FROM product WHERE id = :id")
     int delete(@Bind("id") long id);
 }

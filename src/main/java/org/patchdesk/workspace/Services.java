@@ -25,6 +25,8 @@ import org.patchdesk.storage.Database;
 import org.patchdesk.windows.WindowCalendarExport;
 import org.patchdesk.windows.WindowRules;
 import org.patchdesk.windows.WindowService;
+import org.patchdesk.vendors.ValidationRequestService;
+import org.patchdesk.vendors.VendorContactService;
 
 /**
  * The composition root: every service of one database, wired by constructor. The GUI and the
@@ -51,6 +53,8 @@ public final class Services implements AutoCloseable {
     private final WindowCalendarExport windowCalendar;
     private final ProductFactService productFacts;
     private final ProductSupportService productSupport;
+    private final VendorContactService vendorContacts;
+    private final ValidationRequestService validationRequests;
 
     public Services(Database database, FdaProductClassification fda, SsvcTables ssvc, Clock clock) {
         this.database = database;
@@ -74,6 +78,8 @@ public final class Services implements AutoCloseable {
         this.windowRules = new WindowRules(jdbi, auditLog, clock);
         this.windows = new WindowService(jdbi, auditLog, windowRules, clock);
         this.windowCalendar = new WindowCalendarExport(clock);
+        this.vendorContacts = new VendorContactService(jdbi, auditLog, clock);
+        this.validationRequests = new ValidationRequestService(jdbi, auditLog, patchability, clock);
     }
 
     public Database database() {
@@ -150,6 +156,14 @@ public final class Services implements AutoCloseable {
 
     public ProductSupportService productSupport() {
         return productSupport;
+    }
+
+    public VendorContactService vendorContacts() {
+        return vendorContacts;
+    }
+
+    public ValidationRequestService validationRequests() {
+        return validationRequests;
     }
 
     /** Closes the database. */

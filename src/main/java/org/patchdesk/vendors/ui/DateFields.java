@@ -1,0 +1,54 @@
+package org.patchdesk.vendors.ui;
+
+import java.time.LocalDate;
+
+import javafx.scene.control.DatePicker;
+import javafx.util.StringConverter;
+
+import org.patchdesk.common.SpreadsheetDates;
+
+/**
+ * Date pickers that show ISO dates and read what a user types in the forms spreadsheets use
+ * ({@code 2026-12-04}, {@code 12/4/2026}, {@code Dec 4, 2026}).
+ */
+final class DateFields {
+
+    private DateFields() {
+    }
+
+    static DatePicker picker(String id, LocalDate value) {
+        DatePicker picker = new DatePicker(value);
+        picker.setId(id);
+        picker.setPrefWidth(140);
+        picker.setPromptText("YYYY-MM-DD");
+        picker.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(LocalDate date) {
+                return date == null ? "" : date.toString();
+            }
+
+            @Override
+            public LocalDate fromString(String text) {
+                return text == null || text.isBlank() ? null : SpreadsheetDates.parse(text).orElse(null);
+            }
+        });
+        return picker;
+    }
+
+    /**
+     * Returns the date typed or picked, or null when the field is empty. Typed text counts even
+     * before the field loses focus.
+     *
+     * @throws IllegalArgumentException when the text is not a date
+     */
+    static LocalDate read(DatePicker picker, String label) {
+        String text = picker.getEditor().getText();
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        LocalDate date = SpreadsheetDates.parse(text).orElseThrow(() -> new IllegalArgumentException(
+                label + " '" + text.strip() + "' is not a date; write it as 2026-12-04"));
+        picker.setValue(date);
+        return date;
+    }
+}
