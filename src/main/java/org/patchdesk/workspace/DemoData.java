@@ -61,6 +61,8 @@ public final class DemoData {
                 imports.suggestMapping(preview.headers()));
         ImportResult inventory = imports.importFile(request, actor, monitor);
         List<String> lines = new ArrayList<>(loadFeeds(demo, folder.resolve("feeds"), actor, monitor));
+        int requests = DemoVendors.record(demo, actor);
+        lines.add(requests + " vendor validation requests");
         int windows = DemoWindows.plan(demo, actor);
         lines.add(windows + " patch windows with department rules");
         return new Loaded(inventory, lines);
