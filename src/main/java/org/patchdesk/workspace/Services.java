@@ -14,6 +14,7 @@ import org.patchdesk.inventory.importing.InventoryImportService;
 import org.patchdesk.planning.Mds2Service;
 import org.patchdesk.planning.OsSupportService;
 import org.patchdesk.planning.PatchabilityService;
+import org.patchdesk.playbooks.PlaybookService;
 import org.patchdesk.risk.FeedStatusService;
 import org.patchdesk.risk.FindingService;
 import org.patchdesk.risk.IntelligenceService;
@@ -41,6 +42,7 @@ public final class Services implements AutoCloseable {
     private final Mds2Service mds2;
     private final OsSupportService osSupport;
     private final PatchabilityService patchability;
+    private final PlaybookService playbooks;
 
     public Services(Database database, FdaProductClassification fda, SsvcTables ssvc, Clock clock) {
         this.database = database;
@@ -59,6 +61,7 @@ public final class Services implements AutoCloseable {
         this.osSupport = new OsSupportService(jdbi, auditLog, clock);
         this.patchability = new PatchabilityService(jdbi, auditLog, osSupport, clock);
         this.mds2 = new Mds2Service(jdbi, auditLog, patchability, clock);
+        this.playbooks = new PlaybookService(jdbi, auditLog, clock);
     }
 
     public Database database() {
@@ -115,6 +118,10 @@ public final class Services implements AutoCloseable {
 
     public PatchabilityService patchability() {
         return patchability;
+    }
+
+    public PlaybookService playbooks() {
+        return playbooks;
     }
 
     /** Closes the database. */
