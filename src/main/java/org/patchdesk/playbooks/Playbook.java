@@ -1,7 +1,10 @@
 package org.patchdesk.playbooks;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+
+import org.patchdesk.reports.WorkOrder;
 
 /**
  * A playbook with its steps, ordered by phase and then by position. The device type and product
@@ -27,6 +30,20 @@ public record Playbook(long id, String name, String description, Long deviceType
     /** Returns what the playbook applies to, such as "Infusion pump; BD Alaris 8015", or "no device type or product". */
     public String appliesTo() {
         return appliesTo(deviceTypeName, productName);
+    }
+
+    /** Returns the playbook as a work order prints it: its steps grouped by phase, phases without steps left out. */
+    public WorkOrder.PlaybookSection toWorkOrderSection() {
+        List<WorkOrder.StepGroup> groups = new ArrayList<>();
+        for (Phase phase : Phase.values()) {
+            List<WorkOrder.Step> phaseSteps = steps(phase).stream()
+                    .map(step -> new WorkOrder.Step(step.role().label(), step.text(), step.expectedMinutes()))
+                    .toList();
+            if (!phaseSteps.isEmpty()) {
+                groups.add(new WorkOrder.StepGroup(phase.label(), phaseSteps));
+            }
+        }
+        return new WorkOrder.PlaybookSection(name, description, groups);
     }
 
     public PlaybookSummary summary() {
