@@ -23,10 +23,10 @@ import org.patchdesk.audit.AuditLog;
 import org.patchdesk.common.Actor;
 
 /**
- * The playbook library: playbooks that say who does what before, during and after patching a kind
- * of device, in four phases (pre-checks, procedure, verification, rollback). Every change appends
- * an audit entry in the same transaction: record type {@value #PLAYBOOK_RECORD} for a playbook and
- * {@value #STEP_RECORD} for a step.
+ * The playbook library. A playbook lists who does what before, during and after patching a kind of
+ * device, in four phases (pre-checks, procedure, verification, rollback). Every change appends an
+ * audit entry in the same transaction, with record type {@value #PLAYBOOK_RECORD} for a playbook
+ * and {@value #STEP_RECORD} for a step.
  */
 public final class PlaybookService {
 
@@ -475,7 +475,7 @@ public final class PlaybookService {
         }
     }
 
-    /** Returns the entries of {@code values} that {@code other} lacks or holds with another value. */
+    /** Returns the entries of {@code values} that {@code other} lacks or has with another value. */
     private static Map<String, String> changed(Map<String, String> values, Map<String, String> other) {
         Map<String, String> changed = new LinkedHashMap<>();
         values.forEach((key, value) -> {

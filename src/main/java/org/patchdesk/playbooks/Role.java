@@ -2,7 +2,7 @@ package org.patchdesk.playbooks;
 
 import java.util.Locale;
 
-/** Who carries out a playbook step. */
+/** The role that carries out a playbook step. */
 public enum Role {
     HTM("htm", "HTM"),
     IT("it", "IT"),

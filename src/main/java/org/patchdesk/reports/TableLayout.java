@@ -8,7 +8,7 @@ import org.patchdesk.reports.ReportDocument.Column;
 /**
  * Draws one table of a {@link ReportDocument}: the header row, then each row with its cells
  * wrapped to the column widths. A row that does not fit the rest of the page starts the next page,
- * where the header row is drawn again; a row taller than a whole page is split line by line.
+ * where the header row is drawn again. A row taller than a whole page is split line by line.
  */
 final class TableLayout {
 

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What a printed patch window work order shows. Text fields may be null or blank and then print as
- * an em dash; {@code changeTicket} and {@code approval} may be null ("no change ticket", "not
- * approved"). {@code start} and {@code end} carry the time zone the window is planned in.
- * {@code printedBy} and {@code printedAt} go in the footer of every page when given.
+ * The content of a printed patch window work order. Text fields may be null or blank, and then
+ * print as an em dash. A null {@code changeTicket} prints as "no change ticket" and a null
+ * {@code approval} as "not approved". {@code start} and {@code end} carry the time zone the window
+ * is planned in. {@code printedBy} and {@code printedAt} go in the footer of every page when given.
  */
 public record WorkOrder(String siteName, String title, String windowId, String type, String status, ZonedDateTime start,
                         ZonedDateTime end, String department, String location, ChangeTicket changeTicket, Approval approval,
@@ -26,7 +26,7 @@ public record WorkOrder(String siteName, String title, String windowId, String t
     public record ChangeTicket(String number, String cabStatus, LocalDate cabDate) {
     }
 
-    /** Who approved the window, in what role, when, and under which conditions (null when none). */
+    /** The approval of the window: the approver's name and role, the signing time, and the conditions (null when none). */
     public record Approval(String name, String role, ZonedDateTime signedAt, String conditions) {
     }
 

@@ -15,9 +15,9 @@ import org.patchdesk.reports.ReportDocument.Column;
 import org.patchdesk.reports.ReportDocument.KeyValue;
 
 /**
- * Writes the work order of a patch window as a PDF: the window and its approval, the planned
- * actions, the devices, each attached playbook's steps by phase with a check box per step, and
- * sign-off lines for the HTM technician, IT and the clinical unit.
+ * Writes the work order of a patch window as a PDF. It shows the window and its approval, the
+ * planned actions and the devices, then each attached playbook's steps by phase with a check box
+ * per step, and ends with sign-off lines for the HTM technician, IT and the clinical unit.
  */
 public final class WorkOrderPdf {
 
@@ -201,7 +201,10 @@ public final class WorkOrderPdf {
         if (hasFirst && hasSecond) {
             return first.strip() + " " + second.strip();
         }
-        return hasFirst ? first.strip() : hasSecond ? second.strip() : null;
+        if (hasFirst) {
+            return first.strip();
+        }
+        return hasSecond ? second.strip() : null;
     }
 
     private static String orDash(String text) {

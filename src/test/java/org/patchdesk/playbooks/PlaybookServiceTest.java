@@ -147,7 +147,7 @@ class PlaybookServiceTest {
     }
 
     @Test
-    void stepsAreAddedEditedAndRemovedInPhaseOrder() {
+    void stepEditsRenumberTheirPhase() {
         Playbook playbook = playbooks.create(new PlaybookValues("Ventilators", null, null, null), TestSites.MANAGER);
         PlaybookStep backup = playbooks.addStep(playbook.id(), new StepValues(Phase.PRE_CHECK, Role.HTM, "Save the ventilator settings",
                 10), TestSites.TECHNICIAN);

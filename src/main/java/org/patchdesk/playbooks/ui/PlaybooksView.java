@@ -65,7 +65,7 @@ public final class PlaybooksView extends BorderPane {
     private final Label appliesTo = new Label();
     private final VBox details;
     private final Label nothingSelected = new Label("Select a playbook on the left, or create one with New playbook.");
-    private Playbook shown;
+    private Playbook shownPlaybook;
     /** True while the view itself changes the list's items or selection, so the selection listener does not load. */
     private boolean selecting;
 
@@ -140,7 +140,8 @@ public final class PlaybooksView extends BorderPane {
         appliesTo.setId("playbookAppliesTo");
         appliesTo.setWrapText(true);
 
-        Button edit = button("Edit playbook…", "editPlaybookButton", () -> editors.editPlaybook(shown).ifPresent(this::reloadAfter));
+        Button edit = button("Edit playbook…", "editPlaybookButton",
+                () -> editors.editPlaybook(shownPlaybook).ifPresent(this::reloadAfter));
         Button add = button("Add step…", "addStepButton", this::addStep);
         Button editStep = button("Edit step…", "editStepButton", this::editStep);
         Button remove = button("Remove step", "removeStepButton", this::removeStep);
@@ -227,7 +228,7 @@ public final class PlaybooksView extends BorderPane {
 
     /** Reads the library again and keeps the selected playbook selected. */
     public void refresh() {
-        Long selected = shown == null ? null : shown.id();
+        Long selected = shownPlaybook == null ? null : shownPlaybook.id();
         tasks.submit("Reading playbooks", monitor -> service.list(), summaries -> {
             setItems(summaries);
             if (selected != null) {
@@ -241,7 +242,7 @@ public final class PlaybooksView extends BorderPane {
         tasks.submit("Reading playbook", monitor -> service.get(id), playbook -> {
             if (playbook.isEmpty()) {
                 dialogs.showError("Playbook not found", "The playbook no longer exists; the list is read again.");
-                shown = null;
+                shownPlaybook = null;
                 refresh();
                 return;
             }
@@ -251,7 +252,7 @@ public final class PlaybooksView extends BorderPane {
     }
 
     private void show(Playbook playbook) {
-        shown = playbook;
+        shownPlaybook = playbook;
         SplitPane split = (SplitPane) getCenter();
         if (playbook == null) {
             split.getItems().set(1, new BorderPane(nothingSelected));
@@ -364,34 +365,34 @@ public final class PlaybooksView extends BorderPane {
             service.delete(selected.id(), actor);
             return selected;
         }, deleted -> {
-            shown = null;
+            shownPlaybook = null;
             list.getSelectionModel().clearSelection();
             refresh();
         }, "Playbook not deleted");
     }
 
     private void addStep() {
-        if (shown == null) {
+        if (shownPlaybook == null) {
             return;
         }
         TreeItem<StepRow> item = steps.getSelectionModel().getSelectedItem();
         Phase phase = item == null || item.getValue() == null ? Phase.PRE_CHECK : item.getValue().phase();
-        long playbookId = shown.id();
-        editors.addStep(shown, phase).ifPresent(step -> reload(playbookId, step.id()));
+        long playbookId = shownPlaybook.id();
+        editors.addStep(shownPlaybook, phase).ifPresent(step -> reload(playbookId, step.id()));
     }
 
     private void editStep() {
         PlaybookStep step = selectedStep();
-        if (shown == null || step == null) {
+        if (shownPlaybook == null || step == null) {
             return;
         }
-        long playbookId = shown.id();
-        editors.editStep(shown, step).ifPresent(changed -> reload(playbookId, changed.id()));
+        long playbookId = shownPlaybook.id();
+        editors.editStep(shownPlaybook, step).ifPresent(changed -> reload(playbookId, changed.id()));
     }
 
     private void removeStep() {
         PlaybookStep step = selectedStep();
-        if (shown == null || step == null) {
+        if (shownPlaybook == null || step == null) {
             return;
         }
         String message = "Remove step " + step.position() + " of " + step.phase().label() + " (" + step.role().label() + "): "
@@ -399,7 +400,7 @@ public final class PlaybooksView extends BorderPane {
         if (!dialogs.confirm("Remove step", message, "Remove step")) {
             return;
         }
-        long playbookId = shown.id();
+        long playbookId = shownPlaybook.id();
         run("Removing the step", () -> {
             service.removeStep(step.id(), actor);
             return step;
@@ -408,10 +409,10 @@ public final class PlaybooksView extends BorderPane {
 
     private void move(PlaybookService.Direction direction) {
         PlaybookStep step = selectedStep();
-        if (shown == null || step == null) {
+        if (shownPlaybook == null || step == null) {
             return;
         }
-        long playbookId = shown.id();
+        long playbookId = shownPlaybook.id();
         run("Moving the step", () -> service.moveStep(step.id(), direction, actor), moved -> {
             if (moved) {
                 reload(playbookId, step.id());
@@ -419,7 +420,7 @@ public final class PlaybooksView extends BorderPane {
         }, "Step not moved");
     }
 
-    /** Runs a change in the background; a rejected value is shown as an error, any other failure as a failure. */
+    /** Runs a change in the background. A rejected value is shown as an error, any other failure as a failure. */
     private <T> void run(String title, java.util.concurrent.Callable<T> change, Consumer<T> done, String failureTitle) {
         tasks.submit(title, monitor -> change.call(), done, error -> {
             if (error instanceof IllegalArgumentException) {
