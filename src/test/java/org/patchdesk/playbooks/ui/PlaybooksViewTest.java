@@ -81,8 +81,12 @@ class PlaybooksViewTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> list(robot).getItems().size() >= 3);
         robot.interact(() -> list(robot).getSelectionModel().select(list(robot).getItems().stream()
                 .filter(summary -> summary.name().equals(name)).findFirst().orElseThrow()));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#playbookName").tryQuery().isPresent()
-                && name.equals(robot.lookup("#playbookName").queryLabeled().getText()));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> name.equals(shownName(robot)));
+    }
+
+    /** Returns the name of the playbook the view shows, or "" while it shows none. */
+    private static String shownName(FxRobot robot) {
+        return robot.lookup("#playbookName").tryQuery().map(node -> ((javafx.scene.control.Labeled) node).getText()).orElse("");
     }
 
     /** Returns the texts of the steps the tree shows under a phase, in order. */
@@ -160,8 +164,7 @@ class PlaybooksViewTest {
         });
         press(robot, "#playbookDialog", "Create playbook");
 
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "Anesthesia machines: vendor service visit"
-                .equals(robot.lookup("#playbookName").queryLabeled().getText()));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "Anesthesia machines: vendor service visit".equals(shownName(robot)));
         assertThat(list(robot).getItems()).hasSize(4);
         assertThat(list(robot).getSelectionModel().getSelectedItem().name()).isEqualTo("Anesthesia machines: vendor service visit");
         assertThat(robot.lookup("#playbookAppliesTo").queryLabeled().getText()).startsWith("Applies to: no device type or product.");
@@ -169,8 +172,7 @@ class PlaybooksViewTest {
         dialogs.answer("Anesthesia machines: remote update");
         robot.clickOn("#duplicatePlaybookButton");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> list(robot).getItems().size() == 5);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "Anesthesia machines: remote update"
-                .equals(robot.lookup("#playbookName").queryLabeled().getText()));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "Anesthesia machines: remote update".equals(shownName(robot)));
         assertThat(robot.lookup("#playbookDescription").queryLabeled().getText()).isEqualTo("Vendor installs the update on site.");
 
         dialogs.answer(true);
