@@ -44,6 +44,7 @@ import org.patchdesk.inventory.ui.InventoryView;
 import org.patchdesk.inventory.ui.InventoryViewModel;
 import org.patchdesk.inventory.ui.ManufacturersView;
 import org.patchdesk.planning.ui.PatchabilityView;
+import org.patchdesk.playbooks.ui.PlaybooksView;
 import org.patchdesk.windows.ui.WindowCalendarView;
 import org.patchdesk.risk.ui.DeviceFindingsPane;
 import org.patchdesk.risk.ui.FeedsView;
@@ -77,6 +78,7 @@ public final class MainWindow implements InventoryView.InventoryActions {
     static final String PATCHABILITY = "Patchability";
     static final String WINDOWS = "Patch windows";
     static final String VENDORS = "Vendors";
+    static final String PLAYBOOKS = "Playbooks";
     static final String IMPORT_HISTORY = "Import history";
     static final String MANUFACTURERS = "Manufacturers";
     static final String DEVICE_TYPES = "Device types";
@@ -110,6 +112,7 @@ public final class MainWindow implements InventoryView.InventoryActions {
     private PatchabilityView patchabilityView;
     private WindowCalendarView windowsView;
     private VendorsView vendorsView;
+    private PlaybooksView playbooksView;
 
     public MainWindow(Stage stage, Workspace workspace, Services site, BackgroundTasks tasks, DialogService dialogs,
                       Preferences preferences, Actor actor) {
@@ -189,8 +192,8 @@ public final class MainWindow implements InventoryView.InventoryActions {
     private Node navigationPane() {
         navigation.setId("navigation");
         navigation.getStyleClass().add("navigation");
-        navigation.getItems().setAll(WORKLIST, INVENTORY, FEEDS, MATCHES, PATCHABILITY, VENDORS, WINDOWS, IMPORT_HISTORY, MANUFACTURERS,
-                DEVICE_TYPES);
+        navigation.getItems().setAll(WORKLIST, INVENTORY, FEEDS, MATCHES, PATCHABILITY, VENDORS, WINDOWS, PLAYBOOKS, IMPORT_HISTORY,
+                MANUFACTURERS, DEVICE_TYPES);
         navigation.getSelectionModel().selectedItemProperty().addListener((observable, old, area) -> showArea(area));
         dataFolderLabel.getStyleClass().add("data-folder");
         dataFolderLabel.setWrapText(true);
@@ -228,6 +231,7 @@ public final class MainWindow implements InventoryView.InventoryActions {
                 actor, services.clock());
         vendorsView = new VendorsView(services.vendorContacts(), services.validationRequests(), tasks, dialogs, DocumentOpener.desktop(),
                 actor, services.clock());
+        playbooksView = new PlaybooksView(services.playbooks(), tasks, dialogs, actor);
         reloadInventory();
         navigation.getSelectionModel().select(INVENTORY);
         showArea(INVENTORY);
@@ -273,6 +277,10 @@ public final class MainWindow implements InventoryView.InventoryActions {
             case VENDORS -> {
                 vendorsView.refresh();
                 yield vendorsView;
+            }
+            case PLAYBOOKS -> {
+                playbooksView.refresh();
+                yield playbooksView;
             }
             default -> inventoryModel.rows().isEmpty() && !inventoryModel.loadingProperty().get() ? welcomePane() : inventoryView;
         };

@@ -16,6 +16,7 @@ import org.patchdesk.planning.OsSupportService;
 import org.patchdesk.planning.PatchabilityService;
 import org.patchdesk.planning.ProductFactService;
 import org.patchdesk.planning.ProductSupportService;
+import org.patchdesk.playbooks.PlaybookService;
 import org.patchdesk.risk.FeedStatusService;
 import org.patchdesk.risk.FindingService;
 import org.patchdesk.risk.IntelligenceService;
@@ -55,6 +56,7 @@ public final class Services implements AutoCloseable {
     private final ProductSupportService productSupport;
     private final VendorContactService vendorContacts;
     private final ValidationRequestService validationRequests;
+    private final PlaybookService playbooks;
 
     public Services(Database database, FdaProductClassification fda, SsvcTables ssvc, Clock clock) {
         this.database = database;
@@ -80,6 +82,7 @@ public final class Services implements AutoCloseable {
         this.windowCalendar = new WindowCalendarExport(clock);
         this.vendorContacts = new VendorContactService(jdbi, auditLog, clock);
         this.validationRequests = new ValidationRequestService(jdbi, auditLog, patchability, clock);
+        this.playbooks = new PlaybookService(jdbi, auditLog, clock);
     }
 
     public Database database() {
@@ -164,6 +167,10 @@ public final class Services implements AutoCloseable {
 
     public ValidationRequestService validationRequests() {
         return validationRequests;
+    }
+
+    public PlaybookService playbooks() {
+        return playbooks;
     }
 
     /** Closes the database. */
