@@ -54,7 +54,7 @@ import org.patchdesk.risk.ui.WorklistViewModel;
 import org.patchdesk.ui.BackgroundTasks;
 import org.patchdesk.ui.DialogService;
 import org.patchdesk.ui.ProgressDialog;
-import org.patchdesk.vendors.ui.DocumentOpener;
+import org.patchdesk.ui.DocumentOpener;
 import org.patchdesk.vendors.ui.VendorsView;
 import org.patchdesk.workspace.DemoData;
 import org.patchdesk.workspace.Services;
@@ -227,8 +227,8 @@ public final class MainWindow implements InventoryView.InventoryActions {
         matchReviewView = new MatchReviewView(services.intelligence(), tasks, dialogs, actor, () -> { });
         patchabilityView = new PatchabilityView(services.patchability(), services.mds2(), services.osSupport(),
                 services.productSupport(), services.productFacts(), tasks, dialogs, actor);
-        windowsView = new WindowCalendarView(services.windows(), services.windowRules(), services.windowCalendar(), tasks, dialogs,
-                actor, services.clock());
+        windowsView = new WindowCalendarView(services.windows(), services.windowRules(), services.windowCalendar(), services.playbooks(),
+                services.workOrders(), tasks, dialogs, DocumentOpener.desktop(), actor, services.clock());
         vendorsView = new VendorsView(services.vendorContacts(), services.validationRequests(), tasks, dialogs, DocumentOpener.desktop(),
                 actor, services.clock());
         playbooksView = new PlaybooksView(services.playbooks(), tasks, dialogs, actor);

@@ -8,16 +8,21 @@ import java.util.List;
 public record PatchWindow(long id, String title, Instant startsAt, Instant endsAt, String department, String location, WindowType type,
                           String plannedActions, WindowStatus status, Approval approval, String changeTicket, CabStatus cabStatus,
                           LocalDate cabDate, String outcomeNote, Instant closedAt, String closedBy, int rescheduleCount,
-                          List<WindowDevice> devices, String createdBy, Instant updatedAt) {
+                          List<WindowDevice> devices, List<Attached> playbooks, String createdBy, Instant updatedAt) {
+
+    /** A playbook attached to the window. */
+    public record Attached(long id, String name) {
+    }
 
     public PatchWindow {
         devices = List.copyOf(devices);
+        playbooks = List.copyOf(playbooks);
     }
 
     /** Returns the window as a draft to edit. */
     public WindowDraft toDraft() {
         return new WindowDraft(title, startsAt, endsAt, department, location, type, plannedActions,
                 devices.stream().map(device -> new WindowDraft.Planned(device.deviceId(), device.downtimeMinutes())).toList(),
-                changeTicket, cabStatus, cabDate);
+                changeTicket, cabStatus, cabDate, playbooks.stream().map(Attached::id).toList());
     }
 }

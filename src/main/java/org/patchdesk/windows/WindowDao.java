@@ -18,6 +18,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(WindowDao.WindowRow.class)
 @RegisterConstructorMapper(WindowDao.DeviceRow.class)
 @RegisterConstructorMapper(WindowDao.EventRow.class)
+@RegisterConstructorMapper(WindowDao.PlaybookRow.class)
 @RegisterConstructorMapper(WindowDao.BlackoutRow.class)
 @RegisterConstructorMapper(WindowDao.MinimumRow.class)
 @RegisterConstructorMapper(WindowDao.PlacementRow.class)
@@ -27,7 +28,7 @@ public interface WindowDao {
             + " approver_role, approved_at, approval_conditions, change_ticket, cab_status, cab_date, outcome_note, closed_at, closed_by,"
             + " reschedule_count, created_by, updated_at";
 
-    String DEVICE_COLUMNS = "wd.window_id, d.id AS device_id, d.asset_tag, d.device_type_id, t.name AS device_type, m.name AS manufacturer,"
+    String DEVICE_COLUMNS = "wd.window_id, d.id AS device_id, d.asset_tag, d.product_id, d.device_type_id, t.name AS device_type, m.name AS manufacturer,"
             + " d.model, d.department, d.location, d.software_version, wd.downtime_minutes";
 
     String DEVICE_JOINS = " FROM patch_window_device wd JOIN device d ON d.id = wd.device_id"
@@ -40,8 +41,11 @@ public interface WindowDao {
                      OffsetDateTime updatedAt) {
     }
 
-    record DeviceRow(long windowId, long deviceId, String assetTag, Long deviceTypeId, String deviceType, String manufacturer,
+    record DeviceRow(long windowId, long deviceId, String assetTag, Long productId, Long deviceTypeId, String deviceType, String manufacturer,
                      String model, String department, String location, String softwareVersion, Integer downtimeMinutes) {
+    }
+
+    record PlaybookRow(long windowId, long playbookId, String name) {
     }
 
     record EventRow(OffsetDateTime occurredAt, String actor, String fromStatus, String toStatus, String note) {
@@ -99,13 +103,13 @@ public interface WindowDao {
     @SqlQuery("SELECT " + DEVICE_COLUMNS + DEVICE_JOINS + " WHERE wd.window_id IN (<ids>) ORDER BY d.asset_tag_key")
     List<DeviceRow> devicesOf(@BindList("ids") Collection<Long> windowIds);
 
-    @SqlQuery("SELECT 0 AS window_id, d.id AS device_id, d.asset_tag, d.device_type_id, t.name AS device_type, m.name AS manufacturer,"
+    @SqlQuery("SELECT 0 AS window_id, d.id AS device_id, d.asset_tag, d.product_id, d.device_type_id, t.name AS device_type, m.name AS manufacturer,"
             + " d.model, d.department, d.location, d.software_version, NULL AS downtime_minutes FROM device d"
             + " LEFT JOIN device_type t ON t.id = d.device_type_id LEFT JOIN manufacturer m ON m.id = d.manufacturer_id"
             + " WHERE d.id IN (<ids>) ORDER BY d.asset_tag_key")
     List<DeviceRow> devicesByIds(@BindList("ids") Collection<Long> deviceIds);
 
-    @SqlQuery("SELECT 0 AS window_id, d.id AS device_id, d.asset_tag, d.device_type_id, t.name AS device_type, m.name AS manufacturer,"
+    @SqlQuery("SELECT 0 AS window_id, d.id AS device_id, d.asset_tag, d.product_id, d.device_type_id, t.name AS device_type, m.name AS manufacturer,"
             + " d.model, d.department, d.location, d.software_version, NULL AS downtime_minutes FROM device d"
             + " LEFT JOIN device_type t ON t.id = d.device_type_id LEFT JOIN manufacturer m ON m.id = d.manufacturer_id"
             + " WHERE d.status <> 'RETIRED' AND (:department = '' OR " + Departments.SQL_DEVICE_KEY + " = :department)"
@@ -122,6 +126,19 @@ public interface WindowDao {
 
     @SqlBatch("INSERT INTO patch_window_device (window_id, device_id, downtime_minutes) VALUES (:window, :device, :minutes)")
     void addDevices(@Bind("window") long windowId, @Bind("device") List<Long> deviceIds, @Bind("minutes") List<Integer> minutes);
+
+    @SqlQuery("SELECT wp.window_id, p.id AS playbook_id, p.name FROM patch_window_playbook wp JOIN playbook p ON p.id = wp.playbook_id"
+            + " WHERE wp.window_id IN (<ids>) ORDER BY wp.window_id, wp.position")
+    List<PlaybookRow> playbooksOf(@BindList("ids") Collection<Long> windowIds);
+
+    @SqlUpdate("DELETE FROM patch_window_playbook WHERE window_id = :id")
+    void removePlaybooks(@Bind("id") long windowId);
+
+    @SqlBatch("INSERT INTO patch_window_playbook (window_id, playbook_id, position) VALUES (:window, :playbook, :position)")
+    void addPlaybooks(@Bind("window") long windowId, @Bind("playbook") List<Long> playbookIds, @Bind("position") List<Integer> positions);
+
+    @SqlQuery("SELECT name FROM playbook WHERE id IN (<ids>)")
+    List<String> playbookNames(@BindList("ids") Collection<Long> playbookIds);
 
     @SqlUpdate("INSERT INTO patch_window_event (window_id, occurred_at, actor, from_status, to_status, note) VALUES (:window, :at,"
             + " :actor, :from, :to, :note)")

@@ -56,6 +56,7 @@ public final class WindowService {
                     blankToNull(draft.location()), draft.type().word(), blankToNull(draft.plannedActions()), WindowStatus.PROPOSED.word(),
                     blankToNull(draft.changeTicket()), draft.cabStatus().word(), draft.cabDate(), now, actor.name());
             storeDevices(dao, id, draft);
+            storePlaybooks(dao, id, draft);
             dao.addEvent(id, now, actor.name(), null, WindowStatus.PROPOSED.word(), null);
             auditLog.append(handle, new AuditEntry(null, now.toInstant(), actor.name(), AuditAction.CREATE, RECORD_TYPE, id,
                     label(id, draft.title()), null, null, values(draft), "Proposed patch window with " + devicesText(draft.devices().size())));
@@ -85,6 +86,8 @@ public final class WindowService {
                     draft.cabStatus().word(), draft.cabDate(), moved ? 1 : 0, now, actor.name());
             dao.removeDevices(id);
             storeDevices(dao, id, draft);
+            dao.removePlaybooks(id);
+            storePlaybooks(dao, id, draft);
             Map<String, String> newValues = values(draft);
             String summary = "Changed patch window";
             if (old.status() == WindowStatus.APPROVED && (moved || devicesChanged)) {
@@ -275,17 +278,37 @@ public final class WindowService {
         for (WindowDao.DeviceRow device : handle.attach(WindowDao.class).devicesOf(rows.stream().map(WindowDao.WindowRow::id).toList())) {
             devices.computeIfAbsent(device.windowId(), key -> new ArrayList<>()).add(device(device));
         }
+        Map<Long, List<PatchWindow.Attached>> playbooks = new LinkedHashMap<>();
+        for (WindowDao.PlaybookRow playbook : handle.attach(WindowDao.class).playbooksOf(rows.stream().map(WindowDao.WindowRow::id)
+                .toList())) {
+            playbooks.computeIfAbsent(playbook.windowId(), key -> new ArrayList<>()).add(new PatchWindow.Attached(playbook.playbookId(),
+                    playbook.name()));
+        }
         return rows.stream().map(row -> new PatchWindow(row.id(), row.title(), row.startsAt().toInstant(), row.endsAt().toInstant(),
                 row.department(), row.location(), WindowType.fromWord(row.windowType()), row.plannedActions(),
                 WindowStatus.fromWord(row.status()), row.approvedAt() == null ? null : new Approval(row.approverName(), row.approverRole(),
                 row.approvedAt().toInstant(), row.approvalConditions()), row.changeTicket(), CabStatus.fromWord(row.cabStatus()),
                 row.cabDate(), row.outcomeNote(), row.closedAt() == null ? null : row.closedAt().toInstant(), row.closedBy(),
-                row.rescheduleCount(), devices.getOrDefault(row.id(), List.of()), row.createdBy(), row.updatedAt().toInstant())).toList();
+                row.rescheduleCount(), devices.getOrDefault(row.id(), List.of()), playbooks.getOrDefault(row.id(), List.of()), row.createdBy(), row.updatedAt().toInstant())).toList();
     }
 
     private static WindowDevice device(WindowDao.DeviceRow row) {
-        return new WindowDevice(row.deviceId(), row.assetTag(), row.deviceTypeId(), row.deviceType(), row.manufacturer(), row.model(),
+        return new WindowDevice(row.deviceId(), row.assetTag(), row.productId(), row.deviceTypeId(), row.deviceType(), row.manufacturer(), row.model(),
                 row.department(), row.location(), row.softwareVersion(), row.downtimeMinutes());
+    }
+
+    private static void storePlaybooks(WindowDao dao, long id, WindowDraft draft) {
+        if (draft.playbookIds().isEmpty()) {
+            return;
+        }
+        if (dao.playbookNames(draft.playbookIds()).size() != draft.playbookIds().size()) {
+            throw new IllegalArgumentException("A playbook chosen for the window no longer exists; choose the playbooks again");
+        }
+        List<Integer> positions = new ArrayList<>();
+        for (int i = 1; i <= draft.playbookIds().size(); i++) {
+            positions.add(i);
+        }
+        dao.addPlaybooks(id, draft.playbookIds(), positions);
     }
 
     private static void storeDevices(WindowDao dao, long id, WindowDraft draft) {
@@ -332,6 +355,7 @@ public final class WindowService {
         values.put("change_ticket", Objects.toString(blankToNull(draft.changeTicket()), ""));
         values.put("cab_status", draft.cabStatus().word());
         values.put("cab_date", draft.cabDate() == null ? "" : draft.cabDate().toString());
+        values.put("playbooks", draft.playbookIds().stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse(""));
         return values;
     }
 

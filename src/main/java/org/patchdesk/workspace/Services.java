@@ -26,6 +26,7 @@ import org.patchdesk.storage.Database;
 import org.patchdesk.windows.WindowCalendarExport;
 import org.patchdesk.windows.WindowRules;
 import org.patchdesk.windows.WindowService;
+import org.patchdesk.windows.WindowWorkOrders;
 import org.patchdesk.vendors.ValidationRequestService;
 import org.patchdesk.vendors.VendorContactService;
 
@@ -34,6 +35,9 @@ import org.patchdesk.vendors.VendorContactService;
  * command line both work through an instance of this class.
  */
 public final class Services implements AutoCloseable {
+
+    /** The name printed in report headers until the site's own name can be set. */
+    private static final String SITE_NAME = "PatchDesk";
 
     private final Database database;
     private final Clock clock;
@@ -52,6 +56,7 @@ public final class Services implements AutoCloseable {
     private final WindowRules windowRules;
     private final WindowService windows;
     private final WindowCalendarExport windowCalendar;
+    private final WindowWorkOrders workOrders;
     private final ProductFactService productFacts;
     private final ProductSupportService productSupport;
     private final VendorContactService vendorContacts;
@@ -83,6 +88,7 @@ public final class Services implements AutoCloseable {
         this.vendorContacts = new VendorContactService(jdbi, auditLog, clock);
         this.validationRequests = new ValidationRequestService(jdbi, auditLog, patchability, clock);
         this.playbooks = new PlaybookService(jdbi, auditLog, clock);
+        this.workOrders = new WindowWorkOrders(windows, playbooks, SITE_NAME, clock);
     }
 
     public Database database() {
@@ -151,6 +157,10 @@ public final class Services implements AutoCloseable {
 
     public WindowCalendarExport windowCalendar() {
         return windowCalendar;
+    }
+
+    public WindowWorkOrders workOrders() {
+        return workOrders;
     }
 
     public ProductFactService productFacts() {

@@ -20,6 +20,7 @@ import org.patchdesk.audit.AuditEntry;
 import org.patchdesk.inventory.Device;
 import org.patchdesk.inventory.DeviceField;
 import org.patchdesk.inventory.DeviceValues;
+import org.patchdesk.playbooks.PlaybookSummary;
 import org.patchdesk.testing.TestSites;
 import org.patchdesk.workspace.Services;
 
@@ -252,5 +253,45 @@ class WindowServiceTest {
         }
         services.windows().cancel(id, "Device sent for repair", TestSites.TECHNICIAN);
         assertThat(services.windows().warnings(services.windows().find(id).orElseThrow())).isEmpty();
+    }
+
+    @Test
+    void workOrderPrintsDevicesApprovalAndPlaybooks() throws Exception {
+        Device pump = device("PUMP-0007", "Infusion pump", "ICU");
+        PlaybookSummary fleet = services.playbooks().list().stream().filter(p -> p.name().toLowerCase().contains("infusion"))
+                .findFirst().orElseThrow();
+        WindowDraft planned = new WindowDraft("ICU pumps", at("2026-12-10T22:00"), at("2026-12-11T01:00"), "ICU", "3rd floor",
+                WindowType.ROUTINE, "Firmware 12.3.1\nDrug library refresh", List.of(new WindowDraft.Planned(pump.id(), 25)),
+                "CHG0012345", CabStatus.APPROVED, java.time.LocalDate.of(2026, 12, 3), List.of(fleet.id()));
+        long id = services.windows().create(planned, TestSites.TECHNICIAN);
+        services.windows().submitForApproval(id, TestSites.TECHNICIAN);
+        services.windows().approve(id, "Dana Reyes", "ICU nurse manager", "Pharmacy on call", TestSites.MANAGER);
+        assertThat(services.windows().find(id).orElseThrow().playbooks()).extracting(PatchWindow.Attached::name)
+                .containsExactly(fleet.name());
+
+        org.patchdesk.reports.WorkOrder order = services.workOrders().workOrder(id, TestSites.TECHNICIAN);
+        assertThat(order.plannedActions()).containsExactly("Firmware 12.3.1", "Drug library refresh");
+        assertThat(order.approval().name()).isEqualTo("Dana Reyes");
+        assertThat(order.devices()).singleElement().satisfies(device -> {
+            assertThat(device.assetTag()).isEqualTo("PUMP-0007");
+            assertThat(device.expectedDowntimeMinutes()).isEqualTo(25);
+        });
+        assertThat(order.playbooks()).singleElement().satisfies(section -> assertThat(section.name()).isEqualTo(fleet.name()));
+
+        Path pdf = folder.resolve("work-order.pdf");
+        services.workOrders().write(id, pdf, TestSites.TECHNICIAN);
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            assertThat(text).contains("ICU pumps").contains("PUMP-0007").contains("Dana Reyes").contains("CHG0012345")
+                    .contains(fleet.name());
+        }
+        assertThatThrownBy(() -> services.playbooks().delete(fleet.id(), TestSites.MANAGER))
+                .hasMessageContaining("is attached to a patch window");
+
+        WindowDraft without = new WindowDraft("ICU pumps", planned.startsAt(), planned.endsAt(), "ICU", "3rd floor", WindowType.ROUTINE,
+                null, planned.devices(), "CHG0012345", CabStatus.APPROVED, planned.cabDate(), List.of());
+        PatchWindow saved = services.windows().update(id, without, TestSites.TECHNICIAN);
+        assertThat(saved.playbooks()).isEmpty();
+        assertThat(saved.status()).isEqualTo(WindowStatus.APPROVED);
     }
 }

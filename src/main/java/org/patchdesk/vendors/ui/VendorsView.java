@@ -36,6 +36,7 @@ import javafx.scene.layout.VBox;
 import org.patchdesk.common.Actor;
 import org.patchdesk.ui.BackgroundTasks;
 import org.patchdesk.ui.DialogService;
+import org.patchdesk.ui.DocumentOpener;
 import org.patchdesk.ui.TableColumns;
 import org.patchdesk.vendors.FdaClock;
 import org.patchdesk.vendors.ProductDevice;

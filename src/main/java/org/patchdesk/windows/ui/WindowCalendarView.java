@@ -47,15 +47,19 @@ import com.calendarfx.view.CalendarView;
 import com.calendarfx.view.DateControl;
 import org.patchdesk.common.Actor;
 import org.patchdesk.ui.BackgroundTasks;
+import org.patchdesk.playbooks.PlaybookService;
 import org.patchdesk.ui.DialogService;
+import org.patchdesk.ui.DocumentOpener;
 import org.patchdesk.windows.PatchWindow;
 import org.patchdesk.windows.WindowCalendarExport;
 import org.patchdesk.windows.WindowDevice;
+import org.patchdesk.windows.WindowDraft;
 import org.patchdesk.windows.WindowEvent;
 import org.patchdesk.windows.WindowRules;
 import org.patchdesk.windows.WindowService;
 import org.patchdesk.windows.WindowStatus;
 import org.patchdesk.windows.WindowWarning;
+import org.patchdesk.windows.WindowWorkOrders;
 
 /**
  * Patch windows on a calendar with month, week and day views, a list of the open windows, and the
@@ -74,6 +78,9 @@ public final class WindowCalendarView extends BorderPane {
     private final WindowService windows;
     private final WindowRules rules;
     private final WindowCalendarExport export;
+    private final PlaybookService playbooks;
+    private final WindowWorkOrders workOrders;
+    private final DocumentOpener opener;
     private final BackgroundTasks tasks;
     private final DialogService dialogs;
     private final Actor actor;
@@ -92,11 +99,15 @@ public final class WindowCalendarView extends BorderPane {
     /** True while entries are placed by a load, so their interval changes are not taken for drags. */
     private boolean placing;
 
-    public WindowCalendarView(WindowService windows, WindowRules rules, WindowCalendarExport export, BackgroundTasks tasks,
-                              DialogService dialogs, Actor actor, Clock clock) {
+    public WindowCalendarView(WindowService windows, WindowRules rules, WindowCalendarExport export, PlaybookService playbooks,
+                              WindowWorkOrders workOrders, BackgroundTasks tasks, DialogService dialogs, DocumentOpener opener, Actor actor,
+                              Clock clock) {
         this.windows = windows;
         this.rules = rules;
         this.export = export;
+        this.playbooks = playbooks;
+        this.workOrders = workOrders;
+        this.opener = opener;
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.actor = actor;
@@ -388,6 +399,7 @@ public final class WindowCalendarView extends BorderPane {
         if (window.status() == WindowStatus.APPROVED) {
             actions.getChildren().add(action("Complete…", "completeWindowButton", () -> complete(window)));
         }
+        actions.getChildren().add(action("Work order…", "workOrderButton", () -> printWorkOrder(window)));
         if (window.status().isOpen()) {
             actions.getChildren().add(action("Edit…", "editWindowButton", () -> edit(window)));
             actions.getChildren().add(action("Cancel window…", "cancelWindowButton", () -> dialogs.askText("Cancel window",
@@ -453,7 +465,7 @@ public final class WindowCalendarView extends BorderPane {
     }
 
     private void createAt(LocalDateTime start) {
-        new WindowEditor(windows, zone).show(getScene().getWindow(), null, start).ifPresent(draft -> confirmWarnings(null, draft,
+        new WindowEditor(windows, playbooks, zone).show(getScene().getWindow(), null, start).ifPresent(draft -> confirmWarnings(null, draft,
                 () -> tasks.submit("Saving window", monitor -> windows.create(draft, actor), id -> {
                     selectedId = id;
                     calendarView.setDate(draft.startsAt().atZone(zone).toLocalDate());
@@ -462,10 +474,10 @@ public final class WindowCalendarView extends BorderPane {
     }
 
     private void edit(PatchWindow window) {
-        new WindowEditor(windows, zone).show(getScene().getWindow(), window, null).ifPresent(draft -> {
+        new WindowEditor(windows, playbooks, zone).show(getScene().getWindow(), window, null).ifPresent(draft -> {
             boolean reapproval = window.status() == WindowStatus.APPROVED && (!draft.startsAt().equals(window.startsAt())
-                    || !draft.endsAt().equals(window.endsAt()) || !window.toDraft().devices().stream().map(p -> p.deviceId()).sorted()
-                    .toList().equals(draft.devices().stream().map(p -> p.deviceId()).sorted().toList()));
+                    || !draft.endsAt().equals(window.endsAt()) || !window.toDraft().devices().stream().map(WindowDraft.Planned::deviceId).sorted()
+                    .toList().equals(draft.devices().stream().map(WindowDraft.Planned::deviceId).sorted().toList()));
             if (reapproval && !dialogs.confirm("Approval needed again", "Window " + window.id() + " is approved. Changing its time or"
                     + " devices sends it back to the clinical approver.", "Save and ask again")) {
                 return;
@@ -475,7 +487,7 @@ public final class WindowCalendarView extends BorderPane {
         });
     }
 
-    private void confirmWarnings(Long id, org.patchdesk.windows.WindowDraft draft, Runnable save) {
+    private void confirmWarnings(Long id, WindowDraft draft, Runnable save) {
         List<WindowWarning> warnings = windows.check(id, draft);
         if (warnings.isEmpty() || dialogs.confirm("Save with warnings", warnings.stream().map(warning -> "\u2022 " + warning.message())
                 .collect(Collectors.joining("\n")) + "\n\nSave the window anyway?", "Save anyway")) {
@@ -562,6 +574,19 @@ public final class WindowCalendarView extends BorderPane {
             change.run();
             return Boolean.TRUE;
         }, ok -> reload(), error -> showError(what + " failed", error));
+    }
+
+    private void printWorkOrder(PatchWindow window) {
+        dialogs.chooseFileToSave("Save the work order", "work-order-window-" + window.id() + ".pdf", "pdf").ifPresent(path ->
+                tasks.submit("Writing the work order", monitor -> {
+                    workOrders.write(window.id(), path, actor);
+                    return path;
+                }, written -> tasks.submit("Opening the work order", monitor -> {
+                    opener.open(written);
+                    return written;
+                }, opened -> { }, error -> dialogs.showError("Work order not opened", "The work order was saved to " + written
+                        + ", but it could not be opened: " + error.getMessage() + ". Open it from the file manager to print it.")),
+                        error -> showError("Work order not written", error)));
     }
 
     private void exportCalendar() {

@@ -31,14 +31,19 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.cell.CheckBoxListCell;
 import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import javafx.util.StringConverter;
 import javafx.util.converter.DefaultStringConverter;
 
+import org.controlsfx.control.CheckListView;
+import org.patchdesk.playbooks.PlaybookService;
+import org.patchdesk.playbooks.PlaybookSummary;
 import org.patchdesk.windows.CabStatus;
 import org.patchdesk.windows.PatchWindow;
 import org.patchdesk.windows.WindowDevice;
@@ -68,6 +73,7 @@ final class WindowEditor {
     }
 
     private final WindowService windows;
+    private final PlaybookService playbooks;
     private final ZoneId zone;
 
     private final TextField title = new TextField();
@@ -89,8 +95,12 @@ final class WindowEditor {
     private final Label warnings = new Label();
     private final Label problem = new Label();
 
-    WindowEditor(WindowService windows, ZoneId zone) {
+    private final CheckListView<PlaybookSummary> playbookList = new CheckListView<>();
+    private final Label playbookHint = new Label();
+
+    WindowEditor(WindowService windows, PlaybookService playbooks, ZoneId zone) {
         this.windows = windows;
+        this.playbooks = playbooks;
         this.zone = zone;
     }
 
@@ -129,6 +139,8 @@ final class WindowEditor {
         return dialog.showAndWait().filter(save::equals).map(button -> draft());
     }
 
+    private List<Long> initialPlaybooks = List.of();
+
     private void fill(PatchWindow existing, LocalDateTime start) {
         department.setEditable(true);
         department.getItems().setAll(windows.departments());
@@ -156,6 +168,27 @@ final class WindowEditor {
         cab.setValue(existing.cabStatus());
         cabDate.setValue(existing.cabDate());
         existing.devices().forEach(device -> planned.add(new PlannedRow(device, device.downtimeMinutes())));
+        initialPlaybooks = existing.playbooks().stream().map(PatchWindow.Attached::id).toList();
+    }
+
+    /** Lists every playbook, those that match the planned devices first, and keeps the ones checked. */
+    private void refreshPlaybooks(List<Long> checked) {
+        List<Long> keep = new java.util.ArrayList<>(checked);
+        List<PlaybookSummary> suggested = playbooks.suggestFor(
+                planned.stream().map(row -> row.device.deviceTypeId()).filter(java.util.Objects::nonNull).distinct().toList(),
+                planned.stream().map(row -> row.device.productId()).filter(java.util.Objects::nonNull).distinct().toList());
+        List<PlaybookSummary> all = new java.util.ArrayList<>(suggested);
+        playbooks.list().stream().filter(playbook -> suggested.stream().noneMatch(s -> s.id() == playbook.id())).forEach(all::add);
+        playbookList.getItems().setAll(all);
+        playbookList.getCheckModel().clearChecks();
+        for (PlaybookSummary playbook : all) {
+            if (keep.contains(playbook.id())) {
+                playbookList.getCheckModel().check(playbook);
+            }
+        }
+        playbookHint.setText(suggested.isEmpty() ? "No playbook is attached to these devices' types or products."
+                : suggested.size() + (suggested.size() == 1 ? " playbook matches" : " playbooks match") + " these devices and is listed"
+                + " first.");
     }
 
     private VBox content() {
@@ -250,8 +283,26 @@ final class WindowEditor {
         problem.setWrapText(true);
         problem.getStyleClass().add("form-problem");
 
+        playbookList.setId("windowPlaybooks");
+        playbookList.setPrefHeight(90);
+        playbookList.setCellFactory(list -> new CheckBoxListCell<>(playbookList::getItemBooleanProperty, new StringConverter<>() {
+            @Override
+            public String toString(PlaybookSummary item) {
+                return item == null ? "" : item.name() + (item.appliesTo() == null ? "" : "  (" + item.appliesTo() + ")");
+            }
+
+            @Override
+            public PlaybookSummary fromString(String text) {
+                throw new UnsupportedOperationException("Playbooks are chosen, not typed");
+            }
+        }));
+        playbookHint.setId("windowPlaybookHint");
+        planned.addListener((javafx.collections.ListChangeListener<PlannedRow>) change -> refreshPlaybooks(checkedPlaybooks()));
+        refreshPlaybooks(initialPlaybooks);
+
         VBox devices = new VBox(6, new Label("Add devices"), new HBox(6, deviceSearch, add), found,
-                new HBox(6, new Label("Devices in the window (double-click a downtime to edit it)"), remove), plannedTable);
+                new HBox(6, new Label("Devices in the window (double-click a downtime to edit it)"), remove), plannedTable,
+                new HBox(6, new Label("Playbooks for the work order"), playbookHint), playbookList);
         HBox.setHgrow(deviceSearch, Priority.ALWAYS);
         VBox box = new VBox(10, grid, devices, warnings, problem);
         box.setPadding(new Insets(6));
@@ -291,7 +342,12 @@ final class WindowEditor {
                 minutes(row))).toList();
         String dept = department.getEditor() == null ? department.getValue() : department.getEditor().getText();
         return new WindowDraft(title.getText(), start, end, dept, location.getText(), type.getValue(), actions.getText(), devices,
-                ticket.getText(), cab.getValue(), cabDate.getValue());
+                ticket.getText(), cab.getValue(), cabDate.getValue(), checkedPlaybooks());
+    }
+
+    private List<Long> checkedPlaybooks() {
+        return playbookList.getItems().stream().filter(item -> playbookList.getCheckModel().isChecked(item)).map(PlaybookSummary::id)
+                .toList();
     }
 
     private Instant instant(LocalDate date, String time, String which) {

@@ -51,6 +51,7 @@ class WindowCalendarViewTest {
     private BackgroundTasks tasks;
     private ScriptedDialogs dialogs;
     private WindowCalendarView view;
+    private final List<Path> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Start
     void start(Stage stage) {
@@ -64,8 +65,8 @@ class WindowCalendarViewTest {
                 "Patient monitor").set(DeviceField.DEPARTMENT, "ICU"), TestSites.TECHNICIAN);
         tasks = new BackgroundTasks();
         dialogs = new ScriptedDialogs();
-        view = new WindowCalendarView(services.windows(), services.windowRules(), services.windowCalendar(), tasks, dialogs,
-                TestSites.MANAGER, TestSites.CLOCK);
+        view = new WindowCalendarView(services.windows(), services.windowRules(), services.windowCalendar(), services.playbooks(),
+                services.workOrders(), tasks, dialogs, opened::add, TestSites.MANAGER, TestSites.CLOCK);
         stage.setScene(new Scene(view, 1240, 780));
         stage.show();
         view.refresh();
@@ -116,6 +117,10 @@ class WindowCalendarViewTest {
             results.getSelectionModel().selectIndices(0, 1);
             robot.lookup("#addWindowDevicesButton").queryButton().fire();
         });
+        robot.interact(() -> {
+            org.controlsfx.control.CheckListView<org.patchdesk.playbooks.PlaybookSummary> playbooks = robot.lookup("#windowPlaybooks").query();
+            playbooks.getCheckModel().check(0);
+        });
         press(robot, "#windowEditorDialog", "Propose window");
 
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> stored().size() == 1);
@@ -148,6 +153,13 @@ class WindowCalendarViewTest {
         assertThat(approved.status()).isEqualTo(WindowStatus.APPROVED);
         assertThat(approved.approval().name()).isEqualTo("Dana Reyes, RN");
         assertThat(approved.approval().conditions()).isEqualTo("Keep one pump on standby per bed");
+        assertThat(approved.playbooks()).hasSize(1);
+
+        Path workOrder = folder.resolve("work-order-" + System.nanoTime() + ".pdf");
+        dialogs.answer(workOrder);
+        robot.interact(() -> robot.lookup("#workOrderButton").queryButton().fire());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> opened.contains(workOrder));
+        assertThat(java.nio.file.Files.size(workOrder)).isPositive();
 
         robot.clickOn("#completeWindowButton");
         waitFor(robot, "#completeWindowDialog");

@@ -1,4 +1,4 @@
-package org.patchdesk.vendors.ui;
+package org.patchdesk.ui;
 
 import java.awt.Desktop;
 import java.io.IOException;
