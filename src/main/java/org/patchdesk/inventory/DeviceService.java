@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.patchdesk.audit.AuditLog;
 import org.patchdesk.common.Actor;
@@ -132,6 +133,31 @@ public final class DeviceService {
             listener.devicesChanged(handle, List.of(id), ProgressMonitor.NONE);
             return dao.findById(id).orElseThrow();
         });
+    }
+
+    /**
+     * Sets a device's software version inside the caller's transaction, audits the change with
+     * {@code summary} and refreshes the device's findings, as an edit in the device form does. A
+     * blank version clears it. Returns the device as it is afterwards, unchanged when the version
+     * was already the same.
+     *
+     * @throws IllegalArgumentException when no device has the id
+     */
+    public Device setSoftwareVersion(Handle handle, long id, String version, Actor actor, String summary) {
+        Instant now = clock.instant();
+        DeviceDao dao = handle.attach(DeviceDao.class);
+        Device current = dao.findById(id).orElseThrow(() -> new IllegalArgumentException("No device has id " + id));
+        DeviceValues changedValues = current.values().copy();
+        changedValues.set(DeviceField.SOFTWARE_VERSION, version == null ? null : version.strip());
+        Set<DeviceField> changed = DeviceRows.changedFields(current.values(), changedValues);
+        if (changed.isEmpty()) {
+            return current;
+        }
+        InventoryReferences references = new InventoryReferences(handle, fda, auditLog, actor, now, null);
+        dao.update(DeviceRows.toColumns(id, changedValues, references, current.createdAt(), current.createdBy(), now, actor.name()));
+        auditLog.append(handle, DeviceRows.updateEntry(now, actor, id, current.values(), changedValues, changed, null, summary));
+        listener.devicesChanged(handle, List.of(id), ProgressMonitor.NONE);
+        return dao.findById(id).orElseThrow();
     }
 
     public void delete(long id, Actor actor) {

@@ -11,6 +11,8 @@ import org.patchdesk.inventory.FdaProductClassification;
 import org.patchdesk.inventory.ManufacturerService;
 import org.patchdesk.inventory.export.InventoryExportService;
 import org.patchdesk.inventory.importing.InventoryImportService;
+import org.patchdesk.inventory.importing.VersionConflictService;
+import org.patchdesk.patchlog.PatchLogService;
 import org.patchdesk.planning.Mds2Service;
 import org.patchdesk.planning.OsSupportService;
 import org.patchdesk.planning.PatchabilityService;
@@ -41,6 +43,8 @@ public final class Services implements AutoCloseable {
     private final Mds2Service mds2;
     private final OsSupportService osSupport;
     private final PatchabilityService patchability;
+    private final PatchLogService patchLog;
+    private final VersionConflictService versionConflicts;
 
     public Services(Database database, FdaProductClassification fda, SsvcTables ssvc, Clock clock) {
         this.database = database;
@@ -59,6 +63,8 @@ public final class Services implements AutoCloseable {
         this.osSupport = new OsSupportService(jdbi, auditLog, clock);
         this.patchability = new PatchabilityService(jdbi, auditLog, osSupport, clock);
         this.mds2 = new Mds2Service(jdbi, auditLog, patchability, clock);
+        this.patchLog = new PatchLogService(jdbi, auditLog, devices, findings, clock);
+        this.versionConflicts = new VersionConflictService(jdbi, auditLog, devices, clock);
     }
 
     public Database database() {
@@ -115,6 +121,14 @@ public final class Services implements AutoCloseable {
 
     public PatchabilityService patchability() {
         return patchability;
+    }
+
+    public PatchLogService patchLog() {
+        return patchLog;
+    }
+
+    public VersionConflictService versionConflicts() {
+        return versionConflicts;
     }
 
     /** Closes the database. */
