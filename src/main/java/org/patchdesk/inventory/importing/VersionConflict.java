@@ -44,6 +44,12 @@ public record VersionConflict(long id, long batchId, String fileName, int rowNum
         return resolution == null && !importUndone;
     }
 
+    /** Returns the conflict in one line, such as the command line prints after an import. */
+    public String describe() {
+        return "Row " + rowNumber + ": software version " + importedValue + " of " + assetTag + " was not imported; patch log entry #"
+                + logEntryId + " set " + patchLogValue;
+    }
+
     /** Returns the state as the review list shows it. */
     public String stateText() {
         if (resolution != null) {
