@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.patchdesk.patchlog.NewLogEntry;
-import org.patchdesk.patchlog.PatchLogServiceTest;
+import org.patchdesk.patchlog.PatchLogFixtures;
 import org.patchdesk.patchlog.PatchOutcome;
 import org.patchdesk.testing.TestSites;
 import org.patchdesk.workspace.Services;
@@ -36,7 +36,7 @@ class PatchesCommandTest {
     @BeforeEach
     void logTwoEntries() {
         try (Services services = TestSites.open(folder.resolve("data"))) {
-            PatchLogServiceTest.seed(services);
+            PatchLogFixtures.seed(services);
             long vent1 = services.devices().findByAssetTag("VENT-1").orElseThrow().id();
             long vent2 = services.devices().findByAssetTag("VENT-2").orElseThrow().id();
             services.patchLog().record(NewLogEntry.of(vent1, "Life 2000 firmware 06.20", null, "06.20",

@@ -19,11 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.patchdesk.audit.AuditDao;
 import org.patchdesk.audit.AuditEntry;
-import org.patchdesk.intel.ManualVulnerabilities;
-import org.patchdesk.inventory.Device;
 import org.patchdesk.inventory.DeviceField;
 import org.patchdesk.inventory.DeviceRows;
-import org.patchdesk.inventory.DeviceValues;
 import org.patchdesk.risk.Finding;
 import org.patchdesk.risk.FindingService;
 import org.patchdesk.risk.FindingStatus;
@@ -37,9 +34,7 @@ import org.patchdesk.workspace.Services;
  */
 class PatchLogServiceTest {
 
-    static final String VECTOR = "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H";
-    /** 2026-12-02 10:30 in Chicago. */
-    static final Instant TUESDAY = Instant.parse("2026-12-02T16:30:00Z");
+    private static final Instant TUESDAY = PatchLogFixtures.TUESDAY;
 
     @TempDir
     Path folder;
@@ -51,36 +46,12 @@ class PatchLogServiceTest {
     void open() {
         services = TestSites.open(folder.resolve("data"));
         log = services.patchLog();
-        seed(services);
+        PatchLogFixtures.seed(services);
     }
 
     @AfterEach
     void close() {
         services.close();
-    }
-
-    /**
-     * Two ventilators on firmware 06.00 and a monitor, with three vulnerabilities of the
-     * ventilator: two fixed in 06.20 (affected up to 06.10) and one affected up to 07.00.
-     */
-    static void seed(Services services) {
-        device(services, "VENT-1", "Baxter", "Life 2000", "06.00", "Respiratory");
-        device(services, "VENT-2", "Baxter", "Life 2000", "06.00", "ICU");
-        device(services, "MON-1", "Philips", "IntelliVue MX450", "M.00.03", "ICU");
-        manual(services, "CVE-2026-40001", "<=06.10");
-        manual(services, "CVE-2026-40002", "<=06.10");
-        manual(services, "CVE-2026-40003", "<=07.00");
-    }
-
-    static Device device(Services services, String tag, String manufacturer, String model, String version, String department) {
-        return services.devices().create(new DeviceValues().set(DeviceField.ASSET_TAG, tag).set(DeviceField.MANUFACTURER, manufacturer)
-                .set(DeviceField.MODEL, model).set(DeviceField.SOFTWARE_VERSION, version).set(DeviceField.DEPARTMENT, department),
-                TestSites.TECHNICIAN);
-    }
-
-    private static void manual(Services services, String cve, String versions) {
-        services.intelligence().addManual(new ManualVulnerabilities.Entry(cve, "Baxter", "Life 2000", versions, VECTOR,
-                "Vendor letter of 2026-11-18"), TestSites.TECHNICIAN);
     }
 
     private long deviceId(String tag) {

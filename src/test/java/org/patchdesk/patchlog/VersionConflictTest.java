@@ -40,9 +40,9 @@ class VersionConflictTest {
     void open() {
         services = TestSites.open(folder.resolve("data"));
         conflicts = services.versionConflicts();
-        PatchLogServiceTest.seed(services);
+        PatchLogFixtures.seed(services);
         long vent1 = services.devices().findByAssetTag("VENT-1").orElseThrow().id();
-        logged = services.patchLog().record(NewLogEntry.of(vent1, "Life 2000 firmware 06.20", null, "06.20", PatchLogServiceTest.TUESDAY,
+        logged = services.patchLog().record(NewLogEntry.of(vent1, "Life 2000 firmware 06.20", null, "06.20", PatchLogFixtures.TUESDAY,
                 "jtech", PatchOutcome.INSTALLED, null, List.of("CVE-2026-40001")), TestSites.TECHNICIAN);
     }
 
