@@ -43,6 +43,7 @@ import org.patchdesk.inventory.ui.ImportWizardViewModel;
 import org.patchdesk.inventory.ui.InventoryView;
 import org.patchdesk.inventory.ui.InventoryViewModel;
 import org.patchdesk.inventory.ui.ManufacturersView;
+import org.patchdesk.patchlog.ui.PatchLogView;
 import org.patchdesk.planning.ui.PatchabilityView;
 import org.patchdesk.risk.ui.DeviceFindingsPane;
 import org.patchdesk.risk.ui.FeedsView;
@@ -72,6 +73,7 @@ public final class MainWindow implements InventoryView.InventoryActions {
     static final String FEEDS = "Vulnerability feeds";
     static final String MATCHES = "Match review";
     static final String PATCHABILITY = "Patchability";
+    static final String PATCH_LOG = "Patch log";
     static final String IMPORT_HISTORY = "Import history";
     static final String MANUFACTURERS = "Manufacturers";
     static final String DEVICE_TYPES = "Device types";
@@ -103,6 +105,7 @@ public final class MainWindow implements InventoryView.InventoryActions {
     private FeedsView feedsView;
     private MatchReviewView matchReviewView;
     private PatchabilityView patchabilityView;
+    private PatchLogView patchLogView;
 
     public MainWindow(Stage stage, Workspace workspace, Services site, BackgroundTasks tasks, DialogService dialogs,
                       Preferences preferences, Actor actor) {
@@ -182,7 +185,7 @@ public final class MainWindow implements InventoryView.InventoryActions {
     private Node navigationPane() {
         navigation.setId("navigation");
         navigation.getStyleClass().add("navigation");
-        navigation.getItems().setAll(WORKLIST, INVENTORY, FEEDS, MATCHES, PATCHABILITY, IMPORT_HISTORY, MANUFACTURERS, DEVICE_TYPES);
+        navigation.getItems().setAll(WORKLIST, INVENTORY, FEEDS, MATCHES, PATCHABILITY, PATCH_LOG, IMPORT_HISTORY, MANUFACTURERS, DEVICE_TYPES);
         navigation.getSelectionModel().selectedItemProperty().addListener((observable, old, area) -> showArea(area));
         dataFolderLabel.getStyleClass().add("data-folder");
         dataFolderLabel.setWrapText(true);
@@ -216,6 +219,8 @@ public final class MainWindow implements InventoryView.InventoryActions {
         matchReviewView = new MatchReviewView(services.intelligence(), tasks, dialogs, actor, () -> { });
         patchabilityView = new PatchabilityView(services.patchability(), services.mds2(), services.osSupport(), tasks, dialogs,
                 actor);
+        patchLogView = new PatchLogView(services.patchLog(), services.versionConflicts(), services.patchability(), tasks, dialogs,
+                actor, services.clock(), this::reloadInventory);
         reloadInventory();
         navigation.getSelectionModel().select(INVENTORY);
         showArea(INVENTORY);
@@ -253,6 +258,10 @@ public final class MainWindow implements InventoryView.InventoryActions {
             case PATCHABILITY -> {
                 patchabilityView.refresh();
                 yield patchabilityView;
+            }
+            case PATCH_LOG -> {
+                patchLogView.refresh();
+                yield patchLogView;
             }
             default -> inventoryModel.rows().isEmpty() && !inventoryModel.loadingProperty().get() ? welcomePane() : inventoryView;
         };

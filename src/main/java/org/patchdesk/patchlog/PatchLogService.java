@@ -351,7 +351,7 @@ public final class PatchLogService {
      *                                  another product
      */
     public PatchDecision recordDecision(NewDecision decision, Actor actor) {
-        checkDecision(decision);
+        check(decision);
         Instant now = clock.instant();
         return jdbi.inTransaction(handle -> {
             String assetTag = null;
@@ -406,7 +406,12 @@ public final class PatchLogService {
         });
     }
 
-    private void checkDecision(NewDecision decision) {
+    /**
+     * Checks a decision as recording would, without reading the database.
+     *
+     * @throws IllegalArgumentException naming the field that is missing or too long
+     */
+    public void check(NewDecision decision) {
         if (decision.deviceId() == null && decision.productId() == null) {
             throw new IllegalArgumentException("Choose the device or the product the decision is for");
         }
