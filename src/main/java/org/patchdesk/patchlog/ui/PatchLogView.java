@@ -70,6 +70,8 @@ public final class PatchLogView extends BorderPane {
     private final DecisionsPane decisions;
     private final VersionConflictsPane conflicts;
     private final TabPane tabs = new TabPane();
+    /** What the last recording did, shown after the count until another entry is recorded. */
+    private String lastRecorded;
 
     public PatchLogView(PatchLogService log, VersionConflictService versionConflicts, PatchabilityService patchability,
                         BackgroundTasks tasks, DialogService dialogs, Actor actor, Clock clock, Runnable inventoryChanged) {
@@ -194,7 +196,8 @@ public final class PatchLogView extends BorderPane {
         PatchLogQuery query = query();
         tasks.submit("Reading the patch log", monitor -> log.search(query), entries -> {
             table.getItems().setAll(entries);
-            summary.setText(String.format(Locale.US, "%,d %s shown.", entries.size(), entries.size() == 1 ? "entry" : "entries"));
+            summary.setText(String.format(Locale.US, "%,d %s shown.", entries.size(), entries.size() == 1 ? "entry" : "entries")
+                    + (lastRecorded == null ? "" : " " + lastRecorded));
         }, error -> dialogs.showFailure("Patch log not shown", "Reading the patch log failed.", error));
     }
 
@@ -205,11 +208,9 @@ public final class PatchLogView extends BorderPane {
         }
         NewLogEntry chosen = entry.get();
         tasks.submit("Recording the patch", monitor -> log.record(chosen, actor), recorded -> {
+            lastRecorded = "Entry #" + recorded.id() + " recorded for " + recorded.assetTag() + (recorded.closedCves().isEmpty() ? "."
+                    : "; it closed " + String.join(", ", recorded.closedCves()) + ".");
             refresh();
-            if (recorded.outcome() == PatchOutcome.INSTALLED && !recorded.closedCves().isEmpty()) {
-                summary.setText("Entry #" + recorded.id() + " closed " + String.join(", ", recorded.closedCves()) + " on "
-                        + recorded.assetTag() + ".");
-            }
         }, error -> showProblem("Patch not recorded", error));
     }
 
