@@ -43,10 +43,11 @@ import org.patchdesk.ui.DialogService;
 import org.patchdesk.ui.TableColumns;
 
 /**
- * The patch log: a searchable, filterable table of entries with the commands to record a patch
- * or a decision and to export the entries shown; the decisions; and the review of software
- * versions that inventory imports kept because the patch log set them. {@code inventoryChanged}
- * runs after a review changed a device's version.
+ * The patch log screen in three tabs. The log is a searchable, filterable table of entries with
+ * the commands to record a patch or a decision and to export the entries shown. The decisions tab
+ * lists the decisions, and the version conflicts tab reviews the software versions that inventory
+ * imports kept because the patch log set them. {@code inventoryChanged} runs after a review
+ * changed a device's version.
  */
 public final class PatchLogView extends BorderPane {
 
@@ -70,7 +71,7 @@ public final class PatchLogView extends BorderPane {
     private final DecisionsPane decisions;
     private final VersionConflictsPane conflicts;
     private final TabPane tabs = new TabPane();
-    /** What the last recording did, shown after the count until another entry is recorded. */
+    /** The outcome of the last recording, shown after the count until another entry is recorded. */
     private String lastRecorded;
 
     public PatchLogView(PatchLogService log, VersionConflictService versionConflicts, PatchabilityService patchability,
