@@ -100,13 +100,16 @@ public final class PatchLogService {
         }
         Instant now = clock.instant();
         List<Long> ids = new ArrayList<>();
+        List<DeviceService.VersionChange> versions = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             try {
-                ids.add(insert(handle, entries.get(i), actor, now));
+                ids.add(insert(handle, entries.get(i), actor, now, versions));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(position(i, entries.size()) + e.getMessage(), e);
             }
         }
+        // The versions change after every finding was closed, and the devices' findings are refreshed once for the whole batch.
+        devices.setSoftwareVersions(handle, versions, actor);
         List<PatchLogEntry> recorded = new ArrayList<>();
         for (long id : ids) {
             recorded.add(find(handle, id).orElseThrow());
@@ -168,11 +171,15 @@ public final class PatchLogService {
         return List.copyOf(ids);
     }
 
-    private long insert(Handle handle, NewLogEntry entry, Actor actor, Instant now) {
+    /** Inserts an entry, closes its findings, and adds the device's new version to {@code versions}. */
+    private long insert(Handle handle, NewLogEntry entry, Actor actor, Instant now, List<DeviceService.VersionChange> versions) {
         Device device = handle.attach(DeviceDao.class).findById(entry.deviceId())
                 .orElseThrow(() -> new IllegalArgumentException("No device has id " + entry.deviceId()));
-        String versionBefore = entry.versionBefore() != null ? blankToNull(entry.versionBefore())
-                : device.values().get(DeviceField.SOFTWARE_VERSION, String.class);
+        // An earlier entry of the same batch may have set the device's version; its change is applied at the end of the batch.
+        String currentVersion = versions.stream().filter(change -> change.deviceId() == device.id()).reduce((first, last) -> last)
+                .map(DeviceService.VersionChange::version)
+                .orElse(device.values().get(DeviceField.SOFTWARE_VERSION, String.class));
+        String versionBefore = entry.versionBefore() != null ? blankToNull(entry.versionBefore()) : currentVersion;
         String versionAfter = blankToNull(entry.versionAfter());
         List<String> cves = cveIds(entry.fixesCves());
         OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
@@ -211,7 +218,9 @@ public final class PatchLogService {
         if (entry.outcome() == PatchOutcome.INSTALLED) {
             closeFindings(handle, id, device, entry, cves, actor);
             if (versionAfter != null) {
-                setVersion(handle, id, device, entry, versionAfter, actor, at);
+                versions.add(new DeviceService.VersionChange(device.id(), versionAfter, "Software version set by patch log entry #" + id
+                        + " (" + entry.update().strip() + ")"));
+                rememberVersion(handle, id, device, versionAfter, at);
             }
         }
         return id;
@@ -259,11 +268,8 @@ public final class PatchLogService {
         }
     }
 
-    /** Sets the device's software version and records that the patch log set it, for inventory imports to keep. */
-    private void setVersion(Handle handle, long entryId, Device device, NewLogEntry entry, String version, Actor actor,
-                            OffsetDateTime at) {
-        devices.setSoftwareVersion(handle, device.id(), version, actor, "Software version set by patch log entry #" + entryId + " ("
-                + entry.update().strip() + ")");
+    /** Records that the patch log set the device's software version, for inventory imports to keep. */
+    private static void rememberVersion(Handle handle, long entryId, Device device, String version, OffsetDateTime at) {
         handle.createUpdate("MERGE INTO patch_log_version (device_id, entry_id, software_version, set_at) KEY (device_id)"
                         + " VALUES (:device, :entry, :version, :at)")
                 .bind("device", device.id())

@@ -194,6 +194,21 @@ class PatchLogServiceTest {
     }
 
     @Test
+    void batchChainsVersionsOfOneDevice() {
+        NewLogEntry hotfix = NewLogEntry.of(deviceId("VENT-1"), "Life 2000 hotfix 06.21", null, "06.21",
+                TUESDAY.plusSeconds(3600), "jtech", PatchOutcome.INSTALLED, null, List.of("CVE-2026-40003"));
+
+        List<PatchLogEntry> both = log.recordAll(List.of(installed("VENT-1"), hotfix), TestSites.TECHNICIAN);
+
+        assertThat(both.get(1).versionBefore()).isEqualTo("06.20");
+        assertThat(version("VENT-1")).isEqualTo("06.21");
+        assertThat(finding("VENT-1", "CVE-2026-40003").statusValue()).isEqualTo(FindingStatus.PATCHED);
+        assertThat(count("SELECT COUNT(*) FROM audit_entry WHERE record_type = 'device' AND summary LIKE 'Software version set by%'"))
+                .isEqualTo(2);
+        assertThat(count("SELECT entry_id FROM patch_log_version")).isEqualTo((int) both.get(1).id());
+    }
+
+    @Test
     void futureDateAndMissingFieldsAreRejected() {
         Instant nextWeek = Instant.parse("2026-12-11T15:00:00Z");
 
