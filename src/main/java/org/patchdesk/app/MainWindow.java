@@ -43,6 +43,7 @@ import org.patchdesk.inventory.ui.ImportWizardViewModel;
 import org.patchdesk.inventory.ui.InventoryView;
 import org.patchdesk.inventory.ui.InventoryViewModel;
 import org.patchdesk.inventory.ui.ManufacturersView;
+import org.patchdesk.patchlog.ui.PatchLogView;
 import org.patchdesk.planning.ui.PatchabilityView;
 import org.patchdesk.playbooks.ui.PlaybooksView;
 import org.patchdesk.windows.ui.WindowCalendarView;
@@ -79,6 +80,7 @@ public final class MainWindow implements InventoryView.InventoryActions {
     static final String WINDOWS = "Patch windows";
     static final String VENDORS = "Vendors";
     static final String PLAYBOOKS = "Playbooks";
+    static final String PATCH_LOG = "Patch log";
     static final String IMPORT_HISTORY = "Import history";
     static final String MANUFACTURERS = "Manufacturers";
     static final String DEVICE_TYPES = "Device types";
@@ -113,6 +115,7 @@ public final class MainWindow implements InventoryView.InventoryActions {
     private WindowCalendarView windowsView;
     private VendorsView vendorsView;
     private PlaybooksView playbooksView;
+    private PatchLogView patchLogView;
 
     public MainWindow(Stage stage, Workspace workspace, Services site, BackgroundTasks tasks, DialogService dialogs,
                       Preferences preferences, Actor actor) {
@@ -192,8 +195,8 @@ public final class MainWindow implements InventoryView.InventoryActions {
     private Node navigationPane() {
         navigation.setId("navigation");
         navigation.getStyleClass().add("navigation");
-        navigation.getItems().setAll(WORKLIST, INVENTORY, FEEDS, MATCHES, PATCHABILITY, VENDORS, WINDOWS, PLAYBOOKS, IMPORT_HISTORY,
-                MANUFACTURERS, DEVICE_TYPES);
+        navigation.getItems().setAll(WORKLIST, INVENTORY, FEEDS, MATCHES, PATCHABILITY, VENDORS, WINDOWS, PATCH_LOG, PLAYBOOKS,
+                IMPORT_HISTORY, MANUFACTURERS, DEVICE_TYPES);
         navigation.getSelectionModel().selectedItemProperty().addListener((observable, old, area) -> showArea(area));
         dataFolderLabel.getStyleClass().add("data-folder");
         dataFolderLabel.setWrapText(true);
@@ -232,6 +235,8 @@ public final class MainWindow implements InventoryView.InventoryActions {
         vendorsView = new VendorsView(services.vendorContacts(), services.validationRequests(), tasks, dialogs, DocumentOpener.desktop(),
                 actor, services.clock());
         playbooksView = new PlaybooksView(services.playbooks(), tasks, dialogs, actor);
+        patchLogView = new PatchLogView(services.patchLog(), services.versionConflicts(), services.patchability(), tasks, dialogs,
+                actor, services.clock(), this::reloadInventory);
         reloadInventory();
         navigation.getSelectionModel().select(INVENTORY);
         showArea(INVENTORY);
@@ -281,6 +286,10 @@ public final class MainWindow implements InventoryView.InventoryActions {
             case PLAYBOOKS -> {
                 playbooksView.refresh();
                 yield playbooksView;
+            }
+            case PATCH_LOG -> {
+                patchLogView.refresh();
+                yield patchLogView;
             }
             default -> inventoryModel.rows().isEmpty() && !inventoryModel.loadingProperty().get() ? welcomePane() : inventoryView;
         };

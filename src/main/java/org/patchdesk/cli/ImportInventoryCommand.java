@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
         description = {"Imports devices from a CMMS export or vendor spreadsheet (.xlsx, .xls, .csv, .txt).",
                 "Columns are mapped by their headers as in the import wizard, using the mapping remembered for files with"
                         + " the same headers. Devices are matched by asset tag; empty cells never erase stored values.",
-                "Prints one summary line, then each rejected row."})
+                "Prints one summary line, then each software version kept because the patch log set it, then each rejected row."})
 final class ImportInventoryCommand implements Callable<Integer> {
 
     private final CliContext context;
@@ -83,6 +83,7 @@ final class ImportInventoryCommand implements Callable<Integer> {
         try {
             ImportResult result = service.importFile(request, context.actor(), ProgressMonitor.NONE);
             out.println(result.summaryLine());
+            result.versionConflicts().forEach(conflict -> out.println(conflict.describe()));
             printRejected(out, result.rejected());
             return 0;
         } catch (ImportException e) {

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.patchdesk.audit.AuditLog;
 import org.patchdesk.common.Actor;
@@ -132,6 +133,53 @@ public final class DeviceService {
             listener.devicesChanged(handle, List.of(id), ProgressMonitor.NONE);
             return dao.findById(id).orElseThrow();
         });
+    }
+
+    /** A new software version for a device, with the summary its audit entry gets. */
+    public record VersionChange(long deviceId, String version, String summary) {
+    }
+
+    /**
+     * Sets a device's software version inside the caller's transaction, audits the change with
+     * {@code summary} and refreshes the device's findings, as an edit in the device form does. A
+     * blank version clears it. Returns the device as it is afterwards, unchanged when the version
+     * was already the same.
+     *
+     * @throws IllegalArgumentException when no device has the id
+     */
+    public Device setSoftwareVersion(Handle handle, long id, String version, Actor actor, String summary) {
+        setSoftwareVersions(handle, List.of(new VersionChange(id, version, summary)), actor);
+        return handle.attach(DeviceDao.class).findById(id).orElseThrow();
+    }
+
+    /**
+     * Sets the software versions of several devices inside the caller's transaction, with one audit
+     * entry per changed device, then refreshes the changed devices' findings once for all of them.
+     *
+     * @throws IllegalArgumentException when no device has one of the ids
+     */
+    public void setSoftwareVersions(Handle handle, List<VersionChange> changes, Actor actor) {
+        Instant now = clock.instant();
+        DeviceDao dao = handle.attach(DeviceDao.class);
+        InventoryReferences references = new InventoryReferences(handle, fda, auditLog, actor, now, null);
+        Set<Long> changedDevices = new java.util.LinkedHashSet<>();
+        for (VersionChange change : changes) {
+            long id = change.deviceId();
+            Device current = dao.findById(id).orElseThrow(() -> new IllegalArgumentException("No device has id " + id));
+            DeviceValues changedValues = current.values().copy();
+            changedValues.set(DeviceField.SOFTWARE_VERSION, change.version() == null ? null : change.version().strip());
+            Set<DeviceField> changed = DeviceRows.changedFields(current.values(), changedValues);
+            if (changed.isEmpty()) {
+                continue;
+            }
+            dao.update(DeviceRows.toColumns(id, changedValues, references, current.createdAt(), current.createdBy(), now, actor.name()));
+            auditLog.append(handle, DeviceRows.updateEntry(now, actor, id, current.values(), changedValues, changed, null,
+                    change.summary()));
+            changedDevices.add(id);
+        }
+        if (!changedDevices.isEmpty()) {
+            listener.devicesChanged(handle, List.copyOf(changedDevices), ProgressMonitor.NONE);
+        }
     }
 
     public void delete(long id, Actor actor) {

@@ -159,6 +159,15 @@ public final class FindingService {
      * @throws IllegalArgumentException when the note is missing or the status cannot be set by hand
      */
     public WorklistRow setStatus(long findingId, FindingStatus status, String note, Actor actor) {
+        return jdbi.inTransaction(handle -> setStatus(handle, findingId, status, note, actor));
+    }
+
+    /**
+     * Sets a finding's status inside the caller's transaction, with the same checks and audit entry
+     * as {@link #setStatus(long, FindingStatus, String, Actor)}. Other features that close findings,
+     * such as the patch log, go through it.
+     */
+    public WorklistRow setStatus(Handle handle, long findingId, FindingStatus status, String note, Actor actor) {
         if (status == FindingStatus.WITHDRAWN) {
             throw new IllegalArgumentException("Findings are withdrawn only when their source stops naming the device");
         }
@@ -168,27 +177,25 @@ public final class FindingService {
             throw new IllegalArgumentException("Setting a finding to " + status.word() + " needs a justification");
         }
         Instant now = clock.instant();
-        return jdbi.inTransaction(handle -> {
-            WorklistRow before = findRow(handle, findingId)
-                    .orElseThrow(() -> new IllegalArgumentException("No finding has number " + findingId));
-            String cleanNote = note == null || note.isBlank() ? null : note.strip();
-            handle.createUpdate("UPDATE finding SET status = :status, status_note = :note, status_changed_at = :at,"
-                            + " status_changed_by = :by WHERE id = :id")
-                    .bind("status", status.stored())
-                    .bind("note", cleanNote)
-                    .bind("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-                    .bind("by", actor.name())
-                    .bind("id", findingId)
-                    .execute();
-            Map<String, String> oldValues = new LinkedHashMap<>();
-            oldValues.put("status", before.finding().status());
-            oldValues.put("status_note", before.finding().statusNote());
-            Map<String, String> newValues = new LinkedHashMap<>();
-            newValues.put("status", status.stored());
-            newValues.put("status_note", cleanNote);
-            audit(handle, before, oldValues, newValues, "Finding set to " + status.word(), actor, now);
-            return findRow(handle, findingId).orElseThrow();
-        });
+        WorklistRow before = findRow(handle, findingId)
+                .orElseThrow(() -> new IllegalArgumentException("No finding has number " + findingId));
+        String cleanNote = note == null || note.isBlank() ? null : note.strip();
+        handle.createUpdate("UPDATE finding SET status = :status, status_note = :note, status_changed_at = :at,"
+                        + " status_changed_by = :by WHERE id = :id")
+                .bind("status", status.stored())
+                .bind("note", cleanNote)
+                .bind("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .bind("by", actor.name())
+                .bind("id", findingId)
+                .execute();
+        Map<String, String> oldValues = new LinkedHashMap<>();
+        oldValues.put("status", before.finding().status());
+        oldValues.put("status_note", before.finding().statusNote());
+        Map<String, String> newValues = new LinkedHashMap<>();
+        newValues.put("status", status.stored());
+        newValues.put("status_note", cleanNote);
+        audit(handle, before, oldValues, newValues, "Finding set to " + status.word(), actor, now);
+        return findRow(handle, findingId).orElseThrow();
     }
 
     /** Confirms that a finding flagged "version needs review" applies to its device. */

@@ -11,6 +11,8 @@ import org.patchdesk.inventory.FdaProductClassification;
 import org.patchdesk.inventory.ManufacturerService;
 import org.patchdesk.inventory.export.InventoryExportService;
 import org.patchdesk.inventory.importing.InventoryImportService;
+import org.patchdesk.inventory.importing.VersionConflictService;
+import org.patchdesk.patchlog.PatchLogService;
 import org.patchdesk.planning.Mds2Service;
 import org.patchdesk.planning.OsSupportService;
 import org.patchdesk.planning.PatchabilityService;
@@ -62,6 +64,8 @@ public final class Services implements AutoCloseable {
     private final VendorContactService vendorContacts;
     private final ValidationRequestService validationRequests;
     private final PlaybookService playbooks;
+    private final PatchLogService patchLog;
+    private final VersionConflictService versionConflicts;
 
     public Services(Database database, FdaProductClassification fda, SsvcTables ssvc, Clock clock) {
         this.database = database;
@@ -82,6 +86,8 @@ public final class Services implements AutoCloseable {
         this.productFacts = new ProductFactService(jdbi, auditLog, clock);
         this.productSupport = new ProductSupportService(jdbi, auditLog, clock);
         this.mds2 = new Mds2Service(jdbi, auditLog, patchability, productFacts, devices, clock);
+        this.patchLog = new PatchLogService(jdbi, auditLog, devices, findings, clock);
+        this.versionConflicts = new VersionConflictService(jdbi, auditLog, devices, clock);
         this.windowRules = new WindowRules(jdbi, auditLog, clock);
         this.windows = new WindowService(jdbi, auditLog, windowRules, clock);
         this.windowCalendar = new WindowCalendarExport(clock);
@@ -181,6 +187,14 @@ public final class Services implements AutoCloseable {
 
     public PlaybookService playbooks() {
         return playbooks;
+    }
+
+    public PatchLogService patchLog() {
+        return patchLog;
+    }
+
+    public VersionConflictService versionConflicts() {
+        return versionConflicts;
     }
 
     /** Closes the database. */

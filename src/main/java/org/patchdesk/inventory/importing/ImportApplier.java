@@ -26,7 +26,8 @@ import org.patchdesk.inventory.InventoryReferences;
 /**
  * Writes the accepted rows of one import inside its transaction, a chunk of rows at a time, and
  * counts what it did. New asset tags are inserted, and known ones updated with the non-empty values
- * of the row. Every change is audited under the import's batch.
+ * of the row. Every change is audited under the import's batch. A software version that the patch
+ * log set is kept when the row has a different one, and the row is reported as a conflict.
  */
 final class ImportApplier {
 
@@ -41,6 +42,8 @@ final class ImportApplier {
     private final long batchId;
     private final InventoryReferences references;
     private final DeviceDao dao;
+    private final PatchLoggedVersions loggedVersions;
+    private final List<PatchLoggedVersions.Conflict> conflicts = new ArrayList<>();
     private int added;
     private int updated;
     private int unchanged;
@@ -54,6 +57,7 @@ final class ImportApplier {
         this.batchId = batchId;
         this.references = new InventoryReferences(handle, fda, auditLog, actor, now, batchId);
         this.dao = handle.attach(DeviceDao.class);
+        this.loggedVersions = PatchLoggedVersions.load(handle);
     }
 
     /** Writes one chunk of accepted rows; the caller keeps chunks at most {@link #CHUNK} rows long. */
@@ -72,6 +76,10 @@ final class ImportApplier {
                 continue;
             }
             DeviceValues merged = merge(current.values(), incoming);
+            PatchLoggedVersions.Conflict conflict = loggedVersions.keepLogged(row.rowNumber(), current, merged);
+            if (conflict != null) {
+                conflicts.add(conflict);
+            }
             Set<DeviceField> changed = DeviceRows.changedFields(current.values(), merged);
             if (changed.isEmpty()) {
                 unchanged++;
@@ -95,6 +103,11 @@ final class ImportApplier {
 
     int unchanged() {
         return unchanged;
+    }
+
+    /** Returns the rows whose software version stayed as the patch log set it, in file order. */
+    List<PatchLoggedVersions.Conflict> conflicts() {
+        return conflicts;
     }
 
     private record Update(Device current, DeviceValues merged, Set<DeviceField> changed) {

@@ -299,16 +299,22 @@ public final class InventoryImportService {
         int rowsRead = pipeline.accepted() + rejected.size() + pipeline.skipped();
         dao.updateCounts(batchId, rowsRead, applier.added(), applier.updated(), applier.unchanged(), rejected.size(), pipeline.skipped());
         ImportBatch saved = dao.findById(batchId).orElseThrow();
+        Map<String, String> auditValues = batchValues(saved);
+        if (!applier.conflicts().isEmpty()) {
+            auditValues.put("version_conflicts", Integer.toString(applier.conflicts().size()));
+        }
         auditLog.append(handle, new AuditEntry(null, now, actor.name(), AuditAction.IMPORT, BATCH_RECORD_TYPE, batchId,
-                saved.fileName(), batchId, Map.of(), batchValues(saved), "Inventory import: " + saved.countsText()));
+                saved.fileName(), batchId, Map.of(), auditValues, "Inventory import: " + saved.countsText()));
+        VersionConflictService.insert(handle, batchId, applier.conflicts());
         saveMapping(handle, request.mapping(), actor, now);
         monitor.checkCancelled();
         if (saved.added() + saved.updated() > 0) {
             listener.devicesChanged(handle, List.of(), monitor);
             monitor.checkCancelled();
         }
-        log.info("Imported {} (sheet {}): {}, {} skipped", request.file(), request.sheet(), saved.countsText(), saved.skipped());
-        return new ImportResult(saved, rejected, pipeline.readingNotes());
+        log.info("Imported {} (sheet {}): {}, {} skipped, {} software versions kept from the patch log", request.file(),
+                request.sheet(), saved.countsText(), saved.skipped(), applier.conflicts().size());
+        return new ImportResult(saved, rejected, pipeline.readingNotes(), VersionConflictService.ofBatch(handle, batchId));
     }
 
     private long insertBatch(Handle handle, ImportRequest request, String sha256, Actor actor, Instant now) {

@@ -1,0 +1,187 @@
+package org.patchdesk.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import org.patchdesk.inventory.importing.VersionConflict;
+import org.patchdesk.inventory.importing.VersionConflictService;
+import org.patchdesk.patchlog.PatchLogEntry;
+import org.patchdesk.patchlog.PatchLogQuery;
+import org.patchdesk.patchlog.PatchLogService;
+import org.patchdesk.patchlog.PatchOutcome;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(name = "patches", mixinStandardHelpOptions = true,
+        description = "Shows the patch log, and reviews software versions that an inventory import did not overwrite.",
+        subcommands = {PatchesCommand.Log.class, PatchesCommand.Conflicts.class})
+final class PatchesCommand extends CommandGroup {
+
+    @Command(name = "log", mixinStandardHelpOptions = true,
+            description = {"Lists the patch log, most recent work first: what was applied to each device, when, by whom, and the"
+                    + " outcome.",
+                    "The CSV (UTF-8, comma) has ISO dates and times in the site's time zone (YYYY-MM-DD HH:MM)."})
+    static final class Log implements Callable<Integer> {
+
+        enum Format { table, csv }
+
+        private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+        private final CliContext context;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+                description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+        Format format;
+
+        @Option(names = "--from", paramLabel = "DATE", description = "Only work performed on or after DATE (YYYY-MM-DD).")
+        String from;
+
+        @Option(names = "--to", paramLabel = "DATE", description = "Only work performed on or before DATE (YYYY-MM-DD).")
+        String to;
+
+        @Option(names = "--outcome", paramLabel = "O", split = ",",
+                description = "Only entries with these outcomes: installed, failed, rolled-back, deferred (repeatable or comma-separated).")
+        List<String> outcomes = new ArrayList<>();
+
+        @Option(names = "--department", paramLabel = "NAME", description = "Only devices of this department.")
+        String department;
+
+        @Option(names = "--search", paramLabel = "TEXT", description = "Only entries whose asset tag, update, CVE or person contains TEXT.")
+        String search;
+
+        Log(CliContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() throws IOException {
+            PatchLogQuery query = query();
+            PatchLogService log = context.services().patchLog();
+            PrintWriter out = spec.commandLine().getOut();
+            if (format == Format.csv) {
+                log.writeCsv(query, out);
+                out.flush();
+                return 0;
+            }
+            List<PatchLogEntry> entries = log.search(query);
+            List<List<String>> rows = new ArrayList<>();
+            rows.add(List.of("Entry", "Performed", "Asset Tag", "Update", "Version", "Outcome", "By", "Fixes", "Days From Validation",
+                    "Reason"));
+            for (PatchLogEntry entry : entries) {
+                rows.add(List.of("#" + entry.id(),
+                        MINUTES.format(LocalDateTime.ofInstant(entry.performedAt(), log.zone()).truncatedTo(ChronoUnit.MINUTES)),
+                        entry.assetTag(), entry.update(), versions(entry), entry.outcome().word(), entry.performedBy(),
+                        String.join(" ", entry.fixesCves()), entry.daysFromValidation() == null ? "" : entry.daysFromValidation().toString(),
+                        entry.reason() == null ? "" : entry.reason()));
+            }
+            TextTable.print(rows, out);
+            out.println(entries.size() + (entries.size() == 1 ? " entry" : " entries"));
+            out.flush();
+            return 0;
+        }
+
+        private static String versions(PatchLogEntry entry) {
+            String before = entry.versionBefore() == null ? "" : entry.versionBefore();
+            String after = entry.versionAfter() == null ? "" : entry.versionAfter();
+            return before.isEmpty() && after.isEmpty() ? "" : before + " -> " + after;
+        }
+
+        private PatchLogQuery query() {
+            Set<PatchOutcome> outcomeSet = EnumSet.noneOf(PatchOutcome.class);
+            for (String word : outcomes) {
+                try {
+                    outcomeSet.add(PatchOutcome.parse(word));
+                } catch (IllegalArgumentException e) {
+                    throw new ParameterException(spec.commandLine(), "Invalid --outcome: " + e.getMessage());
+                }
+            }
+            LocalDate fromDay = date("--from", from);
+            LocalDate toDay = date("--to", to);
+            if (fromDay != null && toDay != null && toDay.isBefore(fromDay)) {
+                throw new ParameterException(spec.commandLine(), "Invalid --to " + toDay + ": it is before --from " + fromDay);
+            }
+            return PatchLogQuery.everything().withText(search).withOutcomes(outcomeSet).withDates(fromDay, toDay)
+                    .withDepartment(department);
+        }
+
+        private LocalDate date(String option, String text) {
+            if (text == null) {
+                return null;
+            }
+            try {
+                return LocalDate.parse(text.strip());
+            } catch (DateTimeParseException e) {
+                throw new ParameterException(spec.commandLine(), "Invalid " + option + " '" + text + "': write the date as YYYY-MM-DD");
+            }
+        }
+    }
+
+    @Command(name = "conflicts", mixinStandardHelpOptions = true,
+            description = {"Lists the software versions that inventory imports did not overwrite because the patch log set them,"
+                    + " and resolves one.",
+                    "Without --take or --keep, lists the conflicts waiting for review."})
+    static final class Conflicts implements Callable<Integer> {
+
+        private final CliContext context;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--all", description = "List resolved conflicts and those of undone imports too.")
+        boolean all;
+
+        @Option(names = "--take", paramLabel = "N", description = "Take the imported value of conflict N as the device's version.")
+        Long take;
+
+        @Option(names = "--keep", paramLabel = "N", description = "Keep the version the patch log set, closing conflict N.")
+        Long keep;
+
+        Conflicts(CliContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() {
+            if (take != null && keep != null) {
+                throw new ParameterException(spec.commandLine(), "Use --take or --keep, not both");
+            }
+            VersionConflictService conflicts = context.services().versionConflicts();
+            PrintWriter out = spec.commandLine().getOut();
+            if (take != null || keep != null) {
+                VersionConflict resolved = take != null ? conflicts.takeImported(take, context.actor())
+                        : conflicts.keepLogged(keep, context.actor());
+                out.println("Conflict " + resolved.id() + " of " + resolved.assetTag() + ": " + resolved.stateText());
+                out.flush();
+                return 0;
+            }
+            List<VersionConflict> listed = conflicts.list(all);
+            List<List<String>> rows = new ArrayList<>();
+            rows.add(List.of("N", "Import", "Row", "Asset Tag", "Imported", "Patch Log", "Entry", "State"));
+            for (VersionConflict conflict : listed) {
+                rows.add(List.of(Long.toString(conflict.id()), "#" + conflict.batchId() + " " + conflict.fileName(),
+                        Integer.toString(conflict.rowNumber()), conflict.assetTag(), conflict.importedValue(), conflict.patchLogValue(),
+                        "#" + conflict.logEntryId(), conflict.stateText()));
+            }
+            TextTable.print(rows, out);
+            out.println(listed.size() + (listed.size() == 1 ? " conflict" : " conflicts"));
+            out.flush();
+            return 0;
+        }
+    }
+}

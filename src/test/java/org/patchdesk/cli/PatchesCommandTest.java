@@ -1,0 +1,125 @@
+package org.patchdesk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.patchdesk.patchlog.NewLogEntry;
+import org.patchdesk.patchlog.PatchLogFixtures;
+import org.patchdesk.patchlog.PatchOutcome;
+import org.patchdesk.testing.TestSites;
+import org.patchdesk.workspace.Services;
+import org.patchdesk.workspace.Workspace;
+
+/** The patches commands on a site with two logged entries, as a user runs them. */
+class PatchesCommandTest {
+
+    @TempDir
+    Path folder;
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    @BeforeEach
+    void logTwoEntries() {
+        try (Services services = TestSites.open(folder.resolve("data"))) {
+            PatchLogFixtures.seed(services);
+            long vent1 = services.devices().findByAssetTag("VENT-1").orElseThrow().id();
+            long vent2 = services.devices().findByAssetTag("VENT-2").orElseThrow().id();
+            services.patchLog().record(NewLogEntry.of(vent1, "Life 2000 firmware 06.20", null, "06.20",
+                    Instant.parse("2026-12-02T16:30:00Z"), "jtech", PatchOutcome.INSTALLED, null, List.of("CVE-2026-40001"))
+                    .withValidation(null, java.time.LocalDate.of(2026, 11, 30)), TestSites.TECHNICIAN);
+            services.patchLog().record(NewLogEntry.of(vent2, "Life 2000 firmware 06.20", null, null,
+                    Instant.parse("2026-11-20T16:30:00Z"), "jtech", PatchOutcome.DEFERRED, "ICU census full", List.of()),
+                    TestSites.TECHNICIAN);
+        }
+    }
+
+    private Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CliContext context = new CliContext(Map.of("PATCHDESK_DATA_DIR", folder.resolve("data").toString()), TestSites.CLOCK,
+                Workspace::open);
+        int code = CommandLineRunner.run(args, context, dataFolder -> {
+            throw new AssertionError("The window must not open in a command-line test");
+        }, new PrintWriter(out), new PrintWriter(err));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void logListsEntriesAsTable() {
+        Run run = run("patches", "log");
+
+        assertThat(run.exitCode()).isZero();
+        List<String> lines = run.out().lines().toList();
+        assertThat(lines.get(0)).startsWith("Entry").contains("Asset Tag").contains("Outcome");
+        assertThat(lines.get(1)).contains("2026-12-02 10:30").contains("VENT-1").contains("06.00 -> 06.20").contains("installed")
+                .contains("CVE-2026-40001").contains("  2");
+        assertThat(lines.get(2)).contains("VENT-2").contains("deferred").endsWith("ICU census full");
+        assertThat(lines.get(3)).isEqualTo("2 entries");
+    }
+
+    @Test
+    void logFiltersByDateAsCsv() throws Exception {
+        Run run = run("patches", "log", "--from", "2026-12-01", "--to", "2026-12-04", "--format", "csv");
+
+        assertThat(run.exitCode()).isZero();
+        List<CSVRecord> records = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(run.out())).getRecords();
+        assertThat(records).singleElement().satisfies(row -> {
+            assertThat(row.get("Asset Tag")).isEqualTo("VENT-1");
+            assertThat(row.get("Performed At")).isEqualTo("2026-12-02 10:30");
+            assertThat(row.get("Days From Validation")).isEqualTo("2");
+        });
+    }
+
+    @Test
+    void logRejectsBadOptions() {
+        Run badDate = run("patches", "log", "--from", "12/01/2026");
+        Run badOutcome = run("patches", "log", "--outcome", "done");
+        Run reversed = run("patches", "log", "--from", "2026-12-04", "--to", "2026-12-01");
+
+        assertThat(badDate.exitCode()).isEqualTo(CommandLineRunner.EXIT_USAGE);
+        assertThat(badDate.err()).startsWith("Invalid --from '12/01/2026': write the date as YYYY-MM-DD");
+        assertThat(badOutcome.exitCode()).isEqualTo(CommandLineRunner.EXIT_USAGE);
+        assertThat(badOutcome.err()).startsWith("Invalid --outcome: 'done' is not a patch outcome");
+        assertThat(reversed.exitCode()).isEqualTo(CommandLineRunner.EXIT_USAGE);
+        assertThat(reversed.err()).startsWith("Invalid --to 2026-12-01: it is before --from 2026-12-04");
+    }
+
+    @Test
+    void importReportsConflictAndReviewKeepsLoggedVersion() throws Exception {
+        Path file = folder.resolve("cmms.csv");
+        Files.writeString(file, "Asset Tag,Manufacturer,Model,Software Version\r\nVENT-1,Baxter,Life 2000,06.00\r\n",
+                StandardCharsets.UTF_8);
+
+        Run imported = run("import", "inventory", file.toString());
+        Run listed = run("patches", "conflicts");
+        String number = listed.out().lines().skip(1).findFirst().orElseThrow().split("\\s+")[0];
+        Run kept = run("patches", "conflicts", "--keep", number);
+        Run again = run("patches", "conflicts", "--keep", number);
+
+        assertThat(imported.exitCode()).isZero();
+        assertThat(imported.out()).contains("1 software version set by the patch log was kept and waits for review")
+                .contains("Row 2: software version 06.00 of VENT-1 was not imported; patch log entry #1 set 06.20");
+        assertThat(listed.out()).contains("cmms.csv").contains("waiting for review").endsWith("1 conflict" + System.lineSeparator());
+        assertThat(kept.exitCode()).isZero();
+        assertThat(kept.out()).isEqualTo("Conflict " + number + " of VENT-1: patch log value kept" + System.lineSeparator());
+        assertThat(again.exitCode()).isEqualTo(CommandLineRunner.EXIT_FAILED);
+        assertThat(again.err()).contains("was already resolved");
+        assertThat(run("patches", "conflicts").out()).endsWith("0 conflicts" + System.lineSeparator());
+    }
+}
