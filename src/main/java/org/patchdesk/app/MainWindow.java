@@ -231,7 +231,8 @@ public final class MainWindow implements InventoryView.InventoryActions {
         patchabilityView = new PatchabilityView(services.patchability(), services.mds2(), services.osSupport(),
                 services.productSupport(), services.productFacts(), tasks, dialogs, actor);
         windowsView = new WindowCalendarView(services.windows(), services.windowRules(), services.windowCalendar(), services.playbooks(),
-                services.workOrders(), tasks, dialogs, DocumentOpener.desktop(), actor, services.clock());
+                services.workOrders(), services.patchLog(), services.validationRequests(), tasks, dialogs, DocumentOpener.desktop(), actor,
+                services.clock(), this::reloadInventory);
         vendorsView = new VendorsView(services.vendorContacts(), services.validationRequests(), tasks, dialogs, DocumentOpener.desktop(),
                 actor, services.clock());
         playbooksView = new PlaybooksView(services.playbooks(), tasks, dialogs, actor);

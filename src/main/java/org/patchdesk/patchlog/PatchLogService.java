@@ -172,6 +172,29 @@ public final class PatchLogService {
     }
 
     /** Inserts an entry, closes its findings, and adds the device's new version to {@code versions}. */
+    /**
+     * Returns the validation date of an entry: the date its validation request became validated,
+     * or the date given when the entry names no request.
+     *
+     * @throws IllegalArgumentException when the request does not exist or is not validated
+     */
+    private static LocalDate validatedOn(Handle handle, NewLogEntry entry) {
+        if (entry.validationRequestId() == null) {
+            return entry.validatedOn();
+        }
+        record Status(String status, LocalDate on) {
+        }
+        Status request = handle.createQuery("SELECT status, status_on FROM validation_request WHERE id = :id")
+                .bind("id", entry.validationRequestId())
+                .map((rs, ctx) -> new Status(rs.getString("status"), rs.getObject("status_on", LocalDate.class))).findOne()
+                .orElseThrow(() -> new IllegalArgumentException("Validation request " + entry.validationRequestId() + " not found"));
+        if (!"validated".equals(request.status())) {
+            throw new IllegalArgumentException("Validation request " + entry.validationRequestId() + " is " + request.status()
+                    + ", not validated; an update can be logged against a validated request only");
+        }
+        return request.on();
+    }
+
     private long insert(Handle handle, NewLogEntry entry, Actor actor, Instant now, List<DeviceService.VersionChange> versions) {
         Device device = handle.attach(DeviceDao.class).findById(entry.deviceId())
                 .orElseThrow(() -> new IllegalArgumentException("No device has id " + entry.deviceId()));
@@ -183,6 +206,11 @@ public final class PatchLogService {
         String versionAfter = blankToNull(entry.versionAfter());
         List<String> cves = cveIds(entry.fixesCves());
         OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+        LocalDate validatedOn = validatedOn(handle, entry);
+        if (entry.patchWindowId() != null && handle.createQuery("SELECT COUNT(*) FROM patch_window WHERE id = :id")
+                .bind("id", entry.patchWindowId()).mapTo(Integer.class).one() == 0) {
+            throw new IllegalArgumentException("Patch window " + entry.patchWindowId() + " not found");
+        }
 
         long id = handle.createUpdate("INSERT INTO patch_log_entry (device_id, asset_tag, patch_window_id, validation_request_id,"
                         + " update_applied, version_before, version_after, performed_at, performed_by, outcome, reason, validated_on, notes,"
@@ -199,7 +227,7 @@ public final class PatchLogService {
                 .bind("performedBy", entry.performedBy().strip())
                 .bind("outcome", entry.outcome().word())
                 .bind("reason", blankToNull(entry.reason()))
-                .bind("validatedOn", entry.validatedOn())
+                .bind("validatedOn", validatedOn)
                 .bind("notes", blankToNull(entry.notes()))
                 .bind("by", actor.name())
                 .bind("at", at)

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -251,12 +252,38 @@ public final class ValidationRequestService {
         OffsetDateTime now = now();
         jdbi.useTransaction(handle -> {
             ValidationRequest old = require(handle, requestId, today);
+            int entries = handle.createQuery("SELECT COUNT(*) FROM patch_log_entry WHERE validation_request_id = :id")
+                    .bind("id", requestId).mapTo(Integer.class).one();
+            if (entries > 0) {
+                throw new IllegalStateException("Validation request " + requestId + " enabled " + entries + (entries == 1
+                        ? " patch log entry" : " patch log entries") + " and cannot be deleted; change its status instead");
+            }
             Map<String, String> values = detailValues(old.details(), handle);
             values.put("requested_on", old.requestedOn().toString());
             values.put("status", old.status().word());
             handle.createUpdate("DELETE FROM validation_request WHERE id = :id").bind("id", requestId).execute();
             audit(handle, actor, now, AuditAction.DELETE, old, values, Map.of(), "Validation request deleted");
         });
+    }
+
+    /** An installation a validation request enabled, as the patch log records it. */
+    public record EnabledEntry(long entryId, String assetTag, String update, Instant performedAt, String outcome, Integer daysFromValidation) {
+    }
+
+    /** Lists the patch log entries that name this request, newest first. */
+    public List<EnabledEntry> enabledEntries(long requestId) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT id, asset_tag, update_applied, performed_at, outcome, validated_on"
+                        + " FROM patch_log_entry WHERE validation_request_id = :id ORDER BY performed_at DESC, id DESC")
+                .bind("id", requestId)
+                .map((rs, ctx) -> {
+                    Instant performed = rs.getObject("performed_at", OffsetDateTime.class).toInstant();
+                    LocalDate validated = rs.getObject("validated_on", LocalDate.class);
+                    Integer days = validated == null || !"installed".equals(rs.getString("outcome")) ? null
+                            : (int) java.time.temporal.ChronoUnit.DAYS.between(validated, performed.atZone(clock.getZone()).toLocalDate());
+                    return new EnabledEntry(rs.getLong("id"), rs.getString("asset_tag"), rs.getString("update_applied"), performed,
+                            rs.getString("outcome"), days);
+                })
+                .list());
     }
 
     public Optional<ValidationRequest> find(long requestId) {

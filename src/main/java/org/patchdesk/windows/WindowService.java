@@ -18,6 +18,9 @@ import org.patchdesk.audit.AuditAction;
 import org.patchdesk.audit.AuditEntry;
 import org.patchdesk.audit.AuditLog;
 import org.patchdesk.common.Actor;
+import org.patchdesk.patchlog.NewLogEntry;
+import org.patchdesk.patchlog.PatchLogEntry;
+import org.patchdesk.patchlog.PatchLogService;
 
 /**
  * Plans patch windows and moves them through their states: proposed, awaiting clinical approval,
@@ -31,13 +34,15 @@ public final class WindowService {
     private final Jdbi jdbi;
     private final AuditLog auditLog;
     private final WindowRules rules;
+    private final PatchLogService patchLog;
     private final WindowChecks checks;
     private final Clock clock;
 
-    public WindowService(Jdbi jdbi, AuditLog auditLog, WindowRules rules, Clock clock) {
+    public WindowService(Jdbi jdbi, AuditLog auditLog, WindowRules rules, PatchLogService patchLog, Clock clock) {
         this.jdbi = jdbi;
         this.auditLog = auditLog;
         this.rules = rules;
+        this.patchLog = patchLog;
         this.checks = new WindowChecks(clock);
         this.clock = clock;
     }
@@ -148,15 +153,20 @@ public final class WindowService {
     }
 
     /**
-     * Completes an approved window with its outcome.
+     * Completes an approved window with its outcome and what was done to each of its devices. The
+     * entries go into the patch log in the same transaction, linked to the window; an installed one
+     * closes the findings it fixes and sets the device's software version.
      *
-     * @throws IllegalStateException when the window is not approved, or when the site requires an
-     *                               approved change and the window's change is not approved
+     * @param entries one patch log entry for each device of the window, and for no other device
+     * @throws IllegalArgumentException when the outcome is missing, a device of the window has no
+     *                                  entry, or an entry is incomplete
+     * @throws IllegalStateException    when the window is not approved, or when the site requires an
+     *                                  approved change and the window's change is not approved
      */
-    public void complete(long id, String outcomeNote, Actor actor) {
+    public List<PatchLogEntry> complete(long id, String outcomeNote, List<NewLogEntry> entries, Actor actor) {
         requireText(outcomeNote, "Describe the outcome of the window");
         OffsetDateTime now = now();
-        jdbi.useTransaction(handle -> {
+        return jdbi.inTransaction(handle -> {
             PatchWindow window = load(handle, id);
             requireStatus(window, WindowStatus.APPROVED, "completed");
             if (rules.requiresApprovedChange(handle) && window.cabStatus() != CabStatus.APPROVED) {
@@ -164,9 +174,36 @@ public final class WindowService {
                         + " change" + (window.changeTicket() == null ? " ticket is missing" : " " + window.changeTicket() + " is "
                         + window.cabStatus().label().toLowerCase(Locale.ROOT)));
             }
+            requireEntryPerDevice(window, entries);
+            List<PatchLogEntry> recorded = patchLog.recordAll(handle, entries.stream().map(entry -> entry.withPatchWindow(id)).toList(),
+                    actor);
             handle.attach(WindowDao.class).close(id, outcomeNote.strip(), now, actor.name());
-            changeStatus(handle, window, WindowStatus.COMPLETED, outcomeNote.strip(), actor, now, Map.of("outcome", outcomeNote.strip()));
+            changeStatus(handle, window, WindowStatus.COMPLETED, outcomeNote.strip(), actor, now, Map.of("outcome", outcomeNote.strip(),
+                    "patch_log_entries", recorded.stream().map(entry -> String.valueOf(entry.id())).reduce((a, b) -> a + ", " + b)
+                            .orElse("")));
+            return recorded;
         });
+    }
+
+    private static void requireEntryPerDevice(PatchWindow window, List<NewLogEntry> entries) {
+        Map<Long, String> tags = new LinkedHashMap<>();
+        window.devices().forEach(device -> tags.put(device.deviceId(), device.assetTag()));
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        for (NewLogEntry entry : entries) {
+            if (!tags.containsKey(entry.deviceId())) {
+                throw new IllegalArgumentException("Device " + entry.deviceId() + " is not in window " + window.id()
+                        + "; log its patch on its own in the patch log");
+            }
+            if (!seen.add(entry.deviceId())) {
+                throw new IllegalArgumentException(tags.get(entry.deviceId()) + " has more than one outcome; give each device one");
+            }
+        }
+        List<String> missing = tags.entrySet().stream().filter(device -> !seen.contains(device.getKey())).map(Map.Entry::getValue)
+                .toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("Record what was done to every device of the window; missing: " + String.join(", ",
+                    missing));
+        }
     }
 
     /** Cancels an open window with the reason. */

@@ -9,6 +9,8 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 
 import org.patchdesk.common.Actor;
+import org.patchdesk.patchlog.NewLogEntry;
+import org.patchdesk.patchlog.PatchOutcome;
 import org.patchdesk.windows.CabStatus;
 import org.patchdesk.windows.WindowDevice;
 import org.patchdesk.windows.WindowDraft;
@@ -93,7 +95,13 @@ final class DemoWindows {
             planned++;
             windows.submitForApproval(ultrasound, actor);
             windows.approve(ultrasound, "Alicia Gomez", "Echo lab supervisor", null, actor);
-            windows.complete(ultrasound, "Update 3.1 installed on all three systems; image review checked by the sonographer", actor);
+            java.time.Instant finished = at(earlier, 18, 40);
+            List<NewLogEntry> entries = windows.find(ultrasound).orElseThrow().devices().stream()
+                    .map(device -> NewLogEntry.of(device.deviceId(), "Vendor security update 3.1", null, "3.1", finished,
+                            "Alex Kim (biomed)", PatchOutcome.INSTALLED, null, List.of()))
+                    .toList();
+            windows.complete(ultrasound, "Update 3.1 installed on all three systems; image review checked by the sonographer", entries,
+                    actor);
         }
         return planned;
     }

@@ -89,7 +89,7 @@ public final class Services implements AutoCloseable {
         this.patchLog = new PatchLogService(jdbi, auditLog, devices, findings, clock);
         this.versionConflicts = new VersionConflictService(jdbi, auditLog, devices, clock);
         this.windowRules = new WindowRules(jdbi, auditLog, clock);
-        this.windows = new WindowService(jdbi, auditLog, windowRules, clock);
+        this.windows = new WindowService(jdbi, auditLog, windowRules, patchLog, clock);
         this.windowCalendar = new WindowCalendarExport(clock);
         this.vendorContacts = new VendorContactService(jdbi, auditLog, clock);
         this.validationRequests = new ValidationRequestService(jdbi, auditLog, patchability, clock);

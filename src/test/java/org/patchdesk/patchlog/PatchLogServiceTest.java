@@ -26,6 +26,12 @@ import org.patchdesk.risk.FindingService;
 import org.patchdesk.risk.FindingStatus;
 import org.patchdesk.risk.WorklistRow;
 import org.patchdesk.testing.TestSites;
+import org.patchdesk.vendors.NewRequest;
+import org.patchdesk.vendors.RequestDetails;
+import org.patchdesk.vendors.RequestStatus;
+import org.patchdesk.windows.CabStatus;
+import org.patchdesk.windows.WindowDraft;
+import org.patchdesk.windows.WindowType;
 import org.patchdesk.workspace.Services;
 
 /**
@@ -70,6 +76,21 @@ class PatchLogServiceTest {
         return services.database().jdbi().withHandle(handle -> handle.createQuery(sql).mapTo(Integer.class).one());
     }
 
+    /** Records a validation request for the devices' product, validated on {@code validatedOn}. */
+    private long validatedRequest(LocalDate validatedOn) {
+        long productId = services.database().jdbi().withHandle(handle -> handle.createQuery("SELECT product_id FROM device WHERE id = :id")
+                .bind("id", deviceId("VENT-1")).mapTo(Long.class).one());
+        long id = services.validationRequests().create(new NewRequest(productId, validatedOn.minusDays(30), null, new RequestDetails(
+                "Life 2000 firmware 06.20", null, null, false, null, null, null)), TestSites.TECHNICIAN).id();
+        services.validationRequests().changeStatus(id, RequestStatus.VALIDATED, validatedOn, "Validated", TestSites.TECHNICIAN);
+        return id;
+    }
+
+    private long window() {
+        return services.windows().create(new WindowDraft("Ventilators", TUESDAY.minusSeconds(3600), TUESDAY.plusSeconds(3600),
+                "Respiratory", null, WindowType.ROUTINE, null, List.of(), null, CabStatus.NOT_SUBMITTED, null), TestSites.TECHNICIAN);
+    }
+
     private NewLogEntry installed(String tag) {
         return NewLogEntry.of(deviceId(tag), "Life 2000 firmware 06.20", null, "06.20", TUESDAY, "R. Ortiz (Baxter field service)",
                 PatchOutcome.INSTALLED, null, List.of("cve-2026-40001", "CVE-2026-40002"));
@@ -79,13 +100,21 @@ class PatchLogServiceTest {
     void installedEntryClosesExactlyTheFixedFindings() {
         assertThat(finding("VENT-1", "CVE-2026-40001").statusValue()).isEqualTo(FindingStatus.OPEN);
 
-        PatchLogEntry entry = log.record(installed("VENT-1").withValidation(7L, LocalDate.of(2026, 11, 20)), TestSites.TECHNICIAN);
+        long request = validatedRequest(LocalDate.of(2026, 11, 20));
+        PatchLogEntry entry = log.record(installed("VENT-1").withValidation(request, null), TestSites.TECHNICIAN);
 
         assertThat(entry.fixesCves()).containsExactly("CVE-2026-40001", "CVE-2026-40002");
         assertThat(entry.closedCves()).containsExactly("CVE-2026-40001", "CVE-2026-40002");
         assertThat(entry.versionBefore()).isEqualTo("06.00");
         assertThat(entry.versionAfter()).isEqualTo("06.20");
-        assertThat(entry.validationRequestId()).isEqualTo(7L);
+        assertThat(entry.validationRequestId()).isEqualTo(request);
+        assertThat(entry.validatedOn()).isEqualTo(LocalDate.of(2026, 11, 20));
+        assertThat(services.validationRequests().enabledEntries(request)).singleElement().satisfies(enabled -> {
+            assertThat(enabled.assetTag()).isEqualTo("VENT-1");
+            assertThat(enabled.daysFromValidation()).isEqualTo(12);
+        });
+        assertThatThrownBy(() -> services.validationRequests().delete(request, TestSites.MANAGER))
+                .hasMessage("Validation request " + request + " enabled 1 patch log entry and cannot be deleted; change its status instead");
         assertThat(entry.daysFromValidation()).isEqualTo(12);
         assertThat(entry.department()).isEqualTo("Respiratory");
         for (String cve : List.of("CVE-2026-40001", "CVE-2026-40002")) {
@@ -168,7 +197,8 @@ class PatchLogServiceTest {
 
     @Test
     void batchRecordsAllOrNothing() {
-        NewLogEntry good = installed("VENT-1").withPatchWindow(3L);
+        long window = window();
+        NewLogEntry good = installed("VENT-1").withPatchWindow(window);
         NewLogEntry bad = NewLogEntry.of(deviceId("VENT-2"), "Life 2000 firmware 06.20", null, null, TUESDAY, "jtech",
                 PatchOutcome.ROLLED_BACK, null, List.of());
         NewLogEntry badCve = NewLogEntry.of(deviceId("VENT-2"), "Life 2000 firmware 06.20", null, "06.20", TUESDAY, "jtech",
@@ -186,10 +216,10 @@ class PatchLogServiceTest {
         assertThat(finding("VENT-1", "CVE-2026-40001").statusValue()).isEqualTo(FindingStatus.OPEN);
         assertThat(version("VENT-1")).isEqualTo("06.00");
 
-        List<PatchLogEntry> both = log.recordAll(List.of(good, installed("VENT-2").withPatchWindow(3L)), TestSites.TECHNICIAN);
+        List<PatchLogEntry> both = log.recordAll(List.of(good, installed("VENT-2").withPatchWindow(window)), TestSites.TECHNICIAN);
 
         assertThat(both).extracting(PatchLogEntry::assetTag).containsExactly("VENT-1", "VENT-2");
-        assertThat(both).allSatisfy(entry -> assertThat(entry.patchWindowId()).isEqualTo(3L));
+        assertThat(both).allSatisfy(entry -> assertThat(entry.patchWindowId()).isEqualTo(window));
         assertThat(count("SELECT COUNT(*) FROM finding WHERE status = 'patched'")).isEqualTo(4);
     }
 

@@ -20,7 +20,14 @@ import org.patchdesk.audit.AuditEntry;
 import org.patchdesk.inventory.Device;
 import org.patchdesk.inventory.DeviceField;
 import org.patchdesk.inventory.DeviceValues;
+import org.patchdesk.patchlog.NewLogEntry;
+import org.patchdesk.patchlog.PatchLogEntry;
+import org.patchdesk.patchlog.PatchLogFixtures;
+import org.patchdesk.patchlog.PatchLogQuery;
+import org.patchdesk.patchlog.PatchOutcome;
 import org.patchdesk.playbooks.PlaybookSummary;
+import org.patchdesk.risk.FindingStatus;
+import org.patchdesk.risk.WorklistRow;
 import org.patchdesk.testing.TestSites;
 import org.patchdesk.workspace.Services;
 
@@ -67,6 +74,11 @@ class WindowServiceTest {
                 planned, null, CabStatus.NOT_SUBMITTED, null);
     }
 
+    private static NewLogEntry installed(Device device, String version) {
+        return NewLogEntry.of(device.id(), "Update " + version, null, version, at("2026-12-03T07:30"), "jtech", PatchOutcome.INSTALLED,
+                null, List.of());
+    }
+
     private List<AuditEntry> audit() {
         return services.database().jdbi().withHandle(handle -> handle.createQuery("SELECT summary FROM audit_entry WHERE record_type ="
                 + " 'patch_window' ORDER BY id").mapTo(String.class).list()).stream()
@@ -100,7 +112,9 @@ class WindowServiceTest {
         assertThat(approved.approval()).isEqualTo(new Approval("Dana Reyes", "ICU nurse manager", TestSites.CLOCK.instant(),
                 "Keep two ventilators on standby"));
 
-        services.windows().complete(id, "Update 7.1 installed on all devices", TestSites.TECHNICIAN);
+        assertThatThrownBy(() -> services.windows().complete(id, "Update 7.1 installed", List.of(), TestSites.TECHNICIAN))
+                .hasMessage("Record what was done to every device of the window; missing: VENT-01");
+        services.windows().complete(id, "Update 7.1 installed on all devices", List.of(installed(vent, "7.1")), TestSites.TECHNICIAN);
         PatchWindow completed = services.windows().find(id).orElseThrow();
         assertThat(completed.status()).isEqualTo(WindowStatus.COMPLETED);
         assertThat(completed.outcomeNote()).isEqualTo("Update 7.1 installed on all devices");
@@ -165,14 +179,14 @@ class WindowServiceTest {
         services.windows().approve(id, "Dana Reyes", "ICU nurse manager", null, TestSites.MANAGER);
         services.windowRules().setRequiresApprovedChange(true, TestSites.MANAGER);
 
-        assertThatThrownBy(() -> services.windows().complete(id, "Done", TestSites.TECHNICIAN))
+        assertThatThrownBy(() -> services.windows().complete(id, "Done", List.of(installed(vent, "7.1")), TestSites.TECHNICIAN))
                 .hasMessage("Window " + id + " cannot be completed: this site requires an approved change, and the change CHG0012345"
                         + " is pending");
 
         WindowDraft cabApproved = new WindowDraft("ICU", ticketed.startsAt(), ticketed.endsAt(), "ICU", null, WindowType.ROUTINE, null,
                 ticketed.devices(), "CHG0012345", CabStatus.APPROVED, java.time.LocalDate.of(2026, 12, 8));
         assertThat(services.windows().update(id, cabApproved, TestSites.TECHNICIAN).status()).isEqualTo(WindowStatus.APPROVED);
-        services.windows().complete(id, "Done", TestSites.TECHNICIAN);
+        services.windows().complete(id, "Done", List.of(installed(vent, "7.1")), TestSites.TECHNICIAN);
         assertThat(services.windows().find(id).orElseThrow().status()).isEqualTo(WindowStatus.COMPLETED);
     }
 
@@ -293,5 +307,52 @@ class WindowServiceTest {
         PatchWindow saved = services.windows().update(id, without, TestSites.TECHNICIAN);
         assertThat(saved.playbooks()).isEmpty();
         assertThat(saved.status()).isEqualTo(WindowStatus.APPROVED);
+    }
+
+    @Test
+    void completingAWindowLogsEachDeviceAndClosesFixedFindings() {
+        PatchLogFixtures.seed(services);
+        long vent1 = services.devices().findByAssetTag("VENT-1").orElseThrow().id();
+        long vent2 = services.devices().findByAssetTag("VENT-2").orElseThrow().id();
+        long id = services.windows().create(new WindowDraft("Life 2000 firmware", at("2026-12-02T09:00"), at("2026-12-02T11:00"),
+                "Respiratory", null, WindowType.ROUTINE, "Firmware 06.20", List.of(new WindowDraft.Planned(vent1, 30),
+                new WindowDraft.Planned(vent2, 30)), null, CabStatus.NOT_SUBMITTED, null), TestSites.TECHNICIAN);
+        services.windows().submitForApproval(id, TestSites.TECHNICIAN);
+        services.windows().approve(id, "Dana Reyes", "Respiratory therapy manager", null, TestSites.MANAGER);
+        List<String> fixes = List.of("CVE-2026-40001", "CVE-2026-40002");
+        NewLogEntry done = NewLogEntry.of(vent1, "Life 2000 firmware 06.20", null, "06.20", at("2026-12-02T10:30"), "R. Ortiz",
+                PatchOutcome.INSTALLED, null, fixes);
+        NewLogEntry deferred = NewLogEntry.of(vent2, "Life 2000 firmware 06.20", null, null, at("2026-12-02T10:30"), "R. Ortiz",
+                PatchOutcome.DEFERRED, "Patient on the ventilator", fixes);
+
+        List<PatchLogEntry> entries = services.windows().complete(id, "One done, one deferred", List.of(done, deferred),
+                TestSites.TECHNICIAN);
+
+        assertThat(entries).extracting(PatchLogEntry::patchWindowId).containsOnly(id);
+        assertThat(services.patchLog().search(PatchLogQuery.everything())).hasSize(2);
+        assertThat(services.findings().find("VENT-1", "CVE-2026-40001").map(WorklistRow::finding).orElseThrow().statusValue())
+                .isEqualTo(FindingStatus.PATCHED);
+        assertThat(services.findings().find("VENT-1", "CVE-2026-40003").map(WorklistRow::finding).orElseThrow().statusValue())
+                .isEqualTo(FindingStatus.OPEN);
+        assertThat(services.findings().find("VENT-2", "CVE-2026-40001").map(WorklistRow::finding).orElseThrow().statusValue())
+                .isEqualTo(FindingStatus.OPEN);
+        assertThat(services.devices().findByAssetTag("VENT-1").orElseThrow().values().text(org.patchdesk.inventory.DeviceField
+                .SOFTWARE_VERSION)).isEqualTo("06.20");
+        assertThat(services.windows().find(id).orElseThrow().status()).isEqualTo(WindowStatus.COMPLETED);
+    }
+
+    @Test
+    void failedLogEntryLeavesTheWindowApproved() {
+        Device vent = device("VENT-01", "Ventilator", "ICU");
+        long id = services.windows().create(draft("ICU", "2026-12-03T06:00", "2026-12-03T08:00", "ICU", vent), TestSites.TECHNICIAN);
+        services.windows().submitForApproval(id, TestSites.TECHNICIAN);
+        services.windows().approve(id, "Dana Reyes", "ICU nurse manager", null, TestSites.MANAGER);
+        NewLogEntry noReason = NewLogEntry.of(vent.id(), "Update 7.1", null, null, at("2026-12-03T07:30"), "jtech", PatchOutcome.FAILED,
+                null, List.of());
+
+        assertThatThrownBy(() -> services.windows().complete(id, "Failed", List.of(noReason), TestSites.TECHNICIAN))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reason");
+        assertThat(services.windows().find(id).orElseThrow().status()).isEqualTo(WindowStatus.APPROVED);
+        assertThat(services.patchLog().search(PatchLogQuery.everything())).isEmpty();
     }
 }

@@ -101,7 +101,7 @@ public final class VendorsView extends BorderPane {
 
     /** The selected request with its history, documents and devices, for the detail pane. */
     private record Detail(ValidationRequest request, List<StatusChange> history, List<RequestDocument> documents,
-                          List<ProductDevice> devices) {
+                          List<ProductDevice> devices, List<ValidationRequestService.EnabledEntry> entries) {
     }
 
     public VendorsView(VendorContactService contacts, ValidationRequestService requests, BackgroundTasks tasks, DialogService dialogs,
@@ -395,7 +395,7 @@ public final class VendorsView extends BorderPane {
         }
         long id = request.id();
         tasks.submit("Reading request " + id, monitor -> new Detail(request, requests.history(id), requests.documents(id),
-                requests.devicesOf(id)), detail -> {
+                requests.devicesOf(id), requests.enabledEntries(id)), detail -> {
                     ValidationRequest selected = requestsTable.getSelectionModel().getSelectedItem();
                     if (selected != null && selected.id() == id) {
                         requestDetail.setText(describe(detail));
@@ -459,6 +459,14 @@ public final class VendorsView extends BorderPane {
         for (ProductDevice device : detail.devices()) {
             text.append("  ").append(device.assetTag()).append(device.softwareVersion() == null ? "" : ", version " + device.softwareVersion())
                     .append(device.department() == null ? "" : ", " + device.department()).append('\n');
+        }
+
+        text.append("\nPatch log entries this validation enabled (").append(detail.entries().size()).append("):\n");
+        for (ValidationRequestService.EnabledEntry entry : detail.entries()) {
+            text.append("  ").append(RECORDED.format(entry.performedAt().atZone(zone))).append("  ").append(entry.assetTag()).append(", ")
+                    .append(entry.update()).append(", ").append(entry.outcome().replace('-', ' '))
+                    .append(entry.daysFromValidation() == null ? "" : ", " + count(entry.daysFromValidation(), "day")
+                            + " after validation").append('\n');
         }
         return text.toString();
     }

@@ -47,9 +47,12 @@ import com.calendarfx.view.CalendarView;
 import com.calendarfx.view.DateControl;
 import org.patchdesk.common.Actor;
 import org.patchdesk.ui.BackgroundTasks;
+import org.patchdesk.patchlog.PatchLogService;
+import org.patchdesk.patchlog.PatchOutcome;
 import org.patchdesk.playbooks.PlaybookService;
 import org.patchdesk.ui.DialogService;
 import org.patchdesk.ui.DocumentOpener;
+import org.patchdesk.vendors.ValidationRequestService;
 import org.patchdesk.windows.PatchWindow;
 import org.patchdesk.windows.WindowCalendarExport;
 import org.patchdesk.windows.WindowDevice;
@@ -81,6 +84,9 @@ public final class WindowCalendarView extends BorderPane {
     private final PlaybookService playbooks;
     private final WindowWorkOrders workOrders;
     private final DocumentOpener opener;
+    private final PatchLogService patchLog;
+    private final ValidationRequestService validations;
+    private final Runnable onCompleted;
     private final BackgroundTasks tasks;
     private final DialogService dialogs;
     private final Actor actor;
@@ -99,9 +105,17 @@ public final class WindowCalendarView extends BorderPane {
     /** True while entries are placed by a load, so their interval changes are not taken for drags. */
     private boolean placing;
 
+    /**
+     * Creates the view. {@code onCompleted} runs after a window is completed, when the patch log has
+     * changed devices' versions and findings.
+     */
     public WindowCalendarView(WindowService windows, WindowRules rules, WindowCalendarExport export, PlaybookService playbooks,
-                              WindowWorkOrders workOrders, BackgroundTasks tasks, DialogService dialogs, DocumentOpener opener, Actor actor,
-                              Clock clock) {
+                              WindowWorkOrders workOrders, PatchLogService patchLog, ValidationRequestService validations,
+                              BackgroundTasks tasks, DialogService dialogs, DocumentOpener opener, Actor actor, Clock clock,
+                              Runnable onCompleted) {
+        this.patchLog = patchLog;
+        this.validations = validations;
+        this.onCompleted = onCompleted;
         this.windows = windows;
         this.rules = rules;
         this.export = export;
@@ -540,33 +554,15 @@ public final class WindowCalendarView extends BorderPane {
     }
 
     private void complete(PatchWindow window) {
-        Dialog<ButtonType> dialog = new Dialog<>();
-        dialog.initOwner(getScene().getWindow());
-        dialog.setTitle("Complete window " + window.id());
-        dialog.getDialogPane().setId("completeWindowDialog");
-        TextArea outcome = new TextArea();
-        outcome.setId("windowOutcome");
-        outcome.setPrefRowCount(4);
-        outcome.setWrapText(true);
-        outcome.setPromptText("What was done, e.g. update 7.1.3 installed on all devices; devices returned to service 23:40");
-        Label problem = new Label();
-        problem.setId("completeProblem");
-        problem.getStyleClass().add("form-problem");
-        problem.setWrapText(true);
-        VBox box = new VBox(10, new Label("Outcome"), outcome, problem);
-        box.setPrefWidth(560);
-        dialog.getDialogPane().setContent(box);
-        ButtonType done = new ButtonType("Complete window", ButtonBar.ButtonData.OK_DONE);
-        dialog.getDialogPane().getButtonTypes().setAll(done, ButtonType.CANCEL);
-        dialog.getDialogPane().lookupButton(done).addEventFilter(javafx.event.ActionEvent.ACTION, event -> {
-            try {
-                windows.complete(window.id(), outcome.getText(), actor);
-            } catch (IllegalArgumentException | IllegalStateException e) {
-                problem.setText(e.getMessage());
-                event.consume();
-            }
+        new CompleteWindowDialog(windows, patchLog, validations, actor, clock).show(getScene().getWindow(), window).ifPresent(entries -> {
+            long installed = entries.stream().filter(entry -> entry.outcome() == PatchOutcome.INSTALLED).count();
+            long closed = entries.stream().mapToLong(entry -> entry.closedCves().size()).sum();
+            dialogs.showInformation("Window completed", "Window " + window.id() + " is completed. The patch log has " + entries.size()
+                    + (entries.size() == 1 ? " entry" : " entries") + ": " + installed + " installed; " + closed
+                    + (closed == 1 ? " finding" : " findings") + " closed as patched.");
+            reload();
+            onCompleted.run();
         });
-        dialog.showAndWait().filter(done::equals).ifPresent(button -> reload());
     }
 
     private void run(String what, Runnable change) {

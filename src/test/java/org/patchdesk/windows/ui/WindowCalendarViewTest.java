@@ -66,7 +66,8 @@ class WindowCalendarViewTest {
         tasks = new BackgroundTasks();
         dialogs = new ScriptedDialogs();
         view = new WindowCalendarView(services.windows(), services.windowRules(), services.windowCalendar(), services.playbooks(),
-                services.workOrders(), tasks, dialogs, opened::add, TestSites.MANAGER, TestSites.CLOCK);
+                services.workOrders(), services.patchLog(), services.validationRequests(), tasks, dialogs, opened::add, TestSites.MANAGER,
+                TestSites.CLOCK, () -> { });
         stage.setScene(new Scene(view, 1240, 780));
         stage.show();
         view.refresh();
@@ -165,9 +166,22 @@ class WindowCalendarViewTest {
         waitFor(robot, "#completeWindowDialog");
         robot.interact(() -> robot.lookup("#windowOutcome").queryTextInputControl().setText("Update installed on both pumps"));
         press(robot, "#completeWindowDialog", "Complete window");
+        assertThat(robot.lookup("#completeProblem").queryLabeled().getText())
+                .startsWith("Entry 1 of 2: The update applied is required");
+        robot.interact(() -> {
+            robot.lookup("#completeUpdate").queryTextInputControl().setText("Alaris PCU firmware 12.3.1");
+            robot.lookup("#completeVersionAfter").queryTextInputControl().setText("12.3.1");
+        });
+        press(robot, "#completeWindowDialog", "Complete window");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> statusOf(window.id()) == WindowStatus.COMPLETED);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#openWindowsList").queryListView().getItems().isEmpty());
         assertThat(services.windows().history(window.id())).hasSize(4);
+        assertThat(services.patchLog().search(org.patchdesk.patchlog.PatchLogQuery.everything())).hasSize(2).allSatisfy(entry -> {
+            assertThat(entry.patchWindowId()).isEqualTo(window.id());
+            assertThat(entry.versionAfter()).isEqualTo("12.3.1");
+        });
+        assertThat(dialogs.shown()).contains("Window completed: Window " + window.id() + " is completed. The patch log has 2 entries:"
+                + " 2 installed; 0 findings closed as patched.");
     }
 
     @Test
