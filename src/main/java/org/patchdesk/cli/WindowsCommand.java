@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "windows", mixinStandardHelpOptions = true,
         description = "Lists patch windows and exports them as an iCalendar file.",
-        subcommands = {WindowsCommand.ListWindows.class, WindowsCommand.Export.class})
+        subcommands = {WindowsCommand.ListWindows.class, WindowsCommand.Export.class, WindowsCommand.WorkOrder.class})
 final class WindowsCommand extends CommandGroup {
 
     /** The dates of a range, in the site's time zone; both ends are whole days. */
@@ -168,6 +168,38 @@ final class WindowsCommand extends CommandGroup {
             context.services().windowCalendar().write(windows, file);
             PrintWriter out = spec.commandLine().getOut();
             out.println("Wrote " + (windows.size() == 1 ? "1 window" : windows.size() + " windows") + " to " + file);
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "work-order", mixinStandardHelpOptions = true,
+            description = "Writes a window's work order as a PDF: devices, approval, change ticket, playbook steps and sign-off lines.")
+    static final class WorkOrder implements Callable<Integer> {
+
+        private final CliContext context;
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "ID", description = "The window's number, as windows list shows it.")
+        long windowId;
+
+        @Parameters(index = "1", paramLabel = "FILE.pdf", description = "The file to write; an existing file is replaced.")
+        Path file;
+
+        WorkOrder(CliContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() throws IOException {
+            if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pdf")) {
+                throw new ParameterException(spec.commandLine(), file + ": the file name must end in .pdf");
+            }
+            context.services().workOrders().write(windowId, file, context.actor());
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("Wrote the work order of window " + windowId + " to " + file);
             out.flush();
             return 0;
         }

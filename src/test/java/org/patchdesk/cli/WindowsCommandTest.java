@@ -142,4 +142,20 @@ class WindowsCommandTest {
         Run notIcs = run("windows", "export", folder.resolve("windows.txt").toString());
         assertThat(notIcs.err()).startsWith(folder.resolve("windows.txt") + ": the file name must end in .ics");
     }
+
+    @Test
+    void writesAWorkOrder() throws Exception {
+        Path pdf = folder.resolve("order.pdf");
+        Run written = run("windows", "work-order", String.valueOf(approvedId), pdf.toString());
+
+        assertThat(written.exitCode()).isZero();
+        assertThat(written.out()).startsWith("Wrote the work order of window " + approvedId);
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document)).contains("PUMP-0001").contains("MON-0042")
+                    .contains("Maria Lopez, RN");
+        }
+        Run missing = run("windows", "work-order", "999", pdf.toString());
+        assertThat(missing.exitCode()).isEqualTo(1);
+        assertThat(missing.err()).startsWith("Patch window 999 not found");
+    }
 }
