@@ -78,6 +78,7 @@ final class DemoVendors {
                         "Alaris System software 12.3.1", null, rep.id(), false, null, null, null)), actor).id();
                 requests.changeStatus(id, RequestStatus.VALIDATED, today.minusDays(41), "Validated; installed by biomed with the"
                         + " vendor's instructions", new VendorResponse(today.minusDays(41), "BD-VAL-8841", null), actor);
+                requests.recordPatchability(id, null, actor);
                 recorded++;
             }
         }

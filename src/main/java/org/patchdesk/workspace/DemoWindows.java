@@ -7,10 +7,13 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
+import java.util.Optional;
 
 import org.patchdesk.common.Actor;
 import org.patchdesk.patchlog.NewLogEntry;
 import org.patchdesk.patchlog.PatchOutcome;
+import org.patchdesk.vendors.RequestFilter;
+import org.patchdesk.vendors.ValidationRequest;
 import org.patchdesk.windows.CabStatus;
 import org.patchdesk.windows.WindowDevice;
 import org.patchdesk.windows.WindowDraft;
@@ -88,22 +91,53 @@ final class DemoWindows {
             windows.approve(telemetry, "Marcus Hill, RN", "4 West charge nurse", null, actor);
         }
         LocalDate earlier = today.minusDays(8);
+        List<WindowDevice> ultrasounds = devices("Cardiology", "Ultrasound System", 10);
+        List<WindowDevice> sameModel = ultrasounds.isEmpty() ? List.of() : ultrasounds.stream()
+                .filter(device -> java.util.Objects.equals(device.model(), ultrasounds.get(0).model())).limit(3).toList();
         long ultrasound = create("Cardiology ultrasound: security update", earlier, 17, 0, earlier, 19, 0, "Cardiology", "Echo lab",
-                WindowType.ROUTINE, "Install the vendor's security update 3.1", devices("Cardiology", "Ultrasound System", 3), 30, null,
-                CabStatus.NOT_SUBMITTED);
+                WindowType.ROUTINE, "Install the vendor's security update", sameModel, 30, null, CabStatus.NOT_SUBMITTED);
         if (ultrasound > 0) {
             planned++;
             windows.submitForApproval(ultrasound, actor);
             windows.approve(ultrasound, "Alicia Gomez", "Echo lab supervisor", null, actor);
             java.time.Instant finished = at(earlier, 18, 40);
             List<NewLogEntry> entries = windows.find(ultrasound).orElseThrow().devices().stream()
-                    .map(device -> NewLogEntry.of(device.deviceId(), "Vendor security update 3.1", null, "3.1", finished,
+                    .map(device -> NewLogEntry.of(device.deviceId(), "Vendor security update", null, null, finished,
                             "Alex Kim (biomed)", PatchOutcome.INSTALLED, null, List.of()))
                     .toList();
-            windows.complete(ultrasound, "Update 3.1 installed on all three systems; image review checked by the sonographer", entries,
+            windows.complete(ultrasound, "Update installed; image review checked by the sonographer", entries,
                     actor);
         }
+        planned += completedX2Window();
         return planned;
+    }
+
+    /**
+     * Plans and completes a window in which the IntelliVue X2 update that the demo's validated
+     * request covers was installed, so the patch log shows closed findings and the days from
+     * validation to installation.
+     */
+    private int completedX2Window() {
+        Optional<ValidationRequest> request = demo.validationRequests().list(RequestFilter.all()).stream()
+                .filter(candidate -> "IntelliVue X2".equals(candidate.model()) && candidate.validatedOn() != null).findFirst();
+        List<WindowDevice> x2 = demo.windows().searchDevices("IntelliVue X2", "", 50).stream()
+                .filter(device -> "IntelliVue X2".equals(device.model()) && device.department() != null).limit(1).toList();
+        if (request.isEmpty() || x2.isEmpty()) {
+            return 0;
+        }
+        WindowDevice device = x2.get(0);
+        LocalDate day = today.minusDays(6);
+        long id = create("IntelliVue X2: vendor-validated software update", day, 14, 0, day, 15, 30, device.department(),
+                device.location(), WindowType.OUT_OF_CYCLE, "Install the X2 software update Philips validated (" + request.get()
+                        .vendorReference() + ")", x2, 45, null, CabStatus.NOT_SUBMITTED);
+        WindowService windows = demo.windows();
+        windows.submitForApproval(id, actor);
+        windows.approve(id, "Renee Park, RN", "Emergency Department nurse manager", "Swap in the spare module before starting", actor);
+        List<String> fixed = demo.patchLog().openFindings(device.deviceId()).stream().map(row -> row.finding().cveId()).toList();
+        NewLogEntry entry = new NewLogEntry(device.deviceId(), "IntelliVue X2 software update", null, "M.00.03", at(day, 15, 10),
+                "Alex Kim (biomed)", PatchOutcome.INSTALLED, null, fixed, null, request.get().id(), null, null);
+        windows.complete(id, "Updated and returned to service; alarms checked with the simulator", List.of(entry), actor);
+        return 1;
     }
 
     private long create(String title, LocalDate startDay, int startHour, int startMinute, LocalDate endDay, int endHour, int endMinute,

@@ -268,7 +268,10 @@ public final class PatchLogView extends BorderPane {
         if (entry.versionBefore() == null && entry.versionAfter() == null) {
             return "";
         }
-        return orEmpty(entry.versionBefore()) + " → " + orEmpty(entry.versionAfter());
+        if (entry.versionAfter() == null) {
+            return entry.versionBefore() == null ? "" : entry.versionBefore() + " (unchanged)";
+        }
+        return orEmpty(entry.versionBefore()) + " → " + entry.versionAfter();
     }
 
     private static String orEmpty(String value) {
