@@ -177,6 +177,7 @@ public final class WindowCalendarView extends BorderPane {
         calendarView.setShowSourceTray(false);
         calendarView.setShowSearchField(false);
         calendarView.setShowDeveloperConsole(false);
+
         calendarView.setEntryFactory(parameter -> {
             createAt(parameter.getZonedDateTime().withZoneSameInstant(zone).toLocalDateTime());
             return null;
@@ -193,6 +194,7 @@ public final class WindowCalendarView extends BorderPane {
             });
             return true;
         });
+
         calendarView.setEntryContextMenuCallback(parameter -> null);
         calendarView.setContextMenuCallback(parameter -> null);
         calendarView.getSelections().addListener((javafx.collections.SetChangeListener<Entry<?>>) change -> {
@@ -528,6 +530,7 @@ public final class WindowCalendarView extends BorderPane {
         Label problem = new Label();
         problem.setId("approvalProblem");
         problem.getStyleClass().add("form-problem");
+
         Label note = new Label("Approves window " + window.id() + " \"" + window.title() + "\" for " + range(window.startsAt(),
                 window.endsAt()) + ". The approval is recorded with the current date and time, and ends if the window moves.");
         note.setWrapText(true);
@@ -539,6 +542,7 @@ public final class WindowCalendarView extends BorderPane {
         grid.addRow(2, new Label("Conditions"), conditions);
         VBox box = new VBox(10, note, grid, problem);
         box.setPrefWidth(520);
+
         dialog.getDialogPane().setContent(box);
         ButtonType record = new ButtonType("Record approval", ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().setAll(record, ButtonType.CANCEL);

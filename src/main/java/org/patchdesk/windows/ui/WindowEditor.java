@@ -116,6 +116,7 @@ final class WindowEditor {
         ButtonType save = new ButtonType(existing == null ? "Propose window" : "Save changes", ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().setAll(save, ButtonType.CANCEL);
         Button saveButton = (Button) dialog.getDialogPane().lookupButton(save);
+
         Long id = existing == null ? null : existing.id();
         saveButton.addEventFilter(ActionEvent.ACTION, event -> {
             try {
@@ -126,6 +127,7 @@ final class WindowEditor {
                 event.consume();
             }
         });
+
         Runnable recheck = () -> showWarnings(id);
         title.textProperty().addListener((o, a, b) -> problem.setText(""));
         startDate.valueProperty().addListener((o, a, b) -> recheck.run());
@@ -334,7 +336,7 @@ final class WindowEditor {
         }
     }
 
-    /** The draft the fields describe. */
+    /** Returns the draft the fields describe. */
     WindowDraft draft() {
         Instant start = instant(startDate.getValue(), startTime.getText(), "start");
         Instant end = instant(endDate.getValue(), endTime.getText(), "end");

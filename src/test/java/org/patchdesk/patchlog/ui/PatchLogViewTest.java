@@ -1,6 +1,7 @@
 package org.patchdesk.patchlog.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.patchdesk.testing.DialogButtons.press;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import javafx.scene.Scene;
-import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
@@ -65,14 +65,6 @@ class PatchLogViewTest {
     void close() {
         tasks.close();
         services.close();
-    }
-
-    /** Fires a dialog's button by its text, without waiting for the dialog's window to be laid out for a click. */
-    private static void press(FxRobot robot, String dialog, String text) {
-        Button button = robot.lookup(dialog + " .button").queryAllAs(Button.class).stream()
-                .filter(candidate -> text.equals(candidate.getText())).findFirst()
-                .orElseThrow(() -> new AssertionError("no button " + text + " in " + dialog));
-        robot.interact(button::fire);
     }
 
     private TableView<PatchLogEntry> table(FxRobot robot) {

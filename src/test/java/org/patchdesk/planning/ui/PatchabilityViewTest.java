@@ -1,13 +1,13 @@
 package org.patchdesk.planning.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.patchdesk.testing.DialogButtons.press;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import javafx.scene.Scene;
-import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -71,14 +71,6 @@ class PatchabilityViewTest {
             values.set(DeviceField.OS_NAME, os);
         }
         services.devices().create(values, TestSites.TECHNICIAN);
-    }
-
-    /** Fires a dialog's button by its text, without waiting for the dialog's window to be laid out for a click. */
-    private static void press(FxRobot robot, String dialog, String text) {
-        Button button = robot.lookup(dialog + " .button").queryAllAs(Button.class).stream()
-                .filter(candidate -> text.equals(candidate.getText())).findFirst()
-                .orElseThrow(() -> new AssertionError("no button " + text + " in " + dialog));
-        robot.interact(button::fire);
     }
 
     private TableView<PatchabilityService.DevicePatchability> table(FxRobot robot) {

@@ -1,13 +1,13 @@
 package org.patchdesk.playbooks.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.patchdesk.testing.DialogButtons.press;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import javafx.scene.Scene;
-import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TreeItem;
@@ -59,14 +59,6 @@ class PlaybooksViewTest {
     void close() {
         tasks.close();
         services.close();
-    }
-
-    /** Fires a dialog's button by its text, without waiting for the dialog's window to be laid out for a click. */
-    private static void press(FxRobot robot, String dialog, String text) {
-        Button button = robot.lookup(dialog + " .button").queryAllAs(Button.class).stream()
-                .filter(candidate -> text.equals(candidate.getText())).findFirst()
-                .orElseThrow(() -> new AssertionError("no button " + text + " in " + dialog));
-        robot.interact(button::fire);
     }
 
     private static ListView<PlaybookSummary> list(FxRobot robot) {

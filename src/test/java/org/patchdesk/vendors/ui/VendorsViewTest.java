@@ -1,6 +1,7 @@
 package org.patchdesk.vendors.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.patchdesk.testing.DialogButtons.press;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import javafx.scene.Scene;
-import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
@@ -78,14 +78,6 @@ class VendorsViewTest {
     private Device device(String tag) {
         return services.devices().create(new DeviceValues().set(DeviceField.ASSET_TAG, tag).set(DeviceField.MANUFACTURER, "BD")
                 .set(DeviceField.MODEL, "Alaris 8015").set(DeviceField.SOFTWARE_VERSION, "12.1"), TestSites.TECHNICIAN);
-    }
-
-    /** Fires a dialog's button by its text, without waiting for the dialog's window to be laid out for a click. */
-    private static void press(FxRobot robot, String dialog, String text) {
-        Button button = robot.lookup(dialog + " .button").queryAllAs(Button.class).stream()
-                .filter(candidate -> text.equals(candidate.getText())).findFirst()
-                .orElseThrow(() -> new AssertionError("no button " + text + " in " + dialog));
-        robot.interact(button::fire);
     }
 
     private static void waitFor(FxRobot robot, String selector) throws Exception {

@@ -1,6 +1,7 @@
 package org.patchdesk.windows.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.patchdesk.testing.DialogButtons.press;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -11,7 +12,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import javafx.scene.Scene;
-import javafx.scene.control.Button;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
@@ -77,14 +77,6 @@ class WindowCalendarViewTest {
     void close() {
         tasks.close();
         services.close();
-    }
-
-    /** Fires a dialog's button by its text, without waiting for the dialog's window to be laid out for a click. */
-    private static void press(FxRobot robot, String dialog, String text) {
-        Button button = robot.lookup(dialog + " .button").queryAllAs(Button.class).stream()
-                .filter(candidate -> text.equals(candidate.getText())).findFirst()
-                .orElseThrow(() -> new AssertionError("no button " + text + " in " + dialog));
-        robot.interact(button::fire);
     }
 
     private static void waitFor(FxRobot robot, String query) throws Exception {
