@@ -184,6 +184,8 @@ public final class MainWindow implements InventoryView.InventoryActions {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button leave = new Button("Return to site data");
         leave.setId("leaveDemoButton");
+        // Focus returning from a dialog must not land here, where Enter would leave the demo.
+        leave.setFocusTraversable(false);
         leave.setOnAction(event -> toggleDemo());
         demoBanner.getChildren().setAll(text, spacer, leave);
         demoBanner.setAlignment(Pos.CENTER_LEFT);

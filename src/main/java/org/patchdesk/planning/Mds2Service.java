@@ -61,8 +61,24 @@ public final class Mds2Service {
         this.clock = clock;
     }
 
-    /** The result of an import: the stored form, what was read, and the suggestions it produced. */
-    public record ImportResult(long formId, String product, Mds2Form form, List<Mds2Suggestion> suggestions) {
+    /**
+     * Returns a warning when the form names another manufacturer or model than the product it is
+     * stored for, or null when it names the same product or no product at all.
+     */
+    private static String mismatch(Handle handle, Mds2Form form, long productId, String product) {
+        if (form.manufacturer().isEmpty() || form.model().isEmpty()) {
+            return null;
+        }
+        Optional<Long> named = productId(handle, form.manufacturer().get(), form.model().get());
+        if (named.isPresent() && named.get() == productId) {
+            return null;
+        }
+        return "Check the form: it names " + form.manufacturer().get().strip() + " " + form.model().get().strip() + ", not " + product
+                + ". Accept its suggestions only if it describes this product.";
+    }
+
+    /** The result of an import: the stored form, what was read, the suggestions it produced, and a warning when the form names another product. */
+    public record ImportResult(long formId, String product, Mds2Form form, List<Mds2Suggestion> suggestions, String mismatch) {
 
         /** Describes the result in a few lines for the command line and the GUI. */
         public String describe() {
@@ -71,6 +87,9 @@ public final class Mds2Service {
                     .append("from ").append(form.fileName()).append(" for ").append(product).append(": ")
                     .append(form.questionCount()).append(" questions in ").append(form.sections().size()).append(" sections, ")
                     .append(form.notes().size()).append(form.notes().size() == 1 ? " note." : " notes.");
+            if (mismatch != null) {
+                text.append("\n").append(mismatch);
+            }
             if (suggestions.isEmpty()) {
                 text.append("\nThe answers suggest nothing to apply.");
             } else {
@@ -126,7 +145,7 @@ public final class Mds2Service {
                 dao.insertSuggestion(formId, suggestion.topic().name(), suggestion.value(), String.join(", ", suggestion.questionIds()),
                         suggestion.reason());
             }
-            ImportResult result = new ImportResult(formId, product, form, suggestions);
+            ImportResult result = new ImportResult(formId, product, form, suggestions, mismatch(handle, form, productId, product));
             auditLog.append(handle, new AuditEntry(null, now.toInstant(), actor.name(), AuditAction.IMPORT, RECORD_TYPE, formId,
                     product + " " + file.getFileName(), null, Map.of(), Map.of("file", file.getFileName().toString(), "sha256", sha256,
                     "questions", Integer.toString(form.questionCount())), result.describe()));

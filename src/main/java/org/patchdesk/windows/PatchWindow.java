@@ -4,11 +4,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A stored patch window with its devices. {@code approval} is null until the current schedule is approved. */
+/**
+ * A stored patch window with its devices. {@code approval} is null until the current schedule is
+ * approved. {@code revision} grows with every change of status or time, for calendars that keep
+ * the newest copy of an event.
+ */
 public record PatchWindow(long id, String title, Instant startsAt, Instant endsAt, String department, String location, WindowType type,
                           String plannedActions, WindowStatus status, Approval approval, String changeTicket, CabStatus cabStatus,
                           LocalDate cabDate, String outcomeNote, Instant closedAt, String closedBy, int rescheduleCount,
-                          List<WindowDevice> devices, List<Attached> playbooks, String createdBy, Instant updatedAt) {
+                          List<WindowDevice> devices, List<Attached> playbooks, String createdBy, Instant updatedAt,
+                          int revision) {
 
     /** A playbook attached to the window. */
     public record Attached(long id, String name) {

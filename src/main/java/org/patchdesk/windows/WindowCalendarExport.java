@@ -63,7 +63,7 @@ public final class WindowCalendarExport {
         event.setUid("patchdesk-window-" + window.id());
         event.setDateTimeStamp(Date.from(clock.instant()));
         event.setLastModified(Date.from(window.updatedAt()));
-        event.setSequence(window.rescheduleCount());
+        event.setSequence(window.revision());
         event.setDateStart(Date.from(window.startsAt()));
         event.setDateEnd(Date.from(window.endsAt()));
         event.setSummary((window.status() == WindowStatus.APPROVED || window.status() == WindowStatus.COMPLETED ? "" : "["

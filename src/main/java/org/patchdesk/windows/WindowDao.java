@@ -114,7 +114,8 @@ public interface WindowDao {
             + " LEFT JOIN device_type t ON t.id = d.device_type_id LEFT JOIN manufacturer m ON m.id = d.manufacturer_id"
             + " WHERE d.status <> 'RETIRED' AND (:department = '' OR " + Departments.SQL_DEVICE_KEY + " = :department)"
             + " AND (:text = '' OR LOWER(d.asset_tag) LIKE :text OR LOWER(d.model) LIKE :text OR LOWER(t.name) LIKE :text"
-            + " OR LOWER(m.name) LIKE :text OR LOWER(d.location) LIKE :text) ORDER BY d.asset_tag_key LIMIT :limit")
+            + " OR LOWER(m.name) LIKE :text OR LOWER(d.location) LIKE :text OR LOWER(d.department) LIKE :text)"
+            + " ORDER BY d.asset_tag_key LIMIT :limit")
     List<DeviceRow> searchDevices(@Bind("text") String likeText, @Bind("department") String departmentKey, @Bind("limit") int limit);
 
     @SqlQuery("SELECT MIN(TRIM(department)) FROM device WHERE department IS NOT NULL AND TRIM(department) <> ''"
@@ -144,6 +145,13 @@ public interface WindowDao {
             + " :actor, :from, :to, :note)")
     void addEvent(@Bind("window") long windowId, @Bind("at") OffsetDateTime at, @Bind("actor") String actor, @Bind("from") String from,
                   @Bind("to") String to, @Bind("note") String note);
+
+    record CountRow(long windowId, int count) {
+    }
+
+    @SqlQuery("SELECT window_id, COUNT(*) AS count FROM patch_window_event WHERE window_id IN (<ids>) GROUP BY window_id")
+    @RegisterConstructorMapper(CountRow.class)
+    List<CountRow> eventCounts(@BindList("ids") Collection<Long> windowIds);
 
     @SqlQuery("SELECT occurred_at, actor, from_status, to_status, note FROM patch_window_event WHERE window_id = :id ORDER BY id")
     List<EventRow> events(@Bind("id") long windowId);

@@ -321,12 +321,16 @@ public final class WindowService {
             playbooks.computeIfAbsent(playbook.windowId(), key -> new ArrayList<>()).add(new PatchWindow.Attached(playbook.playbookId(),
                     playbook.name()));
         }
+        Map<Long, Integer> events = new java.util.HashMap<>();
+        handle.attach(WindowDao.class).eventCounts(rows.stream().map(WindowDao.WindowRow::id).toList())
+                .forEach(count -> events.put(count.windowId(), count.count()));
         return rows.stream().map(row -> new PatchWindow(row.id(), row.title(), row.startsAt().toInstant(), row.endsAt().toInstant(),
                 row.department(), row.location(), WindowType.fromWord(row.windowType()), row.plannedActions(),
                 WindowStatus.fromWord(row.status()), row.approvedAt() == null ? null : new Approval(row.approverName(), row.approverRole(),
                 row.approvedAt().toInstant(), row.approvalConditions()), row.changeTicket(), CabStatus.fromWord(row.cabStatus()),
                 row.cabDate(), row.outcomeNote(), row.closedAt() == null ? null : row.closedAt().toInstant(), row.closedBy(),
-                row.rescheduleCount(), devices.getOrDefault(row.id(), List.of()), playbooks.getOrDefault(row.id(), List.of()), row.createdBy(), row.updatedAt().toInstant())).toList();
+                row.rescheduleCount(), devices.getOrDefault(row.id(), List.of()), playbooks.getOrDefault(row.id(), List.of()), row.createdBy(), row.updatedAt().toInstant(),
+                events.getOrDefault(row.id(), 0) + row.rescheduleCount())).toList();
     }
 
     private static WindowDevice device(WindowDao.DeviceRow row) {

@@ -101,6 +101,7 @@ class WindowsCommandTest {
         assertThat(approved.getDateEnd().getValue().toInstant()).isEqualTo(at("2026-12-10T01:30"));
         assertThat(approved.getLocation().getValue()).isEqualTo("Oncology, 5 East");
         assertThat(approved.getStatus().isConfirmed()).isTrue();
+        assertThat(approved.getSequence().getValue()).isEqualTo(3);
         assertThat(approved.getDescription().getValue())
                 .contains("Clinical approval: Maria Lopez, RN, Oncology nurse manager, Dec 4, 2026 07:00; conditions: Pharmacy on call")
                 .contains("Change CHG0031337, CAB approved 2026-12-03")
@@ -109,6 +110,7 @@ class WindowsCommandTest {
         VEvent cancelled = calendar.getEvents().get(1);
         assertThat(cancelled.getSummary().getValue()).isEqualTo("[Cancelled] Monitor reboot");
         assertThat(cancelled.getStatus().isCancelled()).isTrue();
+        assertThat(cancelled.getSequence().getValue()).isEqualTo(2);
 
         Run december = run("windows", "export", file.toString(), "--from", "2026-12-15", "--to", "2026-12-31");
         assertThat(december.out()).startsWith("Wrote 1 window to");

@@ -77,8 +77,23 @@ class Mds2ServiceTest {
                 });
         assertThat(result.describe()).startsWith("Imported the MDS2 form EMS-900-MDS2-r3 from Example-MDS2-Worksheet-filled.xlsx for"
                 + " Example Medical Systems EMS-900: 240 questions in 23 sections, 8 notes.")
-                .contains("Patchability: vendor-only (CSUP-2.2, CSUP-2.3)");
+                .contains("Patchability: vendor-only (CSUP-2.2, CSUP-2.3)")
+                .doesNotContain("Check the form");
+        assertThat(result.mismatch()).isNull();
         assertThat(count("SELECT COUNT(*) FROM audit_entry WHERE record_type = 'mds2_form'")).isEqualTo(1);
+    }
+
+    @Test
+    void formOfAnotherProductIsFlagged() throws Exception {
+        services.devices().create(new DeviceValues().set(DeviceField.ASSET_TAG, "PUMP-1").set(DeviceField.MANUFACTURER, "Fresenius Kabi")
+                .set(DeviceField.MODEL, "Agilia Link+"), TestSites.TECHNICIAN);
+        Path file = TestSites.copyResource("/mds2/Example-MDS2-Worksheet-filled.xlsx", folder);
+
+        Mds2Service.ImportResult result = services.mds2().importForm(file, "Fresenius Kabi", "Agilia Link+", null, TestSites.TECHNICIAN);
+
+        assertThat(result.mismatch()).isEqualTo("Check the form: it names Example Medical Systems EMS-900, not Fresenius Kabi Agilia"
+                + " Link+. Accept its suggestions only if it describes this product.");
+        assertThat(result.describe().lines()).element(1).isEqualTo(result.mismatch());
     }
 
     @Test

@@ -153,6 +153,28 @@ final class CompleteWindowDialog {
         note.setPrefRowCount(2);
         note.setWrapText(true);
         note.setPromptText("Summary for the window, e.g. all pumps updated; returned to service 23:40");
+        Label timing = new Label();
+        timing.setId("completeTiming");
+        timing.setWrapText(true);
+        timing.getStyleClass().add("window-warnings");
+        Runnable checkTiming = () -> {
+            try {
+                Instant at = instant(finishedDate.getValue(), finishedTime.getText(), zone);
+                timing.setText(at.isBefore(window.startsAt()) || at.isAfter(window.endsAt()) ? "\u26A0 The work is recorded outside the"
+                        + " approved window (" + TIME.format(window.startsAt().atZone(zone)) + " on " + window.startsAt().atZone(zone)
+                        .toLocalDate() + " to " + TIME.format(window.endsAt().atZone(zone)) + " on " + window.endsAt().atZone(zone)
+                        .toLocalDate() + "); check the date and time, or say why in the outcome." : "");
+            } catch (IllegalArgumentException e) {
+                timing.setText("");
+            }
+        };
+        finishedDate.valueProperty().addListener((o, old, value) -> checkTiming.run());
+        finishedTime.textProperty().addListener((o, old, value) -> checkTiming.run());
+        checkTiming.run();
+        validation.valueProperty().addListener((o, old, chosen) -> chosen.map(ValidationRequest::cveId).filter(cves.getItems()::contains)
+                .ifPresent(cve -> cves.getCheckModel().check(cve)));
+        validation.getValue().map(ValidationRequest::cveId).filter(cves.getItems()::contains)
+                .ifPresent(cve -> cves.getCheckModel().check(cve));
         Label problem = new Label();
         problem.setId("completeProblem");
         problem.getStyleClass().add("form-problem");
@@ -163,11 +185,13 @@ final class CompleteWindowDialog {
         grid.setVgap(8);
         grid.addRow(0, new Label("Update applied"), update);
         grid.addRow(1, new Label("Performed by"), performedBy, new Label("Finished"), new HBox(6, finishedDate, finishedTime));
+        grid.add(timing, 1, 4, 3, 1);
         grid.addRow(2, new Label("Vendor validation"), validation);
         grid.addRow(3, new Label("Version after"), versionAfter);
         GridPane.setColumnSpan(update, 3);
         GridPane.setColumnSpan(validation, 3);
         GridPane.setHgrow(update, Priority.ALWAYS);
+        Forms.keepLabels(grid);
         VBox box = new VBox(8, grid, new Label("CVEs the update fixes"), cveHint, cves, otherCves, new Label("Outcome per device"), table,
                 new Label("Outcome of the window"), note, problem);
         box.setPadding(new Insets(6));

@@ -9,6 +9,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.WeekFields;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -168,6 +169,7 @@ public final class WindowCalendarView extends BorderPane {
         calendarView.setId("windowCalendar");
         calendarView.getCalendarSources().setAll(source);
         calendarView.setZoneId(zone);
+        calendarView.setWeekFields(WeekFields.of(Locale.US));
         calendarView.setToday(LocalDate.now(clock));
         calendarView.setDate(LocalDate.now(clock));
         calendarView.setTime(LocalDateTime.now(clock).toLocalTime());
@@ -540,6 +542,7 @@ public final class WindowCalendarView extends BorderPane {
         grid.addRow(0, new Label("Approver"), name);
         grid.addRow(1, new Label("Role"), role);
         grid.addRow(2, new Label("Conditions"), conditions);
+        Forms.keepLabels(grid);
         VBox box = new VBox(10, note, grid, problem);
         box.setPrefWidth(520);
 
@@ -584,8 +587,8 @@ public final class WindowCalendarView extends BorderPane {
                 }, written -> tasks.submit("Opening the work order", monitor -> {
                     opener.open(written);
                     return written;
-                }, opened -> { }, error -> dialogs.showError("Work order not opened", "The work order was saved to " + written
-                        + ", but it could not be opened: " + error.getMessage() + ". Open it from the file manager to print it.")),
+                }, opened -> { }, error -> dialogs.showInformation("Work order saved", "The work order was saved to " + written
+                        + ". This computer could not open it from PatchDesk, so open it from the file manager to print it.")),
                         error -> showError("Work order not written", error)));
     }
 

@@ -232,12 +232,12 @@ final class WindowEditor {
         grid.addRow(4, new Label("Planned actions"), actions);
         GridPane.setColumnSpan(actions, 3);
         grid.addRow(5, new Label("Change ticket"), ticket, new Label("CAB status"), new HBox(6, cab, cabDate));
+        Forms.keepLabels(grid);
         GridPane.setHgrow(title, Priority.ALWAYS);
 
         deviceSearch.setId("windowDeviceSearch");
-        deviceSearch.setPromptText("Find devices by asset tag, type, model or location");
+        deviceSearch.setPromptText("Find devices of any department by asset tag, type, model, department or location");
         deviceSearch.textProperty().addListener((o, a, text) -> search());
-        department.valueProperty().addListener((o, a, b) -> search());
         found.setId("windowDeviceResults");
         found.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         found.setPrefHeight(150);
@@ -272,7 +272,7 @@ final class WindowEditor {
         plannedTable.getColumns().add(column("Department", 120, row -> orEmpty(row.device.department())));
         TableColumn<PlannedRow, String> downtime = new TableColumn<>("Downtime (min)");
         downtime.setId("downtimeColumn");
-        downtime.setPrefWidth(110);
+        downtime.setPrefWidth(130);
         downtime.setCellValueFactory(data -> data.getValue().downtime);
         downtime.setCellFactory(TextFieldTableCell.forTableColumn(new DefaultStringConverter()));
         downtime.setOnEditCommit(event -> event.getRowValue().downtime.set(event.getNewValue()));
@@ -313,9 +313,7 @@ final class WindowEditor {
     }
 
     private void search() {
-        String dept = department.getEditor() == null ? department.getValue() : department.getEditor().getText();
-        List<WindowDevice> results = windows.searchDevices(deviceSearch.getText(), dept == null ? "" : dept, 200);
-        found.getItems().setAll(results);
+        found.getItems().setAll(windows.searchDevices(deviceSearch.getText(), "", 200));
     }
 
     private void addSelected() {
