@@ -20,6 +20,11 @@ public record RecoveryProtocolValues(Long productId, Long deviceId, String downt
         documentPaths = documentPaths == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(documentPaths));
     }
 
+    /** Returns empty values that name no product or device yet, for an editor to fill in. */
+    public static RecoveryProtocolValues empty() {
+        return new RecoveryProtocolValues(null, null, null, null, null, null, null, null, null, null, null, null, List.of());
+    }
+
     /** Returns empty values for a product's protocol, for an editor to fill in. */
     public static RecoveryProtocolValues forProduct(long productId) {
         return new RecoveryProtocolValues(productId, null, null, null, null, null, null, null, null, null, null, null, List.of());
