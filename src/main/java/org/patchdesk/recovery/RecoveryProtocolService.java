@@ -324,24 +324,24 @@ public final class RecoveryProtocolService {
     private RecoveryProtocolValues clean(Handle handle, RecoveryProtocolValues values, Long selfId) {
         Objects.requireNonNull(values, "values");
         requireTarget(handle, values, selfId);
-        String downtime = text(values.downtimeProcedure(), "The clinical downtime procedure", MAX_TEXT);
+        String downtime = text(values.downtimeProcedure(), RecoveryProtocol.DOWNTIME_PROCEDURE, MAX_TEXT);
         if (downtime == null) {
             throw new IllegalArgumentException("The clinical downtime procedure is required: how the unit cares for patients"
                     + " while the device is out of use");
         }
-        String role = text(values.returnDeciderRole(), "The role of who decides the return to service", MAX_SHORT);
-        String name = text(values.returnDeciderName(), "The name of who decides the return to service", MAX_SHORT);
+        String role = text(values.returnDeciderRole(), "Return to service role", MAX_SHORT);
+        String name = text(values.returnDeciderName(), "Return to service name", MAX_SHORT);
         if (role == null && name == null) {
             throw new IllegalArgumentException("Enter who decides that the device returns to clinical use: a role such as"
                     + " ICU nurse manager, a name, or both");
         }
-        String reviewedBy = text(values.lastReviewedBy(), "The name of the last reviewer", MAX_SHORT);
+        String reviewedBy = text(values.lastReviewedBy(), "Last reviewed by", MAX_SHORT);
         requireReview(values.lastReviewedOn(), reviewedBy, values.nextReviewOn());
         return new RecoveryProtocolValues(values.productId(), values.deviceId(), downtime,
-                text(values.isolationSteps(), "The isolation steps", MAX_TEXT),
-                text(values.restoreSteps(), "The restore or reimage steps", MAX_TEXT),
-                text(values.backupLocation(), "The backup location", MAX_TEXT),
-                text(values.vendorEmergencyContact(), "The vendor emergency contact", MAX_TEXT),
+                text(values.isolationSteps(), RecoveryProtocol.ISOLATION, MAX_TEXT),
+                text(values.restoreSteps(), RecoveryProtocol.RESTORE, MAX_TEXT),
+                text(values.backupLocation(), RecoveryProtocol.BACKUPS, MAX_TEXT),
+                text(values.vendorEmergencyContact(), RecoveryProtocol.VENDOR_CONTACT, MAX_TEXT),
                 role, name, values.lastReviewedOn(), reviewedBy, values.nextReviewOn(), paths(values.documentPaths()));
     }
 
@@ -380,14 +380,19 @@ public final class RecoveryProtocolService {
         }
     }
 
-    /** Returns the stripped text, or null when blank. */
-    private static String text(String value, String what, int max) {
+    /**
+     * Returns the stripped text, or null when blank.
+     *
+     * @throws IllegalArgumentException naming {@code field} when the text is longer than {@code max}
+     */
+    private static String text(String value, String field, int max) {
         if (value == null || value.isBlank()) {
             return null;
         }
         String text = value.strip();
         if (text.length() > max) {
-            throw new IllegalArgumentException(what + " has " + text.length() + " characters; at most " + max + " are allowed");
+            throw new IllegalArgumentException("'" + field + "' has " + text.length() + " characters; at most " + max
+                    + " are allowed");
         }
         return text;
     }

@@ -259,7 +259,7 @@ class RecoveryProtocolServiceTest {
                 .hasMessage("The next review date 2026-11-02 must be after the last review on 2026-11-02");
         assertThatThrownBy(() -> protocols.create(new RecoveryProtocolValues(product, null, "Paper", null, "x".repeat(8001), null, null,
                 "Nurse", null, null, null, null, List.of()), TestSites.TECHNICIAN))
-                .hasMessage("The restore or reimage steps has 8001 characters; at most 8000 are allowed");
+                .hasMessage("'Restore or reimage' has 8001 characters; at most 8000 are allowed");
         protocols.create(base, TestSites.TECHNICIAN);
         assertThatThrownBy(() -> protocols.create(base, TestSites.TECHNICIAN))
                 .hasMessage("Baxter Sigma Spectrum already has a recovery protocol; edit that one instead");

@@ -46,7 +46,7 @@ public final class RecoveryProtocolsView extends BorderPane {
     /** The style class of a protocol row whose next review date has passed. */
     static final String OVERDUE_STYLE = "review-overdue";
 
-    /** What the screen shows, loaded together off the JavaFX thread. */
+    /** The protocols and gap lists of the screen, loaded together off the JavaFX thread. */
     private record Snapshot(List<RecoveryProtocol> protocols, RecoveryProtocolService.Gaps gaps) {
     }
 
