@@ -46,6 +46,7 @@ import org.patchdesk.inventory.ui.ManufacturersView;
 import org.patchdesk.patchlog.ui.PatchLogView;
 import org.patchdesk.planning.ui.PatchabilityView;
 import org.patchdesk.playbooks.ui.PlaybooksView;
+import org.patchdesk.recovery.ui.RecoveryProtocolsView;
 import org.patchdesk.windows.ui.WindowCalendarView;
 import org.patchdesk.risk.ui.DeviceFindingsPane;
 import org.patchdesk.risk.ui.FeedsView;
@@ -81,6 +82,7 @@ public final class MainWindow implements InventoryView.InventoryActions {
     static final String VENDORS = "Vendors";
     static final String PLAYBOOKS = "Playbooks";
     static final String PATCH_LOG = "Patch log";
+    static final String RECOVERY = "Recovery protocols";
     static final String IMPORT_HISTORY = "Import history";
     static final String MANUFACTURERS = "Manufacturers";
     static final String DEVICE_TYPES = "Device types";
@@ -116,6 +118,7 @@ public final class MainWindow implements InventoryView.InventoryActions {
     private VendorsView vendorsView;
     private PlaybooksView playbooksView;
     private PatchLogView patchLogView;
+    private RecoveryProtocolsView recoveryView;
 
     public MainWindow(Stage stage, Workspace workspace, Services site, BackgroundTasks tasks, DialogService dialogs,
                       Preferences preferences, Actor actor) {
@@ -198,7 +201,7 @@ public final class MainWindow implements InventoryView.InventoryActions {
         navigation.setId("navigation");
         navigation.getStyleClass().add("navigation");
         navigation.getItems().setAll(WORKLIST, INVENTORY, FEEDS, MATCHES, PATCHABILITY, VENDORS, WINDOWS, PATCH_LOG, PLAYBOOKS,
-                IMPORT_HISTORY, MANUFACTURERS, DEVICE_TYPES);
+                RECOVERY, IMPORT_HISTORY, MANUFACTURERS, DEVICE_TYPES);
         navigation.getSelectionModel().selectedItemProperty().addListener((observable, old, area) -> showArea(area));
         dataFolderLabel.getStyleClass().add("data-folder");
         dataFolderLabel.setWrapText(true);
@@ -240,6 +243,8 @@ public final class MainWindow implements InventoryView.InventoryActions {
         playbooksView = new PlaybooksView(services.playbooks(), tasks, dialogs, actor);
         patchLogView = new PatchLogView(services.patchLog(), services.versionConflicts(), services.patchability(), tasks, dialogs,
                 actor, services.clock(), this::reloadInventory);
+        recoveryView = new RecoveryProtocolsView(services.recoveryProtocols(), tasks, dialogs, DocumentOpener.desktop(), actor,
+                services.clock(), services.siteName());
         reloadInventory();
         navigation.getSelectionModel().select(INVENTORY);
         showArea(INVENTORY);
@@ -289,6 +294,10 @@ public final class MainWindow implements InventoryView.InventoryActions {
             case PLAYBOOKS -> {
                 playbooksView.refresh();
                 yield playbooksView;
+            }
+            case RECOVERY -> {
+                recoveryView.refresh();
+                yield recoveryView;
             }
             case PATCH_LOG -> {
                 patchLogView.refresh();

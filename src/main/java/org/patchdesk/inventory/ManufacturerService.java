@@ -179,6 +179,7 @@ public final class ManufacturerService {
                 } else {
                     products.moveDevices(productId, same);
                     products.moveValidationRequests(productId, same);
+                    products.moveRecoveryProtocol(productId, same);
                     products.delete(productId);
                 }
             }

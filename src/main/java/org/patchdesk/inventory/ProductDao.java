@@ -36,6 +36,14 @@ public interface ProductDao {
     @SqlUpdate("UPDATE validation_request SET product_id = :into WHERE product_id = :from")
     int moveValidationRequests(@Bind("from") long from, @Bind("into") long into);
 
+    /**
+     * Moves the recovery protocol of a product that a merge replaces to the product kept, when the
+     * kept product has none. Otherwise the replaced product's protocol is deleted with it.
+     */
+    @SqlUpdate("UPDATE recovery_protocol SET product_id = :into WHERE product_id = :from"
+            + " AND NOT EXISTS (SELECT 1 FROM recovery_protocol WHERE product_id = :into)")
+    int moveRecoveryProtocol(@Bind("from") long from, @Bind("into") long into);
+
     @SqlUpdate("DELETE FROM product WHERE id = :id")
     int delete(@Bind("id") long id);
 }

@@ -265,6 +265,12 @@ public final class PatchabilityService {
         });
     }
 
+    /** Returns the ids of the devices whose patchability is set for the device itself. */
+    public java.util.Set<Long> devicesWithOwnValue() {
+        return jdbi.withHandle(handle -> java.util.Set.copyOf(handle.createQuery("SELECT device_id FROM device_patchability")
+                .mapTo(Long.class).list()));
+    }
+
     private static Source sourceOf(String word) {
         for (Source source : Source.values()) {
             if (source.word().equals(word)) {

@@ -19,6 +19,7 @@ import org.patchdesk.planning.PatchabilityService;
 import org.patchdesk.planning.ProductFactService;
 import org.patchdesk.planning.ProductSupportService;
 import org.patchdesk.playbooks.PlaybookService;
+import org.patchdesk.recovery.RecoveryProtocolService;
 import org.patchdesk.risk.FeedStatusService;
 import org.patchdesk.risk.FindingService;
 import org.patchdesk.risk.IntelligenceService;
@@ -66,6 +67,7 @@ public final class Services implements AutoCloseable {
     private final PlaybookService playbooks;
     private final PatchLogService patchLog;
     private final VersionConflictService versionConflicts;
+    private final RecoveryProtocolService recoveryProtocols;
 
     public Services(Database database, FdaProductClassification fda, SsvcTables ssvc, Clock clock) {
         this.database = database;
@@ -95,6 +97,7 @@ public final class Services implements AutoCloseable {
         this.validationRequests = new ValidationRequestService(jdbi, auditLog, patchability, clock);
         this.playbooks = new PlaybookService(jdbi, auditLog, clock);
         this.workOrders = new WindowWorkOrders(windows, playbooks, SITE_NAME, clock);
+        this.recoveryProtocols = new RecoveryProtocolService(jdbi, auditLog, patchability, clock);
     }
 
     public Database database() {
@@ -195,6 +198,15 @@ public final class Services implements AutoCloseable {
 
     public VersionConflictService versionConflicts() {
         return versionConflicts;
+    }
+
+    public RecoveryProtocolService recoveryProtocols() {
+        return recoveryProtocols;
+    }
+
+    /** Returns the site name printed in report headers. */
+    public String siteName() {
+        return SITE_NAME;
     }
 
     /** Closes the database. */
