@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import org.jdbi.v3.core.Jdbi;
 import org.patchdesk.audit.AuditLog;
+import org.patchdesk.controls.ControlService;
 import org.patchdesk.intel.MatchService;
 import org.patchdesk.inventory.DeviceService;
 import org.patchdesk.inventory.DeviceTypeService;
@@ -66,6 +67,7 @@ public final class Services implements AutoCloseable {
     private final PlaybookService playbooks;
     private final PatchLogService patchLog;
     private final VersionConflictService versionConflicts;
+    private final ControlService controls;
 
     public Services(Database database, FdaProductClassification fda, SsvcTables ssvc, Clock clock) {
         this.database = database;
@@ -95,6 +97,7 @@ public final class Services implements AutoCloseable {
         this.validationRequests = new ValidationRequestService(jdbi, auditLog, patchability, clock);
         this.playbooks = new PlaybookService(jdbi, auditLog, clock);
         this.workOrders = new WindowWorkOrders(windows, playbooks, SITE_NAME, clock);
+        this.controls = new ControlService(jdbi, auditLog, intelligence, clock);
     }
 
     public Database database() {
@@ -195,6 +198,10 @@ public final class Services implements AutoCloseable {
 
     public VersionConflictService versionConflicts() {
         return versionConflicts;
+    }
+
+    public ControlService controls() {
+        return controls;
     }
 
     /** Closes the database. */
