@@ -475,7 +475,7 @@ public final class ControlService {
      * Rescores the findings covered by controls whose verification became overdue since their
      * findings were last rescored for it, and records each such control in the audit trail. Scores
      * depend on the day, so this runs when a data folder is opened and when the Controls screen
-     * refreshes; any other rescore of the same findings has the same effect.
+     * refreshes. Any other rescore of the same findings has the same effect.
      *
      * @return the number of controls found newly overdue
      */
@@ -620,6 +620,7 @@ public final class ControlService {
             throw new IllegalArgumentException("Control type '" + code + "' is not in the catalog; use one of "
                     + String.join(", ", catalog.stream().map(ControlType::code).toList()));
         }
+
         String title = trimmed(values.title());
         if (title == null) {
             throw new IllegalArgumentException("A control needs a title, such as 'Infusion pumps on VLAN 40'");
@@ -634,6 +635,7 @@ public final class ControlService {
         checkLength("Owner", owner, MAX_OWNER);
         checkLength("Description", description, MAX_DESCRIPTION);
         checkLength("Evidence rule IDs", rules, MAX_RULE_IDS);
+
         if ((values.verifiedOn() == null) != (values.nextVerificationOn() == null)) {
             throw new IllegalArgumentException("Enter both the verified date and the next verification date, or neither for a control"
                     + " not verified yet");

@@ -8,7 +8,6 @@ import java.util.Map;
 
 import org.patchdesk.controls.CoveringControl;
 import org.patchdesk.controls.VerificationState;
-
 import org.patchdesk.inventory.ClinicalCriticality;
 import org.patchdesk.inventory.NetworkExposure;
 import org.patchdesk.inventory.YesNoUnknown;
@@ -87,7 +86,7 @@ public final class Scorer {
             exposureReason = "assumed: nothing is recorded about the device's network";
         }
         List<ControlEffect> controlEffects = controlEffects(input, exposure);
-        List<String> lowering = controlEffects.stream().filter(effect -> effect.effect().equals(LOWERS))
+        List<String> lowering = controlEffects.stream().filter(ControlEffect::loweredExposure)
                 .map(effect -> "'" + effect.control().title() + "' (" + effect.control().typeName() + ")").toList();
         if (!lowering.isEmpty()) {
             exposure = SystemExposure.CONTROLLED;
@@ -148,8 +147,6 @@ public final class Scorer {
                 controlEffects);
     }
 
-    private static final String LOWERS = "counted: lowers System Exposure from open to controlled";
-
     /**
      * Works out what each control covering the finding does. A control counts when it is verified
      * and its next verification date is today or later. A counted control of a type that lowers
@@ -161,19 +158,20 @@ public final class Scorer {
         for (CoveringControl control : input.controls()) {
             VerificationState state = control.state(today);
             if (state == VerificationState.NOT_VERIFIED) {
-                effects.add(new ControlEffect(control, false, control.verifiedOn() == null ? "not counted: never verified"
+                effects.add(new ControlEffect(control, false, false, control.verifiedOn() == null ? "not counted: never verified"
                         : "not counted: verified on " + control.verifiedOn() + ", which is after today"));
             } else if (state == VerificationState.OVERDUE) {
-                effects.add(new ControlEffect(control, false, "not counted: verification overdue since " + control.overdueSince()
+                effects.add(new ControlEffect(control, false, false, "not counted: verification overdue since " + control.overdueSince()
                         + " (the next verification was due " + control.nextVerificationOn() + ")"));
             } else if (!control.lowersExposure()) {
-                effects.add(new ControlEffect(control, true, "counted, for information: this type of control changes no SSVC decision point"));
+                effects.add(new ControlEffect(control, true, false,
+                        "counted, for information: this type of control changes no SSVC decision point"));
             } else if (input.exposureOverride() != null) {
-                effects.add(new ControlEffect(control, true, "counted, but System Exposure stays as a user set it for this finding"));
+                effects.add(new ControlEffect(control, true, false, "counted, but System Exposure stays as a user set it for this finding"));
             } else if (exposure == SystemExposure.OPEN) {
-                effects.add(new ControlEffect(control, true, LOWERS));
+                effects.add(new ControlEffect(control, true, true, "counted: lowers System Exposure from open to controlled"));
             } else {
-                effects.add(new ControlEffect(control, true, exposure == SystemExposure.SMALL
+                effects.add(new ControlEffect(control, true, false, exposure == SystemExposure.SMALL
                         ? "counted: System Exposure is already small, lower than a control sets it"
                         : "counted: System Exposure is already controlled"));
             }
