@@ -32,6 +32,7 @@ import javafx.stage.Stage;
 
 import org.patchdesk.common.Actor;
 import org.patchdesk.common.Version;
+import org.patchdesk.controls.ui.ControlsView;
 import org.patchdesk.inventory.Device;
 import org.patchdesk.inventory.ui.DeviceFormDialog;
 import org.patchdesk.inventory.ui.DeviceFormViewModel;
@@ -78,6 +79,7 @@ public final class MainWindow implements InventoryView.InventoryActions {
     static final String FEEDS = "Vulnerability feeds";
     static final String MATCHES = "Match review";
     static final String PATCHABILITY = "Patchability";
+    static final String CONTROLS = "Controls";
     static final String WINDOWS = "Patch windows";
     static final String VENDORS = "Vendors";
     static final String PLAYBOOKS = "Playbooks";
@@ -114,6 +116,7 @@ public final class MainWindow implements InventoryView.InventoryActions {
     private FeedsView feedsView;
     private MatchReviewView matchReviewView;
     private PatchabilityView patchabilityView;
+    private ControlsView controlsView;
     private WindowCalendarView windowsView;
     private VendorsView vendorsView;
     private PlaybooksView playbooksView;
@@ -200,7 +203,7 @@ public final class MainWindow implements InventoryView.InventoryActions {
     private Node navigationPane() {
         navigation.setId("navigation");
         navigation.getStyleClass().add("navigation");
-        navigation.getItems().setAll(WORKLIST, INVENTORY, FEEDS, MATCHES, PATCHABILITY, VENDORS, WINDOWS, PATCH_LOG, PLAYBOOKS,
+        navigation.getItems().setAll(WORKLIST, INVENTORY, FEEDS, MATCHES, PATCHABILITY, CONTROLS, VENDORS, WINDOWS, PATCH_LOG, PLAYBOOKS,
                 RECOVERY, IMPORT_HISTORY, MANUFACTURERS, DEVICE_TYPES);
         navigation.getSelectionModel().selectedItemProperty().addListener((observable, old, area) -> showArea(area));
         dataFolderLabel.getStyleClass().add("data-folder");
@@ -238,6 +241,7 @@ public final class MainWindow implements InventoryView.InventoryActions {
         windowsView = new WindowCalendarView(services.windows(), services.windowRules(), services.windowCalendar(), services.playbooks(),
                 services.workOrders(), services.patchLog(), services.validationRequests(), tasks, dialogs, DocumentOpener.desktop(), actor,
                 services.clock(), this::reloadInventory);
+        controlsView = new ControlsView(services.controls(), tasks, dialogs, actor);
         vendorsView = new VendorsView(services.vendorContacts(), services.validationRequests(), tasks, dialogs, DocumentOpener.desktop(),
                 actor, services.clock());
         playbooksView = new PlaybooksView(services.playbooks(), tasks, dialogs, actor);
@@ -286,6 +290,10 @@ public final class MainWindow implements InventoryView.InventoryActions {
             case PATCHABILITY -> {
                 patchabilityView.refresh();
                 yield patchabilityView;
+            }
+            case CONTROLS -> {
+                controlsView.refresh();
+                yield controlsView;
             }
             case VENDORS -> {
                 vendorsView.refresh();

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.jdbi.v3.core.Handle;
+import org.patchdesk.controls.CoveringControl;
 import org.patchdesk.intel.CvssScoreRow;
 import org.patchdesk.intel.EpssStore;
 import org.patchdesk.intel.FeedImport;
@@ -45,7 +46,7 @@ final class Explainer {
     Explanation explain(Handle handle, Finding finding, ScoringSettings settings, LocalDate today) {
         Rescorer.Context context = Rescorer.loadContext(handle, Rescorer.Target.finding(finding.id()));
         Device device = context.devices.get(finding.deviceId());
-        ScoreInput input = Rescorer.input(context, finding.cveId(), device,
+        ScoreInput input = Rescorer.input(context, finding.id(), finding.cveId(), device,
                 finding.exposureOverride() == null ? null : SystemExposure.fromWord(finding.exposureOverride()),
                 finding.automatableOverride() == null ? null : Automatable.fromWord(finding.automatableOverride()),
                 finding.clockStartedOn(), finding.decisionRank());
@@ -60,6 +61,7 @@ final class Explainer {
         sections.add(epssSection(handle, imports, finding.cveId(), input));
         sections.add(kevSection(imports, input.kev(), context.kevChecked));
         sections.add(ssvcSection(input, result, device));
+        sections.add(controlsSection(result));
         sections.add(prioritySection(result, settings));
         sections.add(dueSection(finding, result, settings, today));
         Set<String> sources = sourcesNaming(handle, finding.cveId(), device);
@@ -238,6 +240,22 @@ final class Explainer {
                 + ": " + result.exploitation().word() + ", " + result.exposure().word() + ", " + result.automatable().word() + ", "
                 + result.humanImpact().word() + " (CERT/CC SSVC patch application priority 1.0.0)"));
         return new Explanation.Section("SSVC deployer decision", items);
+    }
+
+    /** Names each compensating control that covers the finding, with its type, dates and what it did to the score. */
+    private static Explanation.Section controlsSection(ScoreResult result) {
+        List<Explanation.Item> items = new ArrayList<>();
+        if (result.controlEffects().isEmpty()) {
+            items.add(new Explanation.Item("Compensating controls", "none cover this device or finding", ""));
+        }
+        for (ControlEffect effect : result.controlEffects()) {
+            CoveringControl control = effect.control();
+            String verified = control.verifiedOn() == null ? "never verified"
+                    : "verified " + control.verifiedOn() + ", next verification " + control.nextVerificationOn();
+            items.add(new Explanation.Item(control.title(), control.typeName() + "; covers " + (control.coversDevice() ? "the device"
+                    : "this finding") + "; " + verified, effect.effect()));
+        }
+        return new Explanation.Section("Compensating controls", items);
     }
 
     private static Explanation.Section prioritySection(ScoreResult result, ScoringSettings settings) {

@@ -18,6 +18,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.patchdesk.common.OperationCancelledException;
 import org.patchdesk.common.ProgressMonitor;
+import org.patchdesk.controls.ControlCoverage;
 import org.patchdesk.intel.CvssScoreRow;
 import org.patchdesk.intel.EpssStore;
 import org.patchdesk.intel.KevDao;
@@ -114,6 +115,7 @@ public final class Rescorer {
         final Map<String, KevDao.KevRow> kev = new HashMap<>();
         final Map<String, Boolean> marks = new HashMap<>();
         final Map<Long, Device> devices = new HashMap<>();
+        ControlCoverage controls;
         boolean kevChecked;
 
         Optional<CvssChoice> choice(String cve) {
@@ -150,11 +152,12 @@ public final class Rescorer {
             deviceQuery.bind(i, target.params().get(i));
         }
         deviceQuery.map(new DeviceRowMapper()).forEach(device -> context.devices.put(device.id(), device));
+        context.controls = ControlCoverage.load(handle);
         return context;
     }
 
     /** Builds the score input of one finding. */
-    static ScoreInput input(Context context, String cveId, Device device, SystemExposure exposureOverride,
+    static ScoreInput input(Context context, long findingId, String cveId, Device device, SystemExposure exposureOverride,
                             Automatable automatableOverride, LocalDate clockStartedOn, int previousDecisionRank) {
         double[] epss = context.epss.get(cveId);
         Boolean exploitedMark = context.marks.get(cveId);
@@ -166,7 +169,7 @@ public final class Rescorer {
                 orUnknown(device.values().get(DeviceField.NETWORKED, YesNoUnknown.class)),
                 orUnknown(device.values().get(DeviceField.VENDOR_REMOTE_ACCESS, YesNoUnknown.class)),
                 device.values().text(DeviceField.NETWORK_SEGMENT), ips != null && !ips.isBlank(), exposureOverride, automatableOverride,
-                clockStartedOn, previousDecisionRank);
+                clockStartedOn, previousDecisionRank, context.controls.forFinding(device.id(), findingId));
     }
 
     private static YesNoUnknown orUnknown(YesNoUnknown value) {
@@ -214,7 +217,7 @@ public final class Rescorer {
             int pending = 0;
             for (Stored row : rows) {
                 Device device = context.devices.get(row.deviceId());
-                ScoreInput input = input(context, row.cveId(), device, row.exposureOverride(), row.automatableOverride(),
+                ScoreInput input = input(context, row.id(), row.cveId(), device, row.exposureOverride(), row.automatableOverride(),
                         row.clockStartedOn(), row.decisionRank());
                 ScoreResult result = scorer.score(input);
                 Derived derived = derive(input, result, context);

@@ -1,9 +1,13 @@
 package org.patchdesk.risk;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
+import org.patchdesk.controls.CoveringControl;
+import org.patchdesk.controls.VerificationState;
 import org.patchdesk.inventory.ClinicalCriticality;
 import org.patchdesk.inventory.NetworkExposure;
 import org.patchdesk.inventory.YesNoUnknown;
@@ -81,6 +85,14 @@ public final class Scorer {
             exposure = SystemExposure.CONTROLLED;
             exposureReason = "assumed: nothing is recorded about the device's network";
         }
+        List<ControlEffect> controlEffects = controlEffects(input, exposure);
+        List<String> lowering = controlEffects.stream().filter(ControlEffect::loweredExposure)
+                .map(effect -> "'" + effect.control().title() + "' (" + effect.control().typeName() + ")").toList();
+        if (!lowering.isEmpty()) {
+            exposure = SystemExposure.CONTROLLED;
+            exposureReason += "; lowered from open to controlled by verified compensating control" + (lowering.size() == 1 ? " " : "s ")
+                    + String.join(", ", lowering);
+        }
 
         Automatable automatable;
         String automatableReason;
@@ -131,7 +143,40 @@ public final class Scorer {
         LocalDate due = clock.plusDays(settings.dueDays(decision));
         return new ScoreResult(exploitation, exploitationReason, exposure, exposureReason, automatable, automatableReason, safety, mission,
                 humanImpact, tables.humanImpactRow(safety, mission), decision, tables.deployerRow(exploitation, exposure, automatable,
-                humanImpact), factors, terms, priority, clock, restart, due, input.kev() == null ? null : input.kev().dueDate());
+                humanImpact), factors, terms, priority, clock, restart, due, input.kev() == null ? null : input.kev().dueDate(),
+                controlEffects);
+    }
+
+    /**
+     * Works out what each control covering the finding does. A control counts when it is verified
+     * and its next verification date is today or later. A counted control of a type that lowers
+     * exposure changes System Exposure from open to controlled, never lower, and only when no user
+     * set the finding's System Exposure. Other types change no SSVC decision point.
+     */
+    private List<ControlEffect> controlEffects(ScoreInput input, SystemExposure exposure) {
+        List<ControlEffect> effects = new ArrayList<>();
+        for (CoveringControl control : input.controls()) {
+            VerificationState state = control.state(today);
+            if (state == VerificationState.NOT_VERIFIED) {
+                effects.add(new ControlEffect(control, false, false, control.verifiedOn() == null ? "not counted: never verified"
+                        : "not counted: verified on " + control.verifiedOn() + ", which is after today"));
+            } else if (state == VerificationState.OVERDUE) {
+                effects.add(new ControlEffect(control, false, false, "not counted: verification overdue since " + control.overdueSince()
+                        + " (the next verification was due " + control.nextVerificationOn() + ")"));
+            } else if (!control.lowersExposure()) {
+                effects.add(new ControlEffect(control, true, false,
+                        "counted, for information: this type of control changes no SSVC decision point"));
+            } else if (input.exposureOverride() != null) {
+                effects.add(new ControlEffect(control, true, false, "counted, but System Exposure stays as a user set it for this finding"));
+            } else if (exposure == SystemExposure.OPEN) {
+                effects.add(new ControlEffect(control, true, true, "counted: lowers System Exposure from open to controlled"));
+            } else {
+                effects.add(new ControlEffect(control, true, false, exposure == SystemExposure.SMALL
+                        ? "counted: System Exposure is already small, lower than a control sets it"
+                        : "counted: System Exposure is already controlled"));
+            }
+        }
+        return effects;
     }
 
     static SystemExposure exposureOf(NetworkExposure exposure) {

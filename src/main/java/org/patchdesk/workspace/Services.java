@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import org.jdbi.v3.core.Jdbi;
 import org.patchdesk.audit.AuditLog;
+import org.patchdesk.controls.ControlService;
 import org.patchdesk.intel.MatchService;
 import org.patchdesk.inventory.DeviceService;
 import org.patchdesk.inventory.DeviceTypeService;
@@ -68,6 +69,7 @@ public final class Services implements AutoCloseable {
     private final PatchLogService patchLog;
     private final VersionConflictService versionConflicts;
     private final RecoveryProtocolService recoveryProtocols;
+    private final ControlService controls;
 
     public Services(Database database, FdaProductClassification fda, SsvcTables ssvc, Clock clock) {
         this.database = database;
@@ -98,6 +100,7 @@ public final class Services implements AutoCloseable {
         this.playbooks = new PlaybookService(jdbi, auditLog, clock);
         this.workOrders = new WindowWorkOrders(windows, playbooks, SITE_NAME, clock);
         this.recoveryProtocols = new RecoveryProtocolService(jdbi, auditLog, patchability, clock);
+        this.controls = new ControlService(jdbi, auditLog, intelligence, clock);
     }
 
     public Database database() {
@@ -207,6 +210,10 @@ public final class Services implements AutoCloseable {
     /** Returns the site name printed in report headers. */
     public String siteName() {
         return SITE_NAME;
+    }
+
+    public ControlService controls() {
+        return controls;
     }
 
     /** Closes the database. */

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 
+import org.patchdesk.common.Actor;
 import org.patchdesk.common.Version;
 import org.patchdesk.inventory.FdaProductClassification;
 import org.patchdesk.risk.ssvc.SsvcTables;
@@ -62,15 +63,32 @@ public final class Workspace implements AutoCloseable {
         return clock;
     }
 
-    /** Opens the site database. */
+    /** Opens the site database and applies the day's changes to scores. */
     public Services openSite() {
-        return new Services(Database.open(folder, Database.DEFAULT_NAME), fdaClassification(), ssvcTables(), clock);
+        return started(new Services(Database.open(folder, Database.DEFAULT_NAME), fdaClassification(), ssvcTables(), clock));
     }
 
-    /** Opens the demo database, which never shares a record with the site database. */
+    /** Opens the demo database, which never shares a record with the site database, and applies the day's changes to scores. */
     public Services openDemo() {
-        return new Services(Database.open(folder.resolve(DEMO_FOLDER), Database.DEFAULT_NAME), fdaClassification(), ssvcTables(),
-                clock);
+        return started(new Services(Database.open(folder.resolve(DEMO_FOLDER), Database.DEFAULT_NAME), fdaClassification(),
+                ssvcTables(), clock));
+    }
+
+    /**
+     * Rescores the findings of compensating controls whose verification became overdue since the
+     * database was last open, because scores depend on the day.
+     */
+    private static Services started(Services services) {
+        try {
+            int overdue = services.controls().applyOverdue(Actor.SYSTEM);
+            if (overdue > 0) {
+                log.info("{} compensating controls became overdue for verification; their findings were rescored", overdue);
+            }
+            return services;
+        } catch (RuntimeException e) {
+            services.close();
+            throw e;
+        }
     }
 
     /** Deletes the demo database so that the next {@link #openDemo} starts from the sample again; it must not be open. */
