@@ -85,9 +85,14 @@ final class InactivityLock {
 
     /** Sets the minutes without input before the lock starts; 0 turns it off. */
     void setMinutes(int minutes) {
+        setIdleTime(minutes <= 0 ? Duration.ZERO : Duration.minutes(minutes));
+    }
+
+    /** Sets the time without input before the lock starts; {@link Duration#ZERO} turns it off. */
+    void setIdleTime(Duration time) {
         idle.stop();
-        idle.setDuration(minutes <= 0 ? Duration.ZERO : Duration.minutes(minutes));
-        if (minutes > 0 && !locked) {
+        idle.setDuration(time);
+        if (time.greaterThan(Duration.ZERO) && !locked) {
             idle.playFromStart();
         }
     }

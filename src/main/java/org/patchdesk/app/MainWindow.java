@@ -161,6 +161,10 @@ public final class MainWindow implements InventoryView.InventoryActions {
         return user;
     }
 
+    InactivityLock lock() {
+        return lock;
+    }
+
     private void signedIn(User account) {
         user = account;
         actor = new Actor(account.userName());
