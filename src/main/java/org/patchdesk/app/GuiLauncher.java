@@ -2,6 +2,7 @@ package org.patchdesk.app;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.prefs.Preferences;
@@ -15,6 +16,10 @@ import org.patchdesk.common.Actor;
 import org.patchdesk.storage.DatabaseUnavailableException;
 import org.patchdesk.ui.BackgroundTasks;
 import org.patchdesk.ui.FxDialogService;
+import org.patchdesk.users.User;
+import org.patchdesk.users.UserService;
+import org.patchdesk.users.ui.FirstAdministratorDialog;
+import org.patchdesk.users.ui.SignInDialog;
 import org.patchdesk.workspace.Services;
 import org.patchdesk.workspace.Workspace;
 import org.slf4j.Logger;
@@ -61,12 +66,20 @@ public final class GuiLauncher {
         Runtime.getRuntime().addShutdownHook(new Thread(release, "patchdesk-shutdown"));
         try {
             Platform.setImplicitExit(false);
-            Platform.startup(() -> {
-                Thread.currentThread().setUncaughtExceptionHandler(GuiLauncher::uncaught);
+            Platform.startup(() -> Thread.currentThread().setUncaughtExceptionHandler(GuiLauncher::uncaught));
+            // A nested event loop inside the start-up runnable draws an empty window, so the sign-in waits for the next pulse.
+            Platform.runLater(() -> {
+                Optional<User> user = signIn(site.users());
+                if (user.isEmpty()) {
+                    log.info("No user signed in; PatchDesk quits");
+                    closed.countDown();
+                    return;
+                }
+                log.info("{} signed in", user.get().userName());
                 Stage stage = new Stage();
                 FxDialogService dialogs = new FxDialogService(() -> stage);
                 window[0] = new MainWindow(stage, workspace, site, tasks, dialogs, Preferences.userNodeForPackage(GuiLauncher.class),
-                        Actor.operatingSystemUser());
+                        user.get());
                 stage.setOnHidden(event -> closed.countDown());
                 stage.show();
             });
@@ -79,6 +92,18 @@ public final class GuiLauncher {
             release.run();
             Platform.exit();
         }
+    }
+
+    /**
+     * Asks for the administrator to create on a database without accounts, else for a user name and
+     * password. Returns empty when the user quits instead.
+     */
+    private static Optional<User> signIn(UserService users) {
+        if (!users.hasUsers()) {
+            return new FirstAdministratorDialog(users, Actor.operatingSystemUser()).showAndWait();
+        }
+        return new SignInDialog(users, "Sign in to PatchDesk", "Sign in with your PatchDesk user name and password.", "", "Quit")
+                .showAndWait();
     }
 
     private static void uncaught(Thread thread, Throwable error) {

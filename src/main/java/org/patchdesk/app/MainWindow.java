@@ -58,6 +58,10 @@ import org.patchdesk.ui.BackgroundTasks;
 import org.patchdesk.ui.DialogService;
 import org.patchdesk.ui.ProgressDialog;
 import org.patchdesk.ui.DocumentOpener;
+import org.patchdesk.users.Role;
+import org.patchdesk.users.User;
+import org.patchdesk.users.ui.SignInDialog;
+import org.patchdesk.users.ui.UsersView;
 import org.patchdesk.vendors.ui.VendorsView;
 import org.patchdesk.workspace.DemoData;
 import org.patchdesk.workspace.Services;
@@ -66,9 +70,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The application window: a menu, a navigation list of the areas, the current area, and a banner
- * while the demo database is open. The window works on one database at a time, the site's or
- * the demo's, and rebuilds its areas when it switches.
+ * The application window: a menu, a navigation list of the areas, the current area, the signed-in
+ * user, and a banner while the demo database is open. The window works on one database at a time,
+ * the site's or the demo's, and rebuilds its areas when it switches or another user signs in.
+ * Changes are recorded under the signed-in user in both databases. The demo database has no user
+ * accounts of its own, so it takes changes as a database without accounts does, and its window
+ * approvals are typed names.
  */
 public final class MainWindow implements InventoryView.InventoryActions {
 
@@ -88,13 +95,15 @@ public final class MainWindow implements InventoryView.InventoryActions {
     static final String IMPORT_HISTORY = "Import history";
     static final String MANUFACTURERS = "Manufacturers";
     static final String DEVICE_TYPES = "Device types";
+    static final String USERS = "Users";
 
     private final Stage stage;
     private final Workspace workspace;
     private final BackgroundTasks tasks;
     private final DialogService dialogs;
     private final Preferences preferences;
-    private final Actor actor;
+    private User user;
+    private Actor actor;
 
     private final BorderPane root = new BorderPane();
     private final StackPane content = new StackPane();
@@ -103,6 +112,8 @@ public final class MainWindow implements InventoryView.InventoryActions {
     private final MenuItem demoMenuItem = new MenuItem();
     private final MenuItem resetDemoMenuItem = new MenuItem("Reset demo data…");
     private final Label dataFolderLabel = new Label();
+    private final Label signedInLabel = new Label();
+    private final InactivityLock lock;
 
     private Services site;
     private Services demo;
@@ -122,27 +133,48 @@ public final class MainWindow implements InventoryView.InventoryActions {
     private PlaybooksView playbooksView;
     private PatchLogView patchLogView;
     private RecoveryProtocolsView recoveryView;
+    private UsersView usersView;
 
+    /** Creates the window for the user who signed in to the site database. */
     public MainWindow(Stage stage, Workspace workspace, Services site, BackgroundTasks tasks, DialogService dialogs,
-                      Preferences preferences, Actor actor) {
+                      Preferences preferences, User user) {
         this.stage = stage;
         this.workspace = workspace;
         this.site = site;
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.preferences = preferences;
-        this.actor = actor;
+        this.user = user;
+        this.actor = new Actor(user.userName());
 
+        lock = new InactivityLock(root, site.users(), () -> this.user, this::signedIn);
         root.setId("mainWindow");
         root.setTop(new VBox(menuBar(), demoBanner()));
         root.setLeft(navigationPane());
         root.setCenter(content);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(root, Math.min(1440, screen.getWidth()), Math.min(880, screen.getHeight()));
+        Scene scene = new Scene(new StackPane(root, lock.pane()), Math.min(1440, screen.getWidth()), Math.min(880, screen.getHeight()));
         scene.getStylesheets().add(MainWindow.class.getResource("/org/patchdesk/ui/patchdesk.css").toExternalForm());
+        lock.guard(scene);
         stage.setScene(scene);
         stage.setTitle("PatchDesk");
+        lock.setMinutes(site.users().lockAfterMinutes());
         use(site);
+    }
+
+    /** Returns the account changes are recorded under. */
+    public User user() {
+        return user;
+    }
+
+    InactivityLock lock() {
+        return lock;
+    }
+
+    private void signedIn(User account) {
+        user = account;
+        actor = new Actor(account.userName());
+        use(current);
     }
 
     /** Returns the services of the database the window shows now. */
@@ -171,9 +203,15 @@ public final class MainWindow implements InventoryView.InventoryActions {
         MenuItem copy = item("Copy selected rows", () -> inventoryView.copySelection());
         Menu edit = new Menu("Edit", null, add, copy);
 
+        MenuItem lockNow = item("Lock now", lock::lock);
+        lockNow.setAccelerator(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN));
+        MenuItem password = item("Change my password…", this::changePassword);
+        MenuItem other = item("Sign in as another user…", this::switchUser);
+        Menu account = new Menu("Account", null, lockNow, password, other);
+
         MenuItem about = item("About PatchDesk", this::showAbout);
         Menu help = new Menu("Help", null, about);
-        MenuBar bar = new MenuBar(file, edit, help);
+        MenuBar bar = new MenuBar(file, edit, account, help);
         bar.setId("menuBar");
         return bar;
     }
@@ -208,8 +246,12 @@ public final class MainWindow implements InventoryView.InventoryActions {
         navigation.getSelectionModel().selectedItemProperty().addListener((observable, old, area) -> showArea(area));
         dataFolderLabel.getStyleClass().add("data-folder");
         dataFolderLabel.setWrapText(true);
-        VBox box = new VBox(navigation, dataFolderLabel);
+        signedInLabel.setId("signedInUser");
+        signedInLabel.getStyleClass().add("data-folder");
+        signedInLabel.setWrapText(true);
+        VBox box = new VBox(navigation, signedInLabel, dataFolderLabel);
         VBox.setVgrow(navigation, Priority.ALWAYS);
+        VBox.setMargin(signedInLabel, new Insets(6, 6, 0, 6));
         VBox.setMargin(dataFolderLabel, new Insets(6));
         box.setPrefWidth(180);
         return box;
@@ -225,6 +267,14 @@ public final class MainWindow implements InventoryView.InventoryActions {
         resetDemoMenuItem.setVisible(demoOpen);
         stage.setTitle(demoOpen ? "PatchDesk (demo data)" : "PatchDesk");
         dataFolderLabel.setText("Data: " + services.database().file().getParent());
+        signedInLabel.setText("Signed in: " + user.displayName() + "\n" + Role.labels(user.roles()));
+        List<String> areas = new java.util.ArrayList<>(List.of(WORKLIST, INVENTORY, FEEDS, MATCHES, PATCHABILITY, VENDORS, WINDOWS,
+                PATCH_LOG, PLAYBOOKS, IMPORT_HISTORY, MANUFACTURERS, DEVICE_TYPES));
+        if (user.has(Role.ADMINISTRATOR)) {
+            areas.add(USERS);
+        }
+        navigation.getItems().setAll(areas);
+        usersView = new UsersView(site.users(), tasks, dialogs, actor, site.clock().getZone(), lock::setMinutes);
 
         inventoryModel = new InventoryViewModel(services.devices(), tasks);
         inventoryView = new InventoryView(inventoryModel, preferences.node("inventory"), this);
@@ -310,6 +360,10 @@ public final class MainWindow implements InventoryView.InventoryActions {
             case PATCH_LOG -> {
                 patchLogView.refresh();
                 yield patchLogView;
+            }
+            case USERS -> {
+                usersView.refresh();
+                yield usersView;
             }
             default -> inventoryModel.rows().isEmpty() && !inventoryModel.loadingProperty().get() ? welcomePane() : inventoryView;
         };
@@ -474,6 +528,20 @@ public final class MainWindow implements InventoryView.InventoryActions {
         }
         use(demo);
         loadDemoSample();
+    }
+
+    private void changePassword() {
+        var dialog = org.patchdesk.users.ui.UsersView.passwordDialog(site.users(), user, actor);
+        dialog.initOwner(stage);
+        dialog.showAndWait().filter(Boolean::booleanValue).ifPresent(saved -> dialogs.showInformation("Password changed",
+                "Your password is changed. Use the new one from now on."));
+    }
+
+    private void switchUser() {
+        SignInDialog dialog = new SignInDialog(site.users(), "Sign in", "Sign in as another user. Changes from now on are recorded"
+                + " under that user.", "", "Cancel");
+        dialog.initOwner(stage);
+        dialog.showAndWait().ifPresent(this::signedIn);
     }
 
     private void showAbout() {

@@ -11,20 +11,42 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * Appends entries to the audit trail inside the caller's transaction, so that a change and its
- * entry are committed or rolled back together.
+ * entry are committed or rolled back together. Before appending, it runs its {@link ActorCheck}
+ * on each entry's actor; a check that throws rolls the whole change back.
  */
 public final class AuditLog {
+
+    /** Decides whether an actor may change records; it throws to refuse, inside the caller's transaction. */
+    @FunctionalInterface
+    public interface ActorCheck {
+        ActorCheck ANYONE = (handle, actor) -> { };
+
+        void check(Handle handle, String actor);
+    }
 
     private static final int BATCH_SIZE = 1000;
     /** The lengths of the summary and label columns; longer texts are cut, and the full values stay in the old and new values. */
     static final int SUMMARY_LENGTH = 1000;
     static final int LABEL_LENGTH = 300;
 
+    private final ActorCheck actorCheck;
+
+    /** Creates an audit log that lets every actor write. */
+    public AuditLog() {
+        this(ActorCheck.ANYONE);
+    }
+
+    public AuditLog(ActorCheck actorCheck) {
+        this.actorCheck = actorCheck;
+    }
+
     public long append(Handle handle, AuditEntry entry) {
+        actorCheck.check(handle, entry.actor());
         return handle.attach(AuditDao.class).insert(toRow(entry));
     }
 
     public void appendAll(Handle handle, List<AuditEntry> entries) {
+        entries.stream().map(AuditEntry::actor).distinct().forEach(actor -> actorCheck.check(handle, actor));
         AuditDao dao = handle.attach(AuditDao.class);
         List<Map<String, Object>> rows = new ArrayList<>(Math.min(entries.size(), BATCH_SIZE));
         for (AuditEntry entry : entries) {

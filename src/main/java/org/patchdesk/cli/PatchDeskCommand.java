@@ -22,7 +22,7 @@ import picocli.CommandLine.ScopeType;
                 "Without a command, opens the PatchDesk window."},
         subcommands = {ImportCommand.class, ExportCommand.class, DevicesCommand.class, FindingsCommand.class, MatchesCommand.class,
                 VulnsCommand.class, FeedsCommand.class, VendorsCommand.class, WindowsCommand.class, PatchesCommand.class,
-                ControlsCommand.class, DemoCommand.class, HelpCommand.class},
+                ControlsCommand.class, UsersCommand.class, DemoCommand.class, HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 1 the work failed or found a problem, 2 usage error, 3 the database cannot be opened."})
 public final class PatchDeskCommand implements Callable<Integer> {
 
@@ -45,6 +45,16 @@ public final class PatchDeskCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--data-dir needs a folder; it was empty");
         }
         context.setDataDirOption(Path.of(folder));
+    }
+
+    @Option(names = "--user", paramLabel = "NAME", scope = ScopeType.INHERIT,
+            description = "The user account that commands which change data sign in as, once PatchDesk has user accounts; the"
+                    + " password comes from $PATCHDESK_PASSWORD, else a prompt. Commands that only read need no user.")
+    void setUser(String userName) {
+        if (userName.isBlank()) {
+            throw new ParameterException(spec.commandLine(), "--user needs a user name; it was empty");
+        }
+        context.setUserOption(userName.strip());
     }
 
     /** Opens the desktop application on the data folder and returns when its window closes. */

@@ -197,7 +197,7 @@ final class WindowsCommand extends CommandGroup {
             if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pdf")) {
                 throw new ParameterException(spec.commandLine(), file + ": the file name must end in .pdf");
             }
-            context.services().workOrders().write(windowId, file, context.actor());
+            context.services().workOrders().write(windowId, file, context.printedBy());
             PrintWriter out = spec.commandLine().getOut();
             out.println("Wrote the work order of window " + windowId + " to " + file);
             out.flush();

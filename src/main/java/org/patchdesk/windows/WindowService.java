@@ -21,6 +21,12 @@ import org.patchdesk.common.Actor;
 import org.patchdesk.patchlog.NewLogEntry;
 import org.patchdesk.patchlog.PatchLogEntry;
 import org.patchdesk.patchlog.PatchLogService;
+import org.patchdesk.users.Role;
+import org.patchdesk.users.Signature;
+import org.patchdesk.users.SignatureMeaning;
+import org.patchdesk.users.SignatureService;
+import org.patchdesk.users.User;
+import org.patchdesk.users.UserService;
 
 /**
  * Plans patch windows and moves them through their states: proposed, awaiting clinical approval,
@@ -35,14 +41,17 @@ public final class WindowService {
     private final AuditLog auditLog;
     private final WindowRules rules;
     private final PatchLogService patchLog;
+    private final SignatureService signatures;
     private final WindowChecks checks;
     private final Clock clock;
 
-    public WindowService(Jdbi jdbi, AuditLog auditLog, WindowRules rules, PatchLogService patchLog, Clock clock) {
+    public WindowService(Jdbi jdbi, AuditLog auditLog, WindowRules rules, PatchLogService patchLog, SignatureService signatures,
+                         Clock clock) {
         this.jdbi = jdbi;
         this.auditLog = auditLog;
         this.rules = rules;
         this.patchLog = patchLog;
+        this.signatures = signatures;
         this.checks = new WindowChecks(clock);
         this.clock = clock;
     }
@@ -122,9 +131,20 @@ public final class WindowService {
     }
 
     /**
-     * Records the clinical approval of a window awaiting it, at the current time.
+     * Returns true when approvals are electronic signatures through {@link #signApproval}, as they
+     * are once PatchDesk has user accounts; before that, {@link #approve} records a typed name and role.
+     */
+    public boolean approvalsAreSigned() {
+        return signatures.signaturesRequired();
+    }
+
+    /**
+     * Records the clinical approval of a window awaiting it, at the current time, with the
+     * approver's name and role as typed. This is how approvals are recorded while PatchDesk has no
+     * user accounts.
      *
      * @throws IllegalArgumentException when the approver's name or role is missing
+     * @throws IllegalStateException    when user accounts exist, so that the approver must sign through {@link #signApproval}
      */
     public void approve(long id, String approverName, String approverRole, String conditions, Actor actor) {
         if (approverName == null || approverName.isBlank()) {
@@ -135,6 +155,10 @@ public final class WindowService {
         }
         OffsetDateTime now = now();
         jdbi.useTransaction(handle -> {
+            if (signatures.signaturesRequired(handle)) {
+                throw new IllegalStateException("PatchDesk has user accounts, so a clinical approval is an electronic signature: the"
+                        + " approver signs with their user name and password");
+            }
             PatchWindow window = load(handle, id);
             requireStatus(window, WindowStatus.AWAITING_APPROVAL, "approved");
             WindowDao dao = handle.attach(WindowDao.class);
@@ -144,6 +168,41 @@ public final class WindowService {
             changeStatus(handle, window, WindowStatus.APPROVED, note, actor, now, Map.of("approver", approverName.strip(),
                     "approver_role", approverRole.strip(), "conditions", Objects.toString(blankToNull(conditions), "")));
         });
+    }
+
+    /**
+     * Records the clinical approval of a window awaiting it as the electronic signature of a user
+     * with the clinical-leader role, who enters their password again. The window's approver name
+     * and role come from the account: the printed name, and "Clinical leader" with the signer's
+     * department. {@code conditions} become the signature's comment. The signature, the approval
+     * and the status change are stored in one transaction.
+     *
+     * @param actor the user signed in to PatchDesk, who may be someone other than the signer
+     * @throws org.patchdesk.users.AuthenticationException when the user name and password do not match an active account
+     * @throws IllegalStateException when the signer lacks the clinical-leader role or the window is not awaiting approval
+     */
+    public Signature signApproval(long id, String signerUserName, char[] password, String conditions, Actor actor) {
+        OffsetDateTime now = now();
+        return jdbi.inTransaction(handle -> {
+            PatchWindow window = load(handle, id);
+            requireStatus(window, WindowStatus.AWAITING_APPROVAL, "approved");
+            Signature signature = signatures.sign(handle, RECORD_TYPE, id, signerUserName, password, SignatureMeaning.APPROVED,
+                    conditions, Role.CLINICAL_LEADER);
+            String department = UserService.find(handle, signature.userName()).map(User::department).orElse(null);
+            String role = Role.CLINICAL_LEADER.label() + (department == null ? "" : ", " + department);
+            handle.attach(WindowDao.class).setApproval(id, signature.printedName(), role, now, signature.comment());
+            String note = "Approved by " + signature.printedName() + " (" + role + "), signed electronically as " + signature.userName()
+                    + (signature.comment() == null ? "" : "; conditions: " + signature.comment());
+            changeStatus(handle, window, WindowStatus.APPROVED, note, actor, now, Map.of("approver", signature.printedName(),
+                    "approver_role", role, "conditions", Objects.toString(signature.comment(), ""), "signature",
+                    Long.toString(signature.id())));
+            return signature;
+        });
+    }
+
+    /** Lists the electronic signatures of a window, oldest first, including those of approvals that a later move ended. */
+    public List<Signature> signatures(long id) {
+        return signatures.signaturesOf(RECORD_TYPE, id);
     }
 
     /** Returns a window awaiting approval to proposed, with the approver's reason. */

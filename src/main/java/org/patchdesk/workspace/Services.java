@@ -27,6 +27,10 @@ import org.patchdesk.risk.IntelligenceService;
 import org.patchdesk.risk.SettingsService;
 import org.patchdesk.risk.ssvc.SsvcTables;
 import org.patchdesk.storage.Database;
+import org.patchdesk.users.AccountWriteCheck;
+import org.patchdesk.users.PasswordHasher;
+import org.patchdesk.users.SignatureService;
+import org.patchdesk.users.UserService;
 import org.patchdesk.windows.WindowCalendarExport;
 import org.patchdesk.windows.WindowRules;
 import org.patchdesk.windows.WindowService;
@@ -70,12 +74,17 @@ public final class Services implements AutoCloseable {
     private final VersionConflictService versionConflicts;
     private final RecoveryProtocolService recoveryProtocols;
     private final ControlService controls;
+    private final UserService users;
+    private final SignatureService signatures;
 
     public Services(Database database, FdaProductClassification fda, SsvcTables ssvc, Clock clock) {
         this.database = database;
         this.clock = clock;
         Jdbi jdbi = database.jdbi();
-        AuditLog auditLog = new AuditLog();
+        AuditLog auditLog = new AuditLog(new AccountWriteCheck());
+        PasswordHasher passwords = new PasswordHasher();
+        this.users = new UserService(jdbi, auditLog, passwords, clock);
+        this.signatures = new SignatureService(jdbi, auditLog, passwords, clock);
         this.settings = new SettingsService(jdbi, auditLog, ssvc, clock);
         this.intelligence = new IntelligenceService(jdbi, auditLog, new MatchService(auditLog), ssvc, settings, clock);
         this.findings = new FindingService(jdbi, auditLog, ssvc, settings, clock);
@@ -93,7 +102,7 @@ public final class Services implements AutoCloseable {
         this.patchLog = new PatchLogService(jdbi, auditLog, devices, findings, clock);
         this.versionConflicts = new VersionConflictService(jdbi, auditLog, devices, clock);
         this.windowRules = new WindowRules(jdbi, auditLog, clock);
-        this.windows = new WindowService(jdbi, auditLog, windowRules, patchLog, clock);
+        this.windows = new WindowService(jdbi, auditLog, windowRules, patchLog, signatures, clock);
         this.windowCalendar = new WindowCalendarExport(clock);
         this.vendorContacts = new VendorContactService(jdbi, auditLog, clock);
         this.validationRequests = new ValidationRequestService(jdbi, auditLog, patchability, clock);
@@ -214,6 +223,14 @@ public final class Services implements AutoCloseable {
 
     public ControlService controls() {
         return controls;
+    }
+
+    public UserService users() {
+        return users;
+    }
+
+    public SignatureService signatures() {
+        return signatures;
     }
 
     /** Closes the database. */

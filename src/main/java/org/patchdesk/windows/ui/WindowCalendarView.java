@@ -28,6 +28,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
@@ -518,12 +519,15 @@ public final class WindowCalendarView extends BorderPane {
         dialog.initOwner(getScene().getWindow());
         dialog.setTitle("Record clinical approval");
         dialog.getDialogPane().setId("approveWindowDialog");
+        boolean signed = windows.approvalsAreSigned();
         TextField name = new TextField();
-        name.setId("approverName");
-        name.setPromptText("Printed name of the clinical approver");
+        name.setId(signed ? "signerUserName" : "approverName");
+        name.setPromptText(signed ? "User name of the clinical leader" : "Printed name of the clinical approver");
         TextField role = new TextField();
         role.setId("approverRole");
         role.setPromptText("e.g. ICU nurse manager");
+        PasswordField password = new PasswordField();
+        password.setId("signerPassword");
         TextArea conditions = new TextArea();
         conditions.setId("approvalConditions");
         conditions.setPrefRowCount(3);
@@ -534,26 +538,43 @@ public final class WindowCalendarView extends BorderPane {
         problem.getStyleClass().add("form-problem");
 
         Label note = new Label("Approves window " + window.id() + " \"" + window.title() + "\" for " + range(window.startsAt(),
-                window.endsAt()) + ". The approval is recorded with the current date and time, and ends if the window moves.");
+                window.endsAt()) + ". The approval is recorded with the current date and time, and ends if the window moves."
+                + (signed ? " The clinical leader signs it electronically with their own user name and password; the record shows"
+                + " their printed name, the date and time, and the meaning Approved." : ""));
         note.setWrapText(true);
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(8);
-        grid.addRow(0, new Label("Approver"), name);
-        grid.addRow(1, new Label("Role"), role);
+        if (signed) {
+            grid.addRow(0, new Label("Clinical leader"), name);
+            grid.addRow(1, new Label("Password"), password);
+        } else {
+            grid.addRow(0, new Label("Approver"), name);
+            grid.addRow(1, new Label("Role"), role);
+        }
         grid.addRow(2, new Label("Conditions"), conditions);
         Forms.keepLabels(grid);
         VBox box = new VBox(10, note, grid, problem);
         box.setPrefWidth(520);
 
         dialog.getDialogPane().setContent(box);
-        ButtonType record = new ButtonType("Record approval", ButtonBar.ButtonData.OK_DONE);
+        ButtonType record = new ButtonType(signed ? "Sign approval" : "Record approval", ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().setAll(record, ButtonType.CANCEL);
         dialog.getDialogPane().lookupButton(record).addEventFilter(javafx.event.ActionEvent.ACTION, event -> {
             try {
-                windows.approve(window.id(), name.getText(), role.getText(), conditions.getText(), actor);
+                if (signed) {
+                    char[] typed = password.getText().toCharArray();
+                    try {
+                        windows.signApproval(window.id(), name.getText(), typed, conditions.getText(), actor);
+                    } finally {
+                        java.util.Arrays.fill(typed, '\0');
+                    }
+                } else {
+                    windows.approve(window.id(), name.getText(), role.getText(), conditions.getText(), actor);
+                }
             } catch (IllegalArgumentException | IllegalStateException e) {
                 problem.setText(e.getMessage());
+                password.clear();
                 event.consume();
             }
         });

@@ -1,0 +1,105 @@
+package org.patchdesk.windows;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.patchdesk.common.Actor;
+import org.patchdesk.inventory.Device;
+import org.patchdesk.inventory.DeviceField;
+import org.patchdesk.inventory.DeviceValues;
+import org.patchdesk.testing.TestSites;
+import org.patchdesk.users.AuthenticationException;
+import org.patchdesk.users.NewUser;
+import org.patchdesk.users.Role;
+import org.patchdesk.users.Signature;
+import org.patchdesk.users.SignatureMeaning;
+import org.patchdesk.workspace.Services;
+
+/** Clinical approvals of windows once PatchDesk has user accounts: electronic signatures of clinical leaders. */
+class SignedApprovalTest {
+
+    private static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
+    private static final Actor TECHNICIAN = new Actor("jtech");
+
+    @TempDir
+    Path folder;
+
+    private Services services;
+    private long windowId;
+
+    @BeforeEach
+    void open() {
+        services = TestSites.open(folder.resolve("data"));
+        Device vent = services.devices().create(new DeviceValues().set(DeviceField.ASSET_TAG, "VENT-01").set(DeviceField.DEVICE_TYPE,
+                "Ventilator").set(DeviceField.DEPARTMENT, "ICU"), TestSites.TECHNICIAN);
+        windowId = services.windows().create(new WindowDraft("ICU ventilators", LocalDateTime.parse("2026-12-10T06:00").atZone(CHICAGO)
+                .toInstant(), LocalDateTime.parse("2026-12-10T08:00").atZone(CHICAGO).toInstant(), "ICU", null, WindowType.ROUTINE, null,
+                List.of(new WindowDraft.Planned(vent.id(), 30)), null, CabStatus.NOT_SUBMITTED, null), TestSites.TECHNICIAN);
+        services.windows().submitForApproval(windowId, TestSites.TECHNICIAN);
+        services.users().createFirstAdministrator(new NewUser("kwong", "Kim Wong", null, Set.of()), "admin-pass-1".toCharArray(),
+                new Actor("kim"));
+        Actor admin = new Actor("kwong");
+        services.users().create(new NewUser("dreyes", "Dana Reyes, RN", "ICU", Set.of(Role.CLINICAL_LEADER)), "leader-pass".toCharArray(),
+                admin);
+        services.users().create(new NewUser("jtech", "Jordan Tech", null, Set.of(Role.HTM_TECHNICIAN)), "tech-pass-1".toCharArray(), admin);
+    }
+
+    @AfterEach
+    void close() {
+        services.close();
+    }
+
+    @Test
+    void clinicalLeaderSignsTheApproval() {
+        assertThat(services.windows().approvalsAreSigned()).isTrue();
+
+        Signature signature = services.windows().signApproval(windowId, "dreyes", "leader-pass".toCharArray(),
+                "Keep two ventilators on standby", TECHNICIAN);
+
+        PatchWindow approved = services.windows().find(windowId).orElseThrow();
+        assertThat(approved.status()).isEqualTo(WindowStatus.APPROVED);
+        assertThat(approved.approval()).isEqualTo(new Approval("Dana Reyes, RN", "Clinical leader, ICU", TestSites.CLOCK.instant(),
+                "Keep two ventilators on standby"));
+        assertThat(signature.meaning()).isEqualTo(SignatureMeaning.APPROVED);
+        assertThat(services.windows().signatures(windowId)).containsExactly(signature);
+        assertThat(services.windows().history(windowId)).last().satisfies(event -> {
+            assertThat(event.actor()).isEqualTo("jtech");
+            assertThat(event.note()).startsWith("Approved by Dana Reyes, RN (Clinical leader, ICU), signed electronically as dreyes");
+        });
+    }
+
+    @Test
+    void wrongPasswordLeavesTheWindowAwaitingApproval() {
+        assertThatThrownBy(() -> services.windows().signApproval(windowId, "dreyes", "leader-PASS".toCharArray(), null, TECHNICIAN))
+                .isInstanceOf(AuthenticationException.class);
+
+        assertThat(services.windows().find(windowId).orElseThrow().status()).isEqualTo(WindowStatus.AWAITING_APPROVAL);
+        assertThat(services.windows().signatures(windowId)).isEmpty();
+    }
+
+    @Test
+    void signerNeedsTheClinicalLeaderRole() {
+        assertThatThrownBy(() -> services.windows().signApproval(windowId, "jtech", "tech-pass-1".toCharArray(), null, TECHNICIAN))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("User jtech (HTM technician) cannot do this; it needs the role Clinical leader");
+
+        assertThat(services.windows().find(windowId).orElseThrow().status()).isEqualTo(WindowStatus.AWAITING_APPROVAL);
+    }
+
+    @Test
+    void typedApprovalIsRefusedOnceAccountsExist() {
+        assertThatThrownBy(() -> services.windows().approve(windowId, "Dana Reyes", "ICU nurse manager", null, TECHNICIAN))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("PatchDesk has user accounts, so a clinical approval is an electronic signature");
+    }
+}
