@@ -97,6 +97,10 @@ public final class MainWindow implements InventoryView.InventoryActions {
     static final String DEVICE_TYPES = "Device types";
     static final String USERS = "Users";
 
+    /** The areas in the navigation, in order; administrators also see Users. */
+    private static final List<String> AREAS = List.of(WORKLIST, INVENTORY, FEEDS, MATCHES, PATCHABILITY, CONTROLS, VENDORS, WINDOWS,
+            PATCH_LOG, PLAYBOOKS, RECOVERY, IMPORT_HISTORY, MANUFACTURERS, DEVICE_TYPES);
+
     private final Stage stage;
     private final Workspace workspace;
     private final BackgroundTasks tasks;
@@ -241,8 +245,7 @@ public final class MainWindow implements InventoryView.InventoryActions {
     private Node navigationPane() {
         navigation.setId("navigation");
         navigation.getStyleClass().add("navigation");
-        navigation.getItems().setAll(WORKLIST, INVENTORY, FEEDS, MATCHES, PATCHABILITY, CONTROLS, VENDORS, WINDOWS, PATCH_LOG, PLAYBOOKS,
-                RECOVERY, IMPORT_HISTORY, MANUFACTURERS, DEVICE_TYPES);
+        navigation.getItems().setAll(AREAS);
         navigation.getSelectionModel().selectedItemProperty().addListener((observable, old, area) -> showArea(area));
         dataFolderLabel.getStyleClass().add("data-folder");
         dataFolderLabel.setWrapText(true);
@@ -268,8 +271,7 @@ public final class MainWindow implements InventoryView.InventoryActions {
         stage.setTitle(demoOpen ? "PatchDesk (demo data)" : "PatchDesk");
         dataFolderLabel.setText("Data: " + services.database().file().getParent());
         signedInLabel.setText("Signed in: " + user.displayName() + "\n" + Role.labels(user.roles()));
-        List<String> areas = new java.util.ArrayList<>(List.of(WORKLIST, INVENTORY, FEEDS, MATCHES, PATCHABILITY, VENDORS, WINDOWS,
-                PATCH_LOG, PLAYBOOKS, IMPORT_HISTORY, MANUFACTURERS, DEVICE_TYPES));
+        List<String> areas = new java.util.ArrayList<>(AREAS);
         if (user.has(Role.ADMINISTRATOR)) {
             areas.add(USERS);
         }

@@ -67,7 +67,10 @@ class MainWindowUsersTest {
     void statusAreaShowsTheSignedInUser(FxRobot robot) {
         assertThat(robot.lookup("#signedInUser").queryLabeled().getText())
                 .isEqualTo("Signed in: Kim Wong (kwong)\nHTM manager, Administrator");
-        assertThat(robot.lookup("#navigation").queryListView().getItems()).contains(MainWindow.USERS);
+        assertThat(robot.lookup("#navigation").queryListView().getItems()).containsExactly(MainWindow.WORKLIST, MainWindow.INVENTORY,
+                MainWindow.FEEDS, MainWindow.MATCHES, MainWindow.PATCHABILITY, MainWindow.CONTROLS, MainWindow.VENDORS, MainWindow.WINDOWS,
+                MainWindow.PATCH_LOG, MainWindow.PLAYBOOKS, MainWindow.RECOVERY, MainWindow.IMPORT_HISTORY, MainWindow.MANUFACTURERS,
+                MainWindow.DEVICE_TYPES, MainWindow.USERS);
     }
 
     @Test
