@@ -3,15 +3,23 @@ package org.patchdesk.workspace;
 import java.time.Clock;
 
 import org.jdbi.v3.core.Jdbi;
+import org.patchdesk.audit.AuditChain;
 import org.patchdesk.audit.AuditLog;
+import org.patchdesk.audit.AuditTrail;
+import org.patchdesk.audit.AuditVerifier;
+import org.patchdesk.audit.AuditedRecordReaders;
 import org.patchdesk.intel.MatchService;
+import org.patchdesk.inventory.DeviceAuditReader;
 import org.patchdesk.inventory.DeviceService;
+import org.patchdesk.inventory.DeviceTypeAuditReader;
 import org.patchdesk.inventory.DeviceTypeService;
 import org.patchdesk.inventory.FdaProductClassification;
+import org.patchdesk.inventory.ManufacturerAuditReader;
 import org.patchdesk.inventory.ManufacturerService;
 import org.patchdesk.inventory.export.InventoryExportService;
 import org.patchdesk.inventory.importing.InventoryImportService;
 import org.patchdesk.inventory.importing.VersionConflictService;
+import org.patchdesk.patchlog.PatchLogAuditReader;
 import org.patchdesk.patchlog.PatchLogService;
 import org.patchdesk.planning.Mds2Service;
 import org.patchdesk.planning.OsSupportService;
@@ -22,9 +30,11 @@ import org.patchdesk.playbooks.PlaybookService;
 import org.patchdesk.risk.FeedStatusService;
 import org.patchdesk.risk.FindingService;
 import org.patchdesk.risk.IntelligenceService;
+import org.patchdesk.risk.SettingAuditReader;
 import org.patchdesk.risk.SettingsService;
 import org.patchdesk.risk.ssvc.SsvcTables;
 import org.patchdesk.storage.Database;
+import org.patchdesk.windows.WindowAuditReader;
 import org.patchdesk.windows.WindowCalendarExport;
 import org.patchdesk.windows.WindowRules;
 import org.patchdesk.windows.WindowService;
@@ -43,6 +53,10 @@ public final class Services implements AutoCloseable {
 
     private final Database database;
     private final Clock clock;
+    private final AuditChain auditChain;
+    private final AuditedRecordReaders auditReaders;
+    private final AuditVerifier auditVerifier;
+    private final AuditTrail auditTrail;
     private final DeviceService devices;
     private final ManufacturerService manufacturers;
     private final DeviceTypeService deviceTypes;
@@ -71,7 +85,9 @@ public final class Services implements AutoCloseable {
         this.database = database;
         this.clock = clock;
         Jdbi jdbi = database.jdbi();
-        AuditLog auditLog = new AuditLog();
+        this.auditChain = new AuditChain(jdbi, AuditChain.anchorFileOf(database.file()), clock);
+        auditChain.chainMigratedEntries();
+        AuditLog auditLog = new AuditLog(auditChain);
         this.settings = new SettingsService(jdbi, auditLog, ssvc, clock);
         this.intelligence = new IntelligenceService(jdbi, auditLog, new MatchService(auditLog), ssvc, settings, clock);
         this.findings = new FindingService(jdbi, auditLog, ssvc, settings, clock);
@@ -95,6 +111,32 @@ public final class Services implements AutoCloseable {
         this.validationRequests = new ValidationRequestService(jdbi, auditLog, patchability, clock);
         this.playbooks = new PlaybookService(jdbi, auditLog, clock);
         this.workOrders = new WindowWorkOrders(windows, playbooks, SITE_NAME, clock);
+        this.auditReaders = new AuditedRecordReaders()
+                .register(new DeviceAuditReader())
+                .register(new ManufacturerAuditReader())
+                .register(new DeviceTypeAuditReader())
+                .register(new WindowAuditReader(windows))
+                .register(new PatchLogAuditReader())
+                .register(new SettingAuditReader());
+        this.auditVerifier = new AuditVerifier(jdbi, auditChain, auditReaders, clock);
+        this.auditTrail = new AuditTrail(jdbi, auditChain, clock);
+    }
+
+    public AuditChain auditChain() {
+        return auditChain;
+    }
+
+    /** Returns the registry of audited record readers, where a feature adds the reader of a record type it audits. */
+    public AuditedRecordReaders auditReaders() {
+        return auditReaders;
+    }
+
+    public AuditVerifier auditVerifier() {
+        return auditVerifier;
+    }
+
+    public AuditTrail auditTrail() {
+        return auditTrail;
     }
 
     public Database database() {
