@@ -1,7 +1,7 @@
 -- Hash chain over the audit trail: each entry stores the SHA-256 hash of the entry before it and its
 -- own hash over its stored fields and that previous hash, as lower-case hex.
-ALTER TABLE audit_entry ADD COLUMN previous_hash VARCHAR(64);
-ALTER TABLE audit_entry ADD COLUMN entry_hash VARCHAR(64);
+-- One statement, because H2 rewrites the table for each ALTER TABLE that adds columns.
+ALTER TABLE audit_entry ADD (previous_hash VARCHAR(64), entry_hash VARCHAR(64));
 
 -- The last entry written before the chain existed. PatchDesk chains the entries up to it in Java at
 -- the first open after this migration (SQL cannot compute a hash over the previous row's hash fast

@@ -8,7 +8,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,7 +41,7 @@ public final class AuditChain {
     private static final Logger log = LoggerFactory.getLogger(AuditChain.class);
     /** How long an append waits for another transaction's appends to commit before it gives up. */
     private static final long LOCK_TIMEOUT_MINUTES = 10;
-    private static final int MIGRATION_CHUNK = 10_000;
+    private static final int MIGRATION_CHUNK = 20_000;
 
     private final Jdbi jdbi;
     private final Path anchorFile;
@@ -228,12 +227,21 @@ public final class AuditChain {
                 return 0;
             }
             long started = System.nanoTime();
+            Optional<Long> first = jdbi.withHandle(handle -> handle.createQuery(
+                    "SELECT MIN(id) FROM audit_entry WHERE entry_hash IS NULL AND id <= :through")
+                    .bind("through", through.get()).mapTo(Long.class).findOne());
             long chained = 0;
-            int done;
-            do {
-                done = jdbi.inTransaction(handle -> chainNextChunk(handle, through.get()));
-                chained += done;
-            } while (done > 0);
+            if (first.isPresent() && first.get() != null) {
+                String previous = jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT entry_hash FROM audit_entry WHERE id < :first ORDER BY id DESC LIMIT 1")
+                        .bind("first", first.get()).mapTo(String.class).findOne().orElse(AuditHasher.GENESIS));
+                Chunk chunk = new Chunk(first.get() - 1, previous, 0);
+                do {
+                    Chunk from = chunk;
+                    chunk = jdbi.inTransaction(handle -> chainChunk(handle, from, through.get()));
+                    chained += chunk.count();
+                } while (chunk.count() == MIGRATION_CHUNK);
+            }
             ChainHead head = jdbi.withHandle(AuditChain::readHead);
             writeAnchor(head);
             jdbi.useHandle(handle -> handle.execute("DELETE FROM audit_chain_migration"));
@@ -245,41 +253,37 @@ public final class AuditChain {
         }
     }
 
-    private int chainNextChunk(Handle handle, long throughId) {
-        Optional<Long> first = handle.createQuery("SELECT MIN(id) FROM audit_entry WHERE entry_hash IS NULL AND id <= :through")
-                .bind("through", throughId).mapTo(Long.class).findOne();
-        if (first.isEmpty() || first.get() == null) {
-            return 0;
-        }
-        String previous = handle.createQuery("SELECT entry_hash FROM audit_entry WHERE id < :first ORDER BY id DESC LIMIT 1")
-                .bind("first", first.get()).mapTo(String.class).findOne().orElse(AuditHasher.GENESIS);
+    /** The last entry a chunk chained, its hash, and how many entries the chunk chained. */
+    private record Chunk(long lastId, String lastHash, int count) {
+    }
+
+    private Chunk chainChunk(Handle handle, Chunk after, long throughId) {
         Connection connection = handle.getConnection();
-        List<Object[]> updates = new ArrayList<>(MIGRATION_CHUNK);
+        String previous = after.lastHash();
+        long lastId = after.lastId();
+        int count = 0;
         try (PreparedStatement select = connection.prepareStatement(StoredEntry.SELECT
-                + " WHERE id >= ? AND id <= ? ORDER BY id LIMIT " + MIGRATION_CHUNK)) {
-            select.setLong(1, first.get());
+                + " WHERE id > ? AND id <= ? ORDER BY id LIMIT " + MIGRATION_CHUNK);
+             PreparedStatement update = connection.prepareStatement("UPDATE audit_entry SET previous_hash = ?, entry_hash = ? WHERE id = ?")) {
+            select.setLong(1, lastId);
             select.setLong(2, throughId);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     StoredEntry entry = StoredEntry.read(rs);
                     String hash = entry.computeHash(hasher, previous);
-                    updates.add(new Object[] {previous, hash, entry.id()});
-                    previous = hash;
-                }
-            }
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE audit_entry SET previous_hash = ?, entry_hash = ? WHERE id = ?")) {
-                for (Object[] values : updates) {
-                    update.setString(1, (String) values[0]);
-                    update.setString(2, (String) values[1]);
-                    update.setLong(3, (Long) values[2]);
+                    update.setString(1, previous);
+                    update.setString(2, hash);
+                    update.setLong(3, entry.id());
                     update.addBatch();
+                    previous = hash;
+                    lastId = entry.id();
+                    count++;
                 }
-                update.executeBatch();
             }
+            update.executeBatch();
         } catch (SQLException e) {
             throw new UnableToExecuteStatementException(e, null);
         }
-        return updates.size();
+        return new Chunk(lastId, previous, count);
     }
 }
