@@ -21,7 +21,7 @@ import picocli.CommandLine.ScopeType;
         description = {"Medical device inventory and vulnerability prioritization for a hospital's clinical engineering department.",
                 "Without a command, opens the PatchDesk window."},
         subcommands = {ImportCommand.class, ExportCommand.class, DevicesCommand.class, FindingsCommand.class, MatchesCommand.class,
-                VulnsCommand.class, FeedsCommand.class, VendorsCommand.class, WindowsCommand.class, PatchesCommand.class,
+                VulnsCommand.class, FeedsCommand.class, VendorsCommand.class, WindowsCommand.class, PatchesCommand.class, AuditCommand.class,
                 DemoCommand.class, HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 1 the work failed or found a problem, 2 usage error, 3 the database cannot be opened."})
 public final class PatchDeskCommand implements Callable<Integer> {
