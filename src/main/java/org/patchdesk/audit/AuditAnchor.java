@@ -21,15 +21,21 @@ final class AuditAnchor {
 
     private static final String ENTRIES = "entries";
     private static final String HEAD = "head";
+    private static final String LAST_ID = "last-id";
+
+    /** The head an anchor file records, and the id of the entry whose hash it holds (0 for an empty chain). */
+    record Anchor(ChainHead head, long lastId) {
+    }
 
     private AuditAnchor() {
     }
 
-    static void write(Path file, ChainHead head, Instant writtenAt) throws IOException {
+    static void write(Path file, ChainHead head, long lastId, Instant writtenAt) throws IOException {
         String text = "# PatchDesk audit chain anchor: the number of audit entries and the hash of the newest one.\n"
                 + "# Written after each committed change; compare it with the head printed in earlier audit packets.\n"
                 + ENTRIES + "=" + head.entryCount() + "\n"
                 + HEAD + "=" + head.hash() + "\n"
+                + LAST_ID + "=" + lastId + "\n"
                 + "written=" + writtenAt + "\n";
         AtomicFiles.write(file, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
     }
@@ -39,7 +45,7 @@ final class AuditAnchor {
      *
      * @throws IOException when the file cannot be read or is not an anchor file
      */
-    static Optional<ChainHead> read(Path file) throws IOException {
+    static Optional<Anchor> read(Path file) throws IOException {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -50,14 +56,15 @@ final class AuditAnchor {
         properties.load(new StringReader(text));
         String entries = properties.getProperty(ENTRIES);
         String head = properties.getProperty(HEAD);
-        if (entries == null || head == null || !head.matches("[0-9a-f]{64}")) {
+        String lastId = properties.getProperty(LAST_ID);
+        if (entries == null || lastId == null || head == null || !head.matches("[0-9a-f]{64}")) {
             throw new IOException("The audit anchor file " + file + " is not a PatchDesk anchor file (it lacks a valid '"
-                    + ENTRIES + "' or '" + HEAD + "' line)");
+                    + ENTRIES + "', '" + HEAD + "' or '" + LAST_ID + "' line)");
         }
         try {
-            return Optional.of(new ChainHead(Long.parseLong(entries.strip()), head));
+            return Optional.of(new Anchor(new ChainHead(Long.parseLong(entries.strip()), head), Long.parseLong(lastId.strip())));
         } catch (IllegalArgumentException e) {
-            throw new IOException("The audit anchor file " + file + " records an invalid entry count '" + entries + "'", e);
+            throw new IOException("The audit anchor file " + file + " records an invalid entry count '" + entries + "' or id '" + lastId + "'", e);
         }
     }
 }

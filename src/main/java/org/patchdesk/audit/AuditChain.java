@@ -52,7 +52,10 @@ public final class AuditChain {
     /** The handle whose transaction holds the lock, and the head including its uncommitted entries; guarded by lock. */
     private Handle owner;
     private ChainHead pending;
+    private long pendingLastId;
     private boolean pendingChanged;
+    /** Whether the anchor file matched the chain when the owner's transaction began, so that replacing it hides nothing. */
+    private boolean anchorMatched;
 
     public AuditChain(Jdbi jdbi, Path anchorFile, Clock clock) {
         this.jdbi = jdbi;
@@ -100,6 +103,9 @@ public final class AuditChain {
             pendingChanged = pendingChanged || !rows.isEmpty();
             T result = insert.apply(rows);
             inserted = true;
+            if (!rows.isEmpty()) {
+                pendingLastId = handle.createQuery("SELECT MAX(id) FROM audit_entry").mapTo(Long.class).one();
+            }
             return result;
         } finally {
             if (!inserted) {
@@ -132,6 +138,7 @@ public final class AuditChain {
             owner = handle;
             pending = readHead(handle);
             pendingChanged = false;
+            anchorMatched = anchorMatches(handle, pending);
             if (handle.isInTransaction()) {
                 handle.afterCommit(() -> finish(true));
                 handle.afterRollback(() -> finish(false));
@@ -151,19 +158,54 @@ public final class AuditChain {
         }
         try {
             if (committed && pendingChanged) {
-                writeAnchor(pending);
+                if (anchorMatched) {
+                    writeAnchor(pending, pendingLastId);
+                } else {
+                    log.error("The audit anchor file {} did not match the audit trail before this change, so it was left as it is"
+                            + " for 'audit verify' to report; the trail now holds {}", anchorFile, pending.describe());
+                }
             }
         } finally {
             owner = null;
             pending = null;
+            pendingLastId = 0;
             pendingChanged = false;
+            anchorMatched = false;
             lock.unlock();
         }
     }
 
-    private void writeAnchor(ChainHead head) {
+    /**
+     * Returns whether the anchor file agrees with the chain that {@code handle} sees before its
+     * appends: none on an empty chain, else an anchor whose entry still has its hash and whose
+     * count is not above the chain's. An anchor that does not agree records a removal or rewrite
+     * that replacing it would hide.
+     */
+    private boolean anchorMatches(Handle handle, ChainHead head) {
+        Optional<AuditAnchor.Anchor> anchor;
         try {
-            AuditAnchor.write(anchorFile, head, clock.instant());
+            anchor = AuditAnchor.read(anchorFile);
+        } catch (IOException e) {
+            log.warn("The audit anchor file {} cannot be read", anchorFile, e);
+            return false;
+        }
+        if (anchor.isEmpty()) {
+            return head.entryCount() == 0;
+        }
+        ChainHead anchored = anchor.get().head();
+        if (anchored.entryCount() > head.entryCount()) {
+            return false;
+        }
+        if (anchored.entryCount() == 0) {
+            return true;
+        }
+        return handle.createQuery("SELECT entry_hash FROM audit_entry WHERE id = :id").bind("id", anchor.get().lastId())
+                .mapTo(String.class).findOne().filter(anchored.hash()::equals).isPresent();
+    }
+
+    private void writeAnchor(ChainHead head, long lastId) {
+        try {
+            AuditAnchor.write(anchorFile, head, lastId, clock.instant());
         } catch (IOException | RuntimeException e) {
             // The entries are committed; an anchor left behind them only makes the check report a lag.
             log.error("Writing the audit anchor file {} failed; it stays behind the {} committed entries", anchorFile,
@@ -173,7 +215,7 @@ public final class AuditChain {
 
     /** Reads the anchor file's head, or empty when there is none. */
     Optional<ChainHead> readAnchor() throws IOException {
-        return AuditAnchor.read(anchorFile);
+        return AuditAnchor.read(anchorFile).map(AuditAnchor.Anchor::head);
     }
 
     /**
@@ -243,7 +285,9 @@ public final class AuditChain {
                 } while (chunk.count() == MIGRATION_CHUNK);
             }
             ChainHead head = jdbi.withHandle(AuditChain::readHead);
-            writeAnchor(head);
+            long lastId = jdbi.withHandle(handle -> handle.createQuery("SELECT COALESCE(MAX(id), 0) FROM audit_entry")
+                    .mapTo(Long.class).one());
+            writeAnchor(head, lastId);
             jdbi.useHandle(handle -> handle.execute("DELETE FROM audit_chain_migration"));
             log.info("Chained {} audit entries of the migrated database in {} ms; {}", chained,
                     (System.nanoTime() - started) / 1_000_000, head.describe());

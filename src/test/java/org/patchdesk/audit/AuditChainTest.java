@@ -148,7 +148,8 @@ class AuditChainTest {
             AuditLog log = new AuditLog(services.auditChain());
             services.database().jdbi().useHandle(handle -> log.append(handle, entry(TestSites.CLOCK.instant(), "Autocommit")));
 
-            assertThat(AuditAnchor.read(services.auditChain().anchorFile())).contains(services.auditChain().head());
+            assertThat(AuditAnchor.read(services.auditChain().anchorFile()).map(AuditAnchor.Anchor::head))
+                    .contains(services.auditChain().head());
             assertThat(services.auditChain().head().entryCount()).isEqualTo(1);
         }
     }
@@ -168,7 +169,8 @@ class AuditChainTest {
 
             assertThat(before.entryCount()).isEqualTo(1);
             assertThat(services.auditChain().head().entryCount()).isEqualTo(2);
-            assertThat(AuditAnchor.read(services.auditChain().anchorFile())).contains(services.auditChain().head());
+            assertThat(AuditAnchor.read(services.auditChain().anchorFile()).map(AuditAnchor.Anchor::head))
+                    .contains(services.auditChain().head());
             assertThat(services.auditVerifier().verify(ProgressMonitor.NONE).problems()).isEmpty();
         }
     }

@@ -199,6 +199,21 @@ class AuditVerifierTest {
     }
 
     @Test
+    void laterChangeKeepsReportingRemovedEntries() throws SQLException {
+        try (Services services = TestSites.open(folder)) {
+            changeThroughServices(services);
+        }
+        execute("DELETE FROM audit_entry WHERE id >= (SELECT MAX(id) - 1 FROM audit_entry)");
+        try (Services services = TestSites.open(folder)) {
+            services.devices().create(pump("P-9", "ICU"), TestSites.TECHNICIAN);
+        }
+
+        AuditVerification result = verify();
+
+        assertThat(result.problems()).extracting(AuditProblem::kind).containsExactly(Kind.ENTRIES_REMOVED);
+    }
+
+    @Test
     void missingAnchorIsReported() throws Exception {
         try (Services services = TestSites.open(folder)) {
             changeThroughServices(services);
