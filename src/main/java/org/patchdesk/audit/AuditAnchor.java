@@ -23,7 +23,7 @@ final class AuditAnchor {
     private static final String HEAD = "head";
     private static final String LAST_ID = "last-id";
 
-    /** The head an anchor file records, and the id of the entry whose hash it holds (0 for an empty chain). */
+    /** The head an anchor file records, and the id of the entry whose hash it contains (0 for an empty chain). */
     record Anchor(ChainHead head, long lastId) {
     }
 

@@ -176,10 +176,10 @@ public final class AuditChain {
     }
 
     /**
-     * Returns whether the anchor file agrees with the chain that {@code handle} sees before its
-     * appends: none on an empty chain, else an anchor whose entry still has its hash and whose
-     * count is not above the chain's. An anchor that does not agree records a removal or rewrite
-     * that replacing it would hide.
+     * Returns whether the anchor file agrees with the chain visible to {@code handle} before its
+     * appends. An empty chain needs no anchor. Otherwise the anchored entry must still have the
+     * anchored hash, and the anchored count must not exceed the chain's. A disagreeing anchor
+     * records a removal or rewrite, which replacing it would hide.
      */
     private boolean anchorMatches(Handle handle, ChainHead head) {
         Optional<AuditAnchor.Anchor> anchor;
@@ -231,7 +231,7 @@ public final class AuditChain {
         }
     }
 
-    /** Returns the head that {@code handle} sees: committed entries and its own uncommitted ones. */
+    /** Returns the head visible to {@code handle}: committed entries and its own uncommitted ones. */
     static ChainHead readHead(Handle handle) {
         long count = handle.createQuery("SELECT COUNT(*) FROM audit_entry").mapTo(Long.class).one();
         if (count == 0) {
@@ -254,9 +254,8 @@ public final class AuditChain {
     /**
      * Chains the entries that a database held before it had a chain, once, at the first open after
      * the migration that added the hash columns. The migration lists the last such entry in
-     * {@code audit_chain_migration}. The entries are chained in chunks, each committed, so that an
-     * interrupted run continues where it stopped; the anchor is written before the list row is
-     * removed.
+     * {@code audit_chain_migration}. The entries are chained in chunks, each committed, so an
+     * interrupted run continues where it stopped. The anchor is written before that row is removed.
      *
      * @return the number of entries chained now
      */

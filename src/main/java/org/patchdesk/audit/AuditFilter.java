@@ -3,9 +3,9 @@ package org.patchdesk.audit;
 import java.time.LocalDate;
 
 /**
- * What the audit viewer and export show: entries by a user, of a record type, with an action,
- * whose record id or label contains a text, from and to a day in the site's time zone (both days
- * included). A null or blank part does not filter.
+ * The selection of audit entries that the viewer and the export show: by user, record type,
+ * action, a text in the record's id or label, and days in the site's time zone (both included).
+ * A null or blank part does not filter.
  */
 public record AuditFilter(String actor, String recordType, AuditAction action, String record, LocalDate from, LocalDate to) {
 

@@ -281,7 +281,7 @@ class AuditVerifierTest {
     }
 
     @Test
-    void fieldNoEntryChangedIsComparedWithTheCreateEntry() throws SQLException {
+    void untouchedFieldComparedWithCreate() throws SQLException {
         long deviceId;
         try (Services services = TestSites.open(folder)) {
             deviceId = changeThroughServices(services);

@@ -35,14 +35,14 @@ import org.patchdesk.ui.DialogService;
 import org.patchdesk.ui.TableColumns;
 
 /**
- * The audit trail screen: the newest entries that match the filters (user, record type, action,
- * record, dates), each with its old and new values; export of every matching entry to .xlsx; and
- * Verify, which checks the hash chain and the audited records and shows the result.
+ * The audit trail screen. It lists the newest entries that match the filters (user, record type,
+ * action, record, dates) with their old and new values, and exports every matching entry to .xlsx.
+ * Verify checks the hash chain and the audited records and shows the result.
  */
 public final class AuditTrailView extends BorderPane {
 
-    /** The most entries the table shows; the export writes every matching entry. */
-    static final int SHOWN = 1_000;
+    /** The maximum number of entries the table shows; the export writes every matching entry. */
+    static final int MAX_SHOWN = 1_000;
     static final String ALL_USERS = "All users";
     static final String ALL_TYPES = "All record types";
     static final String ALL_ACTIONS = "All actions";
@@ -175,7 +175,7 @@ public final class AuditTrailView extends BorderPane {
 
     private void reload() {
         AuditFilter filter = filter();
-        tasks.submit("Reading the audit trail", monitor -> new Page(trail.find(filter, SHOWN), trail.count(filter)), page -> {
+        tasks.submit("Reading the audit trail", monitor -> new Page(trail.find(filter, MAX_SHOWN), trail.count(filter)), page -> {
             table.getItems().setAll(page.entries());
             summary.setText(page.total() > page.entries().size()
                     ? String.format(Locale.US, "The newest %,d of %,d matching entries shown; export to see them all.",
