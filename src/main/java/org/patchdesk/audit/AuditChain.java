@@ -32,6 +32,11 @@ import org.slf4j.LoggerFactory;
  * written after the commit, while the lock is still held. A crash between the commit and that
  * write leaves the anchor behind the database, which {@link AuditVerifier} accepts when the anchor
  * still matches the chain at its position.
+ *
+ * <p>NOTE: a transaction that waits for the lock keeps the row locks it already holds. When the
+ * lock holder then needs one of those rows, it waits for H2's lock timeout and fails, which rolls
+ * it back and lets the other go on. No workflow of PatchDesk is known to change the same rows from
+ * two threads at once.
  */
 public final class AuditChain {
 
