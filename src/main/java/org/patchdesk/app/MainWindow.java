@@ -30,6 +30,8 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
+import org.patchdesk.audit.AuditVerification;
+import org.patchdesk.audit.ui.AuditTrailView;
 import org.patchdesk.common.Actor;
 import org.patchdesk.common.Version;
 import org.patchdesk.controls.ui.ControlsView;
@@ -96,10 +98,11 @@ public final class MainWindow implements InventoryView.InventoryActions {
     static final String MANUFACTURERS = "Manufacturers";
     static final String DEVICE_TYPES = "Device types";
     static final String USERS = "Users";
+    static final String AUDIT_TRAIL = "Audit trail";
 
     /** The areas in the navigation, in order; administrators also see Users. */
     private static final List<String> AREAS = List.of(WORKLIST, INVENTORY, FEEDS, MATCHES, PATCHABILITY, CONTROLS, VENDORS, WINDOWS,
-            PATCH_LOG, PLAYBOOKS, RECOVERY, IMPORT_HISTORY, MANUFACTURERS, DEVICE_TYPES);
+            PATCH_LOG, PLAYBOOKS, RECOVERY, IMPORT_HISTORY, MANUFACTURERS, DEVICE_TYPES, AUDIT_TRAIL);
 
     private final Stage stage;
     private final Workspace workspace;
@@ -113,6 +116,8 @@ public final class MainWindow implements InventoryView.InventoryActions {
     private final StackPane content = new StackPane();
     private final ListView<String> navigation = new ListView<>();
     private final HBox demoBanner = new HBox(12);
+    private final HBox auditBanner = new HBox(12);
+    private final Label auditBannerText = new Label();
     private final MenuItem demoMenuItem = new MenuItem();
     private final MenuItem resetDemoMenuItem = new MenuItem("Reset demo data…");
     private final Label dataFolderLabel = new Label();
@@ -138,6 +143,7 @@ public final class MainWindow implements InventoryView.InventoryActions {
     private PatchLogView patchLogView;
     private RecoveryProtocolsView recoveryView;
     private UsersView usersView;
+    private AuditTrailView auditTrailView;
 
     /** Creates the window for the user who signed in to the site database. */
     public MainWindow(Stage stage, Workspace workspace, Services site, BackgroundTasks tasks, DialogService dialogs,
@@ -153,7 +159,7 @@ public final class MainWindow implements InventoryView.InventoryActions {
 
         lock = new InactivityLock(root, site.users(), () -> this.user, this::signedIn);
         root.setId("mainWindow");
-        root.setTop(new VBox(menuBar(), demoBanner()));
+        root.setTop(new VBox(menuBar(), demoBanner(), auditBanner()));
         root.setLeft(navigationPane());
         root.setCenter(content);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
@@ -242,6 +248,52 @@ public final class MainWindow implements InventoryView.InventoryActions {
         return demoBanner;
     }
 
+    /** Builds the warning shown while the last verification of the audit trail found a problem. */
+    private HBox auditBanner() {
+        auditBannerText.setId("auditBannerText");
+        auditBannerText.setWrapText(true);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button open = new Button("Open audit trail");
+        open.setId("openAuditTrailButton");
+        open.setOnAction(event -> navigation.getSelectionModel().select(AUDIT_TRAIL));
+        auditBanner.getChildren().setAll(auditBannerText, spacer, open);
+        auditBanner.setAlignment(Pos.CENTER_LEFT);
+        auditBanner.getStyleClass().add("audit-banner");
+        auditBanner.setId("auditBanner");
+        showAuditBanner(null);
+        return auditBanner;
+    }
+
+    /** Shows the banner with the first problem of a failed verification, or hides it. */
+    private void showAuditBanner(String problem) {
+        auditBannerText.setText(problem == null ? "" : "Audit trail check failed: " + problem);
+        auditBanner.setVisible(problem != null);
+        auditBanner.setManaged(problem != null);
+    }
+
+    private void showVerification(AuditVerification result) {
+        showAuditBanner(result.intact() ? null : result.summary());
+    }
+
+    /** Verifies the audit trail of the database shown, in the background, as each database is opened. */
+    private void verifyAuditTrail(Services services) {
+        showAuditBanner(null);
+        tasks.submit("Verifying the audit trail", monitor -> services.auditVerifier().verify(monitor), result -> {
+            if (current == services) {
+                showVerification(result);
+            }
+            if (!result.intact()) {
+                log.warn("Audit trail check of {} failed: {}", services.database().file(), result.problems());
+            }
+        }, error -> {
+            log.error("Verifying the audit trail of {} failed", services.database().file(), error);
+            if (current == services) {
+                showAuditBanner("the check could not run (" + error.getMessage() + ")");
+            }
+        });
+    }
+
     private Node navigationPane() {
         navigation.setId("navigation");
         navigation.getStyleClass().add("navigation");
@@ -301,9 +353,12 @@ public final class MainWindow implements InventoryView.InventoryActions {
                 actor, services.clock(), this::reloadInventory);
         recoveryView = new RecoveryProtocolsView(services.recoveryProtocols(), tasks, dialogs, DocumentOpener.desktop(), actor,
                 services.clock(), services.siteName());
+        auditTrailView = new AuditTrailView(services.auditTrail(), services.auditVerifier(), tasks, dialogs, services.clock(),
+                this::showVerification);
         reloadInventory();
         navigation.getSelectionModel().select(INVENTORY);
         showArea(INVENTORY);
+        verifyAuditTrail(services);
     }
 
     private void showArea(String area) {
@@ -366,6 +421,10 @@ public final class MainWindow implements InventoryView.InventoryActions {
             case USERS -> {
                 usersView.refresh();
                 yield usersView;
+            }
+            case AUDIT_TRAIL -> {
+                auditTrailView.refresh();
+                yield auditTrailView;
             }
             default -> inventoryModel.rows().isEmpty() && !inventoryModel.loadingProperty().get() ? welcomePane() : inventoryView;
         };

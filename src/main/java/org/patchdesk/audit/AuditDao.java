@@ -18,8 +18,8 @@ import org.patchdesk.storage.JdbcBatches;
 public interface AuditDao extends SqlObject {
 
     String INSERT = "INSERT INTO audit_entry (occurred_at, actor, action, record_type, record_id, record_label, batch_id,"
-            + " old_values, new_values, summary) VALUES (:occurred_at, :actor, :action, :record_type, :record_id,"
-            + " :record_label, :batch_id, :old_values, :new_values, :summary)";
+            + " old_values, new_values, summary, previous_hash, entry_hash) VALUES (:occurred_at, :actor, :action, :record_type,"
+            + " :record_id, :record_label, :batch_id, :old_values, :new_values, :summary, :previous_hash, :entry_hash)";
 
     @SqlUpdate(INSERT)
     @GetGeneratedKeys("id")
@@ -27,7 +27,7 @@ public interface AuditDao extends SqlObject {
 
     /** The columns of {@link #INSERT}, in order. */
     List<String> COLUMNS = List.of("occurred_at", "actor", "action", "record_type", "record_id", "record_label", "batch_id",
-            "old_values", "new_values", "summary");
+            "old_values", "new_values", "summary", "previous_hash", "entry_hash");
 
     /** Appends many entries at once, each row holding {@link #COLUMNS}. */
     default void insertAll(List<Map<String, Object>> rows) {

@@ -2,6 +2,7 @@ package org.patchdesk.audit;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,8 +12,9 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * Appends entries to the audit trail inside the caller's transaction, so that a change and its
- * entry are committed or rolled back together. Before appending, it runs its {@link ActorCheck}
- * on each entry's actor; a check that throws rolls the whole change back.
+ * entry are committed or rolled back together. Each entry is linked to the {@link AuditChain}.
+ * Before appending, the log runs its {@link ActorCheck} on each entry's actor; a check that throws
+ * rolls the whole change back.
  */
 public final class AuditLog {
 
@@ -29,20 +31,29 @@ public final class AuditLog {
     static final int SUMMARY_LENGTH = 1000;
     static final int LABEL_LENGTH = 300;
 
+    private final AuditChain chain;
     private final ActorCheck actorCheck;
 
     /** Creates an audit log that lets every actor write. */
-    public AuditLog() {
-        this(ActorCheck.ANYONE);
+    public AuditLog(AuditChain chain) {
+        this(chain, ActorCheck.ANYONE);
     }
 
-    public AuditLog(ActorCheck actorCheck) {
+    public AuditLog(AuditChain chain, ActorCheck actorCheck) {
+        this.chain = chain;
         this.actorCheck = actorCheck;
+    }
+
+    public AuditChain chain() {
+        return chain;
     }
 
     public long append(Handle handle, AuditEntry entry) {
         actorCheck.check(handle, entry.actor());
-        return handle.attach(AuditDao.class).insert(toRow(entry));
+        AuditDao dao = handle.attach(AuditDao.class);
+        List<Map<String, Object>> rows = new ArrayList<>(1);
+        rows.add(toRow(entry));
+        return chain.append(handle, rows, linked -> dao.insert(linked.get(0)));
     }
 
     public void appendAll(Handle handle, List<AuditEntry> entries) {
@@ -52,18 +63,26 @@ public final class AuditLog {
         for (AuditEntry entry : entries) {
             rows.add(toRow(entry));
             if (rows.size() == BATCH_SIZE) {
-                dao.insertAll(rows);
-                rows.clear();
+                insertAll(handle, dao, rows);
+                rows = new ArrayList<>(BATCH_SIZE);
             }
         }
         if (!rows.isEmpty()) {
-            dao.insertAll(rows);
+            insertAll(handle, dao, rows);
         }
+    }
+
+    private void insertAll(Handle handle, AuditDao dao, List<Map<String, Object>> rows) {
+        chain.append(handle, rows, linked -> {
+            dao.insertAll(linked);
+            return null;
+        });
     }
 
     private static Map<String, Object> toRow(AuditEntry entry) {
         Map<String, Object> row = new HashMap<>();
-        row.put("occurred_at", OffsetDateTime.ofInstant(entry.occurredAt(), ZoneOffset.UTC));
+        // The column keeps microseconds; cutting the time here makes the hashed value the stored one.
+        row.put("occurred_at", OffsetDateTime.ofInstant(entry.occurredAt().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC));
         row.put("actor", entry.actor());
         row.put("action", entry.action().word());
         row.put("record_type", entry.recordType());

@@ -20,6 +20,8 @@ import org.patchdesk.common.ProgressMonitor;
  */
 public final class DeviceTypeService {
 
+    public static final String RECORD_TYPE = "device_type";
+
     private final Jdbi jdbi;
     private final AuditLog auditLog;
     private final FdaProductClassification fda;
@@ -65,7 +67,7 @@ public final class DeviceTypeService {
             Map<String, String> before = describe(current.fdaProductCode(), current.defaults());
             Map<String, String> after = describe(code, defaults);
             if (!Objects.equals(before, after)) {
-                auditLog.append(handle, new AuditEntry(null, clock.instant(), actor.name(), AuditAction.UPDATE, "device_type", typeId,
+                auditLog.append(handle, new AuditEntry(null, clock.instant(), actor.name(), AuditAction.UPDATE, RECORD_TYPE, typeId,
                         current.name(), null, before, after, "Device type defaults changed"));
                 List<Long> devices = handle.createQuery("SELECT id FROM device WHERE device_type_id = :type")
                         .bind("type", typeId).mapTo(Long.class).list();

@@ -23,7 +23,7 @@ import org.patchdesk.common.ProgressMonitor;
  */
 public final class ManufacturerService {
 
-    private static final String RECORD_TYPE = "manufacturer";
+    public static final String RECORD_TYPE = "manufacturer";
 
     private final Jdbi jdbi;
     private final AuditLog auditLog;

@@ -441,7 +441,7 @@ public final class WindowService {
         }
     }
 
-    private static Map<String, String> values(WindowDraft draft) {
+    static Map<String, String> values(WindowDraft draft) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("title", draft.title().strip());
         values.put("starts_at", draft.startsAt().toString());

@@ -3,16 +3,24 @@ package org.patchdesk.workspace;
 import java.time.Clock;
 
 import org.jdbi.v3.core.Jdbi;
+import org.patchdesk.audit.AuditChain;
 import org.patchdesk.audit.AuditLog;
 import org.patchdesk.controls.ControlService;
+import org.patchdesk.audit.AuditTrail;
+import org.patchdesk.audit.AuditVerifier;
+import org.patchdesk.audit.AuditedRecordReaders;
 import org.patchdesk.intel.MatchService;
+import org.patchdesk.inventory.DeviceAuditReader;
 import org.patchdesk.inventory.DeviceService;
+import org.patchdesk.inventory.DeviceTypeAuditReader;
 import org.patchdesk.inventory.DeviceTypeService;
 import org.patchdesk.inventory.FdaProductClassification;
+import org.patchdesk.inventory.ManufacturerAuditReader;
 import org.patchdesk.inventory.ManufacturerService;
 import org.patchdesk.inventory.export.InventoryExportService;
 import org.patchdesk.inventory.importing.InventoryImportService;
 import org.patchdesk.inventory.importing.VersionConflictService;
+import org.patchdesk.patchlog.PatchLogAuditReader;
 import org.patchdesk.patchlog.PatchLogService;
 import org.patchdesk.planning.Mds2Service;
 import org.patchdesk.planning.OsSupportService;
@@ -24,6 +32,7 @@ import org.patchdesk.recovery.RecoveryProtocolService;
 import org.patchdesk.risk.FeedStatusService;
 import org.patchdesk.risk.FindingService;
 import org.patchdesk.risk.IntelligenceService;
+import org.patchdesk.risk.SettingAuditReader;
 import org.patchdesk.risk.SettingsService;
 import org.patchdesk.risk.ssvc.SsvcTables;
 import org.patchdesk.storage.Database;
@@ -31,6 +40,7 @@ import org.patchdesk.users.AccountWriteCheck;
 import org.patchdesk.users.PasswordHasher;
 import org.patchdesk.users.SignatureService;
 import org.patchdesk.users.UserService;
+import org.patchdesk.windows.WindowAuditReader;
 import org.patchdesk.windows.WindowCalendarExport;
 import org.patchdesk.windows.WindowRules;
 import org.patchdesk.windows.WindowService;
@@ -49,6 +59,10 @@ public final class Services implements AutoCloseable {
 
     private final Database database;
     private final Clock clock;
+    private final AuditChain auditChain;
+    private final AuditedRecordReaders auditReaders;
+    private final AuditVerifier auditVerifier;
+    private final AuditTrail auditTrail;
     private final DeviceService devices;
     private final ManufacturerService manufacturers;
     private final DeviceTypeService deviceTypes;
@@ -81,7 +95,9 @@ public final class Services implements AutoCloseable {
         this.database = database;
         this.clock = clock;
         Jdbi jdbi = database.jdbi();
-        AuditLog auditLog = new AuditLog(new AccountWriteCheck());
+        this.auditChain = new AuditChain(jdbi, AuditChain.anchorFileOf(database.file()), clock);
+        auditChain.chainMigratedEntries();
+        AuditLog auditLog = new AuditLog(auditChain, new AccountWriteCheck());
         PasswordHasher passwords = new PasswordHasher();
         this.users = new UserService(jdbi, auditLog, passwords, clock);
         this.signatures = new SignatureService(jdbi, auditLog, passwords, clock);
@@ -110,6 +126,32 @@ public final class Services implements AutoCloseable {
         this.workOrders = new WindowWorkOrders(windows, playbooks, SITE_NAME, clock);
         this.recoveryProtocols = new RecoveryProtocolService(jdbi, auditLog, patchability, clock);
         this.controls = new ControlService(jdbi, auditLog, intelligence, clock);
+        this.auditReaders = new AuditedRecordReaders()
+                .register(new DeviceAuditReader())
+                .register(new ManufacturerAuditReader())
+                .register(new DeviceTypeAuditReader())
+                .register(new WindowAuditReader(windows))
+                .register(new PatchLogAuditReader())
+                .register(new SettingAuditReader());
+        this.auditVerifier = new AuditVerifier(jdbi, auditChain, auditReaders, clock);
+        this.auditTrail = new AuditTrail(jdbi, auditChain, clock);
+    }
+
+    public AuditChain auditChain() {
+        return auditChain;
+    }
+
+    /** Returns the registry of audited record readers, where a feature adds the reader of a record type it audits. */
+    public AuditedRecordReaders auditReaders() {
+        return auditReaders;
+    }
+
+    public AuditVerifier auditVerifier() {
+        return auditVerifier;
+    }
+
+    public AuditTrail auditTrail() {
+        return auditTrail;
     }
 
     public Database database() {

@@ -70,7 +70,7 @@ class MainWindowUsersTest {
         assertThat(robot.lookup("#navigation").queryListView().getItems()).containsExactly(MainWindow.WORKLIST, MainWindow.INVENTORY,
                 MainWindow.FEEDS, MainWindow.MATCHES, MainWindow.PATCHABILITY, MainWindow.CONTROLS, MainWindow.VENDORS, MainWindow.WINDOWS,
                 MainWindow.PATCH_LOG, MainWindow.PLAYBOOKS, MainWindow.RECOVERY, MainWindow.IMPORT_HISTORY, MainWindow.MANUFACTURERS,
-                MainWindow.DEVICE_TYPES, MainWindow.USERS);
+                MainWindow.DEVICE_TYPES, MainWindow.AUDIT_TRAIL, MainWindow.USERS);
     }
 
     @Test

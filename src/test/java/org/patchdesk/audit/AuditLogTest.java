@@ -19,7 +19,7 @@ class AuditLogTest {
     void longSummaryAndLabelAreCut() {
         try (Services services = TestSites.open(folder)) {
             String note = "x".repeat(1500);
-            long id = services.database().jdbi().inTransaction(handle -> new AuditLog().append(handle, new AuditEntry(null,
+            long id = services.database().jdbi().inTransaction(handle -> new AuditLog(services.auditChain()).append(handle, new AuditEntry(null,
                     TestSites.CLOCK.instant(), "jtech", AuditAction.UPDATE, "mds2_form", 1L, "y".repeat(400), null, null,
                     Map.of("note", note), "Imported a form with the note " + note)));
 

@@ -266,7 +266,7 @@ public final class IntelBenchmark {
             handle.begin();
             try {
                 long start = System.nanoTime();
-                new MatchService(new AuditLog()).refresh(handle);
+                new MatchService(new AuditLog(services.auditChain())).refresh(handle);
                 long matched = System.nanoTime();
                 FindingEngine.Counts refresh = new FindingEngine().refresh(handle, FindingEngine.Scope.ALL, cve -> "withdrawn",
                         services.clock().instant(), LocalDate.now(services.clock()));

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.patchdesk.audit.AuditChain;
 import org.patchdesk.audit.AuditLog;
 import org.patchdesk.common.Actor;
 import org.patchdesk.common.OperationCancelledException;
@@ -177,7 +178,8 @@ class DemoInventoryGeneratorTest {
     @Test
     void importsWithoutRejectedRows(@TempDir Path dataFolder) throws Exception {
         try (Database database = Database.open(dataFolder, "demo")) {
-            InventoryImportService importer = new InventoryImportService(database.jdbi(), new AuditLog(),
+            InventoryImportService importer = new InventoryImportService(database.jdbi(), new AuditLog(new AuditChain(database.jdbi(),
+                    AuditChain.anchorFileOf(database.file()), CLOCK)),
                     FdaProductClassification.load(), CLOCK, InventoryChangeListener.NONE);
             SheetPreview preview = importer.preview(standardFile, null);
             ImportRequest request = new ImportRequest(standardFile, preview.sheet(), preview.headerRow().number(),

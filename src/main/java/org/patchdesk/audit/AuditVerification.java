@@ -1,0 +1,54 @@
+package org.patchdesk.audit;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The result of {@link AuditVerifier#verify}: the chain as found, the anchor file's head (null when
+ * there is none), by how many entries the anchor lags behind the database, the problems found, and
+ * which record types were compared with their entries.
+ */
+public record AuditVerification(Instant checkedAt, ChainHead databaseHead, ChainHead anchor, long anchorLag,
+                                List<AuditProblem> problems, List<String> comparedRecordTypes, List<String> uncomparedRecordTypes) {
+
+    public AuditVerification {
+        problems = List.copyOf(problems);
+        comparedRecordTypes = List.copyOf(comparedRecordTypes);
+        uncomparedRecordTypes = List.copyOf(uncomparedRecordTypes);
+    }
+
+    /** Returns whether the chain is whole, matches its anchor, and no compared record drifted. */
+    public boolean intact() {
+        return problems.isEmpty();
+    }
+
+    /** Returns the first problem's message, or a line saying the trail is intact. */
+    public String summary() {
+        if (intact()) {
+            return String.format(Locale.US, "Audit trail intact: %,d entries verified", databaseHead.entryCount());
+        }
+        return problems.size() == 1 ? problems.get(0).message()
+                : problems.get(0).message() + String.format(Locale.US, " (and %d more problems)", problems.size() - 1);
+    }
+
+    /** Returns the report: one line per problem, then the chain head, the anchor and the record types compared. */
+    public List<String> reportLines() {
+        List<String> lines = new ArrayList<>();
+        for (AuditProblem problem : problems) {
+            lines.add("BROKEN: " + problem.message());
+        }
+        lines.add((intact() ? "Intact: " : "Chain: ") + databaseHead.describe());
+        if (anchor != null && anchorLag > 0) {
+            lines.add(String.format(Locale.US, "Anchor file: %,d entries, %,d behind the database (a change committed just"
+                    + " before PatchDesk stopped; the next change brings it up to date)", anchor.entryCount(), anchorLag));
+        }
+        lines.add("Records compared with their last entries: " + (comparedRecordTypes.isEmpty() ? "none" : String.join(", ",
+                comparedRecordTypes)));
+        if (!uncomparedRecordTypes.isEmpty()) {
+            lines.add("Record types not compared (no reader): " + String.join(", ", uncomparedRecordTypes));
+        }
+        return lines;
+    }
+}

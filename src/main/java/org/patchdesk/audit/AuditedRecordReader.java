@@ -1,0 +1,77 @@
+package org.patchdesk.audit;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Reads the current records of one audited type in the form its audit entries record their values,
+ * so that {@link AuditVerifier} can compare each record with what its entries recorded. A feature
+ * registers one reader per record type it audits in {@link AuditedRecordReaders}.
+ */
+public interface AuditedRecordReader {
+
+    /** Returns the {@code record_type} its entries carry. */
+    String recordType();
+
+    /**
+     * Returns the keys of the compared fields, in the order differences are looked for. A create
+     * entry records every one of them, so a field it leaves out was empty.
+     */
+    List<String> fields();
+
+    /** Returns whether a field that an entry records is compared; by default the fields of {@link #fields()}. */
+    default boolean compares(String field) {
+        return fields().contains(field);
+    }
+
+    /** Returns the name a report shows for a field; by default its key. */
+    default String fieldLabel(String field) {
+        return field;
+    }
+
+    /**
+     * Returns whether PatchDesk appends a create entry for every record of this type, so that a
+     * record without any entry was added outside PatchDesk. False for types whose records other
+     * changes create without an entry of their own.
+     */
+    boolean createsAreAudited();
+
+    /**
+     * Passes every current record to {@code sink} in ascending id order. A type whose entries carry
+     * no record id (such as settings) passes one record with a null id.
+     */
+    void readCurrent(Handle handle, Consumer<CurrentRecord> sink);
+
+    /**
+     * Returns the field values that {@code values}, the old or new values of {@code entry}, stand
+     * for. By default they are used as stored.
+     */
+    default Map<String, String> recordedValues(AuditEntry entry, Map<String, String> values) {
+        return values;
+    }
+
+    /**
+     * Returns how to bring a recorded value up to date with changes that later entries of other
+     * records made to it, such as a manufacturer renamed after a device was saved. Called once per
+     * check, before any comparison.
+     */
+    default RecordedValueAdjuster adjuster(Handle handle) {
+        return RecordedValueAdjuster.NONE;
+    }
+
+    /** One current record: its id (null for a type without ids), a label for reports, and its values by field key. */
+    record CurrentRecord(Long id, String label, Map<String, String> values) {
+    }
+
+    /** Brings the value of a field that entry {@code entryId} recorded up to date with later entries of other records. */
+    @FunctionalInterface
+    interface RecordedValueAdjuster {
+
+        RecordedValueAdjuster NONE = (field, value, entryId) -> value;
+
+        String adjust(String field, String value, long entryId);
+    }
+}
