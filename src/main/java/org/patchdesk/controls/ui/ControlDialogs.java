@@ -32,7 +32,6 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 import org.patchdesk.common.Actor;
-import org.patchdesk.common.SpreadsheetDates;
 import org.patchdesk.controls.CompensatingControl;
 import org.patchdesk.controls.ControlDocument;
 import org.patchdesk.controls.ControlService;
@@ -41,6 +40,7 @@ import org.patchdesk.controls.ControlValues;
 import org.patchdesk.controls.DeviceRef;
 import org.patchdesk.controls.FindingRef;
 import org.patchdesk.ui.BackgroundTasks;
+import org.patchdesk.ui.DateFields;
 import org.patchdesk.ui.DialogService;
 
 /**
@@ -98,8 +98,8 @@ final class ControlDialogs {
         description.setWrapText(true);
         description.setPrefRowCount(3);
         TextField ownerField = field("controlOwnerField", control == null ? null : control.owner(), "the person or team that keeps it working");
-        DatePicker verified = picker("controlVerifiedField", control == null ? null : control.verifiedOn());
-        DatePicker next = picker("controlNextField", control == null ? null : control.nextVerificationOn());
+        DatePicker verified = DateFields.picker("controlVerifiedField", control == null ? null : control.verifiedOn());
+        DatePicker next = DateFields.picker("controlNextField", control == null ? null : control.nextVerificationOn());
         TextField rules = field("controlRuleIdsField", control == null ? null : control.evidenceRuleIds(),
                 "firewall rule, ACL or IPS signature IDs");
 
@@ -118,17 +118,17 @@ final class ControlDialogs {
         grid.add(help, 1, 8);
         return show(title, "controlDialog", action, grid, () -> save.apply(new ControlValues(
                 type.getValue() == null ? null : type.getValue().code(), name.getText(), description.getText(), ownerField.getText(),
-                read(verified, "Verified on"), read(next, "Next verification"), rules.getText())));
+                DateFields.read(verified, "Verified on"), DateFields.read(next, "Next verification"), rules.getText())));
     }
 
     Optional<CompensatingControl> verify(CompensatingControl control) {
         LocalDate today = service.today();
-        DatePicker verified = picker("verifiedOnField", today);
+        DatePicker verified = DateFields.picker("verifiedOnField", today);
         LocalDate proposed = null;
         if (control.verifiedOn() != null && control.nextVerificationOn() != null) {
             proposed = today.plusDays(ChronoUnit.DAYS.between(control.verifiedOn(), control.nextVerificationOn()));
         }
-        DatePicker next = picker("nextVerificationField", proposed);
+        DatePicker next = DateFields.picker("nextVerificationField", proposed);
         GridPane grid = grid();
         grid.addRow(0, new Label("Control"), new Label(control.title() + " (" + control.type().name() + ")"));
         grid.addRow(1, new Label("Verified on"), verified);
@@ -138,7 +138,7 @@ final class ControlDialogs {
         help.setWrapText(true);
         grid.add(help, 1, 3);
         return show("Record verification", "verificationDialog", "Record verification", grid, () -> service.recordVerification(control.id(),
-                read(verified, "Verified on"), read(next, "Next verification"), actor));
+                DateFields.read(verified, "Verified on"), DateFields.read(next, "Next verification"), actor));
     }
 
     /** Shows the devices and findings a control covers, with a device search to add more. */
@@ -354,41 +354,6 @@ final class ControlDialogs {
         return field;
     }
 
-    /** Returns a date picker that shows ISO dates and reads the forms spreadsheets use, such as 12/4/2026. */
-    private static DatePicker picker(String id, LocalDate value) {
-        DatePicker picker = new DatePicker(value);
-        picker.setId(id);
-        picker.setPrefWidth(140);
-        picker.setPromptText("YYYY-MM-DD");
-        picker.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(LocalDate date) {
-                return date == null ? "" : date.toString();
-            }
-
-            @Override
-            public LocalDate fromString(String text) {
-                return text == null || text.isBlank() ? null : SpreadsheetDates.parse(text).orElse(null);
-            }
-        });
-        return picker;
-    }
-
-    /**
-     * Returns the date typed or picked, or null when the field is empty; typed text counts before the field loses focus.
-     *
-     * @throws IllegalArgumentException when the text is not a date
-     */
-    private static LocalDate read(DatePicker picker, String label) {
-        String text = picker.getEditor().getText();
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        LocalDate date = SpreadsheetDates.parse(text).orElseThrow(() -> new IllegalArgumentException(
-                label + " '" + text.strip() + "' is not a date; write it as 2026-12-04"));
-        picker.setValue(date);
-        return date;
-    }
 
     private static <T> List<Long> ids(List<T> items, Function<T, Long> id) {
         return items.stream().map(id).toList();

@@ -31,11 +31,11 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
-import org.patchdesk.common.SpreadsheetDates;
 import org.patchdesk.recovery.RecoveryProtocol;
 import org.patchdesk.recovery.RecoveryProtocolService;
 import org.patchdesk.recovery.RecoveryProtocolService.ProductChoice;
 import org.patchdesk.recovery.RecoveryProtocolValues;
+import org.patchdesk.ui.DateFields;
 import org.patchdesk.ui.DialogService;
 
 /**
@@ -68,9 +68,9 @@ final class ProtocolDialog {
             + " and what to have ready when calling");
     private final TextField deciderRole = field("deciderRoleField", "such as ICU nurse manager");
     private final TextField deciderName = field("deciderNameField", "such as Jane Roe");
-    private final DatePicker reviewedOn = datePicker("reviewedOnField");
+    private final DatePicker reviewedOn = DateFields.picker("reviewedOnField", null);
     private final TextField reviewedBy = field("reviewedByField", "who reviewed it");
-    private final DatePicker nextReview = datePicker("nextReviewField");
+    private final DatePicker nextReview = DateFields.picker("nextReviewField", null);
     private final ListView<String> documents = new ListView<>();
     private final Label problem = new Label();
 
@@ -221,42 +221,8 @@ final class ProtocolDialog {
         }
         return new RecoveryProtocolValues(productId, deviceId, downtime.getText(), isolation.getText(), restore.getText(),
                 backups.getText(), vendorContact.getText(), deciderRole.getText(), deciderName.getText(),
-                date(reviewedOn, "The last review date"), reviewedBy.getText(), date(nextReview, "The next review date"),
+                DateFields.read(reviewedOn, "The last review date"), reviewedBy.getText(), DateFields.read(nextReview, "The next review date"),
                 List.copyOf(documents.getItems()));
-    }
-
-    /**
-     * Returns the date typed or picked, or null when the field is empty. Typed text counts even
-     * before the field loses focus.
-     */
-    private static LocalDate date(DatePicker picker, String label) {
-        String text = picker.getEditor().getText();
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        LocalDate date = SpreadsheetDates.parse(text).orElseThrow(() -> new IllegalArgumentException(
-                label + " '" + text.strip() + "' is not a date; write it as 2026-12-04"));
-        picker.setValue(date);
-        return date;
-    }
-
-    private static DatePicker datePicker(String id) {
-        DatePicker picker = new DatePicker();
-        picker.setId(id);
-        picker.setPrefWidth(140);
-        picker.setPromptText("YYYY-MM-DD");
-        picker.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(LocalDate date) {
-                return date == null ? "" : date.toString();
-            }
-
-            @Override
-            public LocalDate fromString(String text) {
-                return text == null || text.isBlank() ? null : SpreadsheetDates.parse(text).orElse(null);
-            }
-        });
-        return picker;
     }
 
     private static TextArea area(String id, String prompt) {

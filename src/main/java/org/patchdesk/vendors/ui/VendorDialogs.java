@@ -33,6 +33,7 @@ import javafx.util.StringConverter;
 
 import org.patchdesk.common.Actor;
 import org.patchdesk.ui.BackgroundTasks;
+import org.patchdesk.ui.DateFields;
 import org.patchdesk.ui.DialogService;
 import org.patchdesk.ui.DocumentOpener;
 import org.patchdesk.vendors.ContactDetails;

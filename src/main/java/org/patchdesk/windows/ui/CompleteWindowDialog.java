@@ -48,6 +48,7 @@ import org.patchdesk.patchlog.NewLogEntry;
 import org.patchdesk.patchlog.PatchLogEntry;
 import org.patchdesk.patchlog.PatchLogService;
 import org.patchdesk.patchlog.PatchOutcome;
+import org.patchdesk.ui.DateFields;
 import org.patchdesk.vendors.RequestFilter;
 import org.patchdesk.vendors.RequestStatus;
 import org.patchdesk.vendors.ValidationRequest;
@@ -107,8 +108,7 @@ final class CompleteWindowDialog {
         TextField performedBy = new TextField(actor.name());
         performedBy.setId("completePerformedBy");
         Instant finished = window.endsAt().isBefore(clock.instant()) ? window.endsAt() : clock.instant();
-        DatePicker finishedDate = new DatePicker(finished.atZone(zone).toLocalDate());
-        finishedDate.setId("completeDate");
+        DatePicker finishedDate = DateFields.picker("completeDate", finished.atZone(zone).toLocalDate());
         TextField finishedTime = new TextField(TIME.format(finished.atZone(zone).toLocalTime()));
         finishedTime.setId("completeTime");
         finishedTime.setPrefColumnCount(5);
@@ -159,7 +159,7 @@ final class CompleteWindowDialog {
         timing.getStyleClass().add("window-warnings");
         Runnable checkTiming = () -> {
             try {
-                Instant at = instant(finishedDate.getValue(), finishedTime.getText(), zone);
+                Instant at = instant(DateFields.read(finishedDate, "The finishing date"), finishedTime.getText(), zone);
                 timing.setText(at.isBefore(window.startsAt()) || at.isAfter(window.endsAt()) ? "\u26A0 The work is recorded outside the"
                         + " approved window (" + TIME.format(window.startsAt().atZone(zone)) + " on " + window.startsAt().atZone(zone)
                         .toLocalDate() + " to " + TIME.format(window.endsAt().atZone(zone)) + " on " + window.endsAt().atZone(zone)
@@ -202,7 +202,7 @@ final class CompleteWindowDialog {
         List<List<PatchLogEntry>> recorded = new ArrayList<>();
         dialog.getDialogPane().lookupButton(done).addEventFilter(ActionEvent.ACTION, event -> {
             try {
-                Instant performedAt = instant(finishedDate.getValue(), finishedTime.getText(), zone);
+                Instant performedAt = instant(DateFields.read(finishedDate, "The finishing date"), finishedTime.getText(), zone);
                 List<String> fixed = new ArrayList<>(cves.getCheckModel().getCheckedItems());
                 for (String other : otherCves.getText().split("[,;\\s]+")) {
                     if (!other.isBlank()) {

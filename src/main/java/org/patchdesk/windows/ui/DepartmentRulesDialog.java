@@ -27,6 +27,7 @@ import javafx.stage.Window;
 
 import org.patchdesk.common.Actor;
 import org.patchdesk.ui.BackgroundTasks;
+import org.patchdesk.ui.DateFields;
 import org.patchdesk.ui.DialogService;
 import org.patchdesk.ui.TableColumns;
 import org.patchdesk.windows.Blackout;
@@ -79,11 +80,9 @@ final class DepartmentRulesDialog {
                 TableColumns.text("Repeats", 90, blackout -> blackout.weekly() ? "Every week" : "Once"),
                 TableColumns.text("Reason", 220, Blackout::reason)));
         ComboBox<String> blackoutDepartment = departmentBox(departments, "blackoutDepartment");
-        DatePicker fromDate = new DatePicker();
-        fromDate.setId("blackoutFromDate");
+        DatePicker fromDate = DateFields.picker("blackoutFromDate", null);
         TextField fromTime = timeField("blackoutFromTime", "07:00");
-        DatePicker toDate = new DatePicker();
-        toDate.setId("blackoutToDate");
+        DatePicker toDate = DateFields.picker("blackoutToDate", null);
         TextField toTime = timeField("blackoutToTime", "17:00");
         CheckBox weekly = new CheckBox("Every week");
         weekly.setId("blackoutWeekly");
@@ -93,7 +92,7 @@ final class DepartmentRulesDialog {
         Button addBlackout = new Button("Add blackout");
         addBlackout.setId("addBlackoutButton");
         addBlackout.setOnAction(event -> save(() -> rules.addBlackout(blackoutDepartment.getEditor().getText(),
-                instant(fromDate.getValue(), fromTime.getText(), "start"), instant(toDate.getValue(), toTime.getText(), "end"),
+                instant(DateFields.read(fromDate, "The start date"), fromTime.getText(), "start"), instant(DateFields.read(toDate, "The end date"), toTime.getText(), "end"),
                 weekly.isSelected(), reason.getText(), actor)));
         Button removeBlackout = new Button("Remove");
         removeBlackout.setId("removeBlackoutButton");

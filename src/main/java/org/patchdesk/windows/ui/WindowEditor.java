@@ -44,6 +44,7 @@ import javafx.util.converter.DefaultStringConverter;
 import org.controlsfx.control.CheckListView;
 import org.patchdesk.playbooks.PlaybookService;
 import org.patchdesk.playbooks.PlaybookSummary;
+import org.patchdesk.ui.DateFields;
 import org.patchdesk.windows.CabStatus;
 import org.patchdesk.windows.PatchWindow;
 import org.patchdesk.windows.WindowDevice;
@@ -77,9 +78,9 @@ final class WindowEditor {
     private final ZoneId zone;
 
     private final TextField title = new TextField();
-    private final DatePicker startDate = new DatePicker();
+    private final DatePicker startDate = DateFields.picker("windowStartDate", null);
     private final TextField startTime = new TextField();
-    private final DatePicker endDate = new DatePicker();
+    private final DatePicker endDate = DateFields.picker("windowEndDate", null);
     private final TextField endTime = new TextField();
     private final ComboBox<String> department = new ComboBox<>();
     private final TextField location = new TextField();
@@ -87,7 +88,7 @@ final class WindowEditor {
     private final TextArea actions = new TextArea();
     private final TextField ticket = new TextField();
     private final ComboBox<CabStatus> cab = new ComboBox<>(FXCollections.observableArrayList(CabStatus.values()));
-    private final DatePicker cabDate = new DatePicker();
+    private final DatePicker cabDate = DateFields.picker("windowCabDate", null);
     private final TextField deviceSearch = new TextField();
     private final ListView<WindowDevice> found = new ListView<>();
     private final ObservableList<PlannedRow> planned = FXCollections.observableArrayList();
@@ -196,9 +197,7 @@ final class WindowEditor {
     private VBox content() {
         title.setId("windowTitle");
         title.setPromptText("e.g. ICU infusion pumps, wave 1");
-        startDate.setId("windowStartDate");
         startTime.setId("windowStartTime");
-        endDate.setId("windowEndDate");
         endTime.setId("windowEndTime");
         startTime.setPrefColumnCount(5);
         endTime.setPrefColumnCount(5);
@@ -219,7 +218,6 @@ final class WindowEditor {
         cab.setId("windowCabStatus");
         cab.setButtonCell(cabCell());
         cab.setCellFactory(list -> cabCell());
-        cabDate.setId("windowCabDate");
 
         GridPane grid = new GridPane();
         grid.setHgap(8);
@@ -336,13 +334,13 @@ final class WindowEditor {
 
     /** Returns the draft the fields describe. */
     WindowDraft draft() {
-        Instant start = instant(startDate.getValue(), startTime.getText(), "start");
-        Instant end = instant(endDate.getValue(), endTime.getText(), "end");
+        Instant start = instant(DateFields.read(startDate, "The start date"), startTime.getText(), "start");
+        Instant end = instant(DateFields.read(endDate, "The end date"), endTime.getText(), "end");
         List<WindowDraft.Planned> devices = planned.stream().map(row -> new WindowDraft.Planned(row.device.deviceId(),
                 minutes(row))).toList();
         String dept = department.getEditor() == null ? department.getValue() : department.getEditor().getText();
         return new WindowDraft(title.getText(), start, end, dept, location.getText(), type.getValue(), actions.getText(), devices,
-                ticket.getText(), cab.getValue(), cabDate.getValue(), checkedPlaybooks());
+                ticket.getText(), cab.getValue(), DateFields.read(cabDate, "The CAB date"), checkedPlaybooks());
     }
 
     private List<Long> checkedPlaybooks() {

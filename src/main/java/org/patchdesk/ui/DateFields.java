@@ -1,4 +1,4 @@
-package org.patchdesk.vendors.ui;
+package org.patchdesk.ui;
 
 import java.time.LocalDate;
 
@@ -11,12 +11,13 @@ import org.patchdesk.common.SpreadsheetDates;
  * Date pickers that show ISO dates and read what a user types in the forms spreadsheets use
  * ({@code 2026-12-04}, {@code 12/4/2026}, {@code Dec 4, 2026}).
  */
-final class DateFields {
+public final class DateFields {
 
     private DateFields() {
     }
 
-    static DatePicker picker(String id, LocalDate value) {
+    /** Returns a date picker with this id and value that shows and reads dates as described above. */
+    public static DatePicker picker(String id, LocalDate value) {
         DatePicker picker = new DatePicker(value);
         picker.setId(id);
         picker.setPrefWidth(140);
@@ -32,6 +33,8 @@ final class DateFields {
                 return text == null || text.isBlank() ? null : SpreadsheetDates.parse(text).orElse(null);
             }
         });
+        // A value set by code shows at once, so reading the typed text later cannot return an older date.
+        picker.valueProperty().addListener((observable, old, date) -> picker.getEditor().setText(picker.getConverter().toString(date)));
         return picker;
     }
 
@@ -41,7 +44,7 @@ final class DateFields {
      *
      * @throws IllegalArgumentException when the text is not a date
      */
-    static LocalDate read(DatePicker picker, String label) {
+    public static LocalDate read(DatePicker picker, String label) {
         String text = picker.getEditor().getText();
         if (text == null || text.isBlank()) {
             return null;
