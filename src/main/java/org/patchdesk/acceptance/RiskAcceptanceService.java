@@ -161,6 +161,18 @@ public final class RiskAcceptanceService {
         return acceptance.requiredRoles().stream().filter(role -> !covered.contains(role)).toList();
     }
 
+    /**
+     * Reads everything the printed form shows.
+     *
+     * @throws IllegalArgumentException when no acceptance has the id
+     */
+    public AcceptanceForm form(long id) {
+        RiskAcceptance acceptance = get(id).orElseThrow(() -> new IllegalArgumentException("No risk acceptance has the number RA-" + id));
+        List<AcceptanceSignature> given = signatures(id);
+        return new AcceptanceForm(acceptance, controls(acceptance), recoveryProtocols(acceptance), given, missingRoles(acceptance, given),
+                settings(), today());
+    }
+
     /** Returns the linked compensating controls, in id order, skipping any deleted since. */
     public List<CompensatingControl> controls(RiskAcceptance acceptance) {
         return acceptance.controlIds().stream().map(controls::get).flatMap(Optional::stream).toList();
