@@ -32,6 +32,7 @@ import javafx.stage.Stage;
 
 import org.patchdesk.common.Actor;
 import org.patchdesk.common.Version;
+import org.patchdesk.acceptance.ui.AcceptancesView;
 import org.patchdesk.controls.ui.ControlsView;
 import org.patchdesk.inventory.Device;
 import org.patchdesk.inventory.ui.DeviceFormDialog;
@@ -92,6 +93,7 @@ public final class MainWindow implements InventoryView.InventoryActions {
     static final String PLAYBOOKS = "Playbooks";
     static final String PATCH_LOG = "Patch log";
     static final String RECOVERY = "Recovery protocols";
+    static final String RISK_ACCEPTANCES = "Risk acceptances";
     static final String IMPORT_HISTORY = "Import history";
     static final String MANUFACTURERS = "Manufacturers";
     static final String DEVICE_TYPES = "Device types";
@@ -133,6 +135,7 @@ public final class MainWindow implements InventoryView.InventoryActions {
     private PlaybooksView playbooksView;
     private PatchLogView patchLogView;
     private RecoveryProtocolsView recoveryView;
+    private AcceptancesView acceptancesView;
     private UsersView usersView;
 
     /** Creates the window for the user who signed in to the site database. */
@@ -241,8 +244,8 @@ public final class MainWindow implements InventoryView.InventoryActions {
     private Node navigationPane() {
         navigation.setId("navigation");
         navigation.getStyleClass().add("navigation");
-        navigation.getItems().setAll(WORKLIST, INVENTORY, FEEDS, MATCHES, PATCHABILITY, CONTROLS, VENDORS, WINDOWS, PATCH_LOG, PLAYBOOKS,
-                RECOVERY, IMPORT_HISTORY, MANUFACTURERS, DEVICE_TYPES);
+        navigation.getItems().setAll(WORKLIST, INVENTORY, FEEDS, MATCHES, PATCHABILITY, CONTROLS, RISK_ACCEPTANCES, VENDORS, WINDOWS, PATCH_LOG,
+                PLAYBOOKS, RECOVERY, IMPORT_HISTORY, MANUFACTURERS, DEVICE_TYPES);
         navigation.getSelectionModel().selectedItemProperty().addListener((observable, old, area) -> showArea(area));
         dataFolderLabel.getStyleClass().add("data-folder");
         dataFolderLabel.setWrapText(true);
@@ -268,7 +271,7 @@ public final class MainWindow implements InventoryView.InventoryActions {
         stage.setTitle(demoOpen ? "PatchDesk (demo data)" : "PatchDesk");
         dataFolderLabel.setText("Data: " + services.database().file().getParent());
         signedInLabel.setText("Signed in: " + user.displayName() + "\n" + Role.labels(user.roles()));
-        List<String> areas = new java.util.ArrayList<>(List.of(WORKLIST, INVENTORY, FEEDS, MATCHES, PATCHABILITY, VENDORS, WINDOWS,
+        List<String> areas = new java.util.ArrayList<>(List.of(WORKLIST, INVENTORY, FEEDS, MATCHES, PATCHABILITY, RISK_ACCEPTANCES, VENDORS, WINDOWS,
                 PATCH_LOG, PLAYBOOKS, IMPORT_HISTORY, MANUFACTURERS, DEVICE_TYPES));
         if (user.has(Role.ADMINISTRATOR)) {
             areas.add(USERS);
@@ -299,6 +302,8 @@ public final class MainWindow implements InventoryView.InventoryActions {
                 actor, services.clock(), this::reloadInventory);
         recoveryView = new RecoveryProtocolsView(services.recoveryProtocols(), tasks, dialogs, DocumentOpener.desktop(), actor,
                 services.clock(), services.siteName());
+        acceptancesView = new AcceptancesView(services.acceptances(), tasks, dialogs, DocumentOpener.desktop(), actor, services.clock(),
+                services.siteName());
         reloadInventory();
         navigation.getSelectionModel().select(INVENTORY);
         showArea(INVENTORY);
@@ -352,6 +357,10 @@ public final class MainWindow implements InventoryView.InventoryActions {
             case PLAYBOOKS -> {
                 playbooksView.refresh();
                 yield playbooksView;
+            }
+            case RISK_ACCEPTANCES -> {
+                acceptancesView.refresh();
+                yield acceptancesView;
             }
             case RECOVERY -> {
                 recoveryView.refresh();
