@@ -34,6 +34,7 @@ import org.patchdesk.audit.AuditVerification;
 import org.patchdesk.audit.ui.AuditTrailView;
 import org.patchdesk.common.Actor;
 import org.patchdesk.common.Version;
+import org.patchdesk.acceptance.ui.AcceptancesView;
 import org.patchdesk.controls.ui.ControlsView;
 import org.patchdesk.inventory.Device;
 import org.patchdesk.inventory.ui.DeviceFormDialog;
@@ -94,6 +95,7 @@ public final class MainWindow implements InventoryView.InventoryActions {
     static final String PLAYBOOKS = "Playbooks";
     static final String PATCH_LOG = "Patch log";
     static final String RECOVERY = "Recovery protocols";
+    static final String RISK_ACCEPTANCES = "Risk acceptances";
     static final String IMPORT_HISTORY = "Import history";
     static final String MANUFACTURERS = "Manufacturers";
     static final String DEVICE_TYPES = "Device types";
@@ -101,8 +103,8 @@ public final class MainWindow implements InventoryView.InventoryActions {
     static final String AUDIT_TRAIL = "Audit trail";
 
     /** The areas in the navigation, in order; administrators also see Users. */
-    private static final List<String> AREAS = List.of(WORKLIST, INVENTORY, FEEDS, MATCHES, PATCHABILITY, CONTROLS, VENDORS, WINDOWS,
-            PATCH_LOG, PLAYBOOKS, RECOVERY, IMPORT_HISTORY, MANUFACTURERS, DEVICE_TYPES, AUDIT_TRAIL);
+    private static final List<String> AREAS = List.of(WORKLIST, INVENTORY, FEEDS, MATCHES, PATCHABILITY, CONTROLS, RISK_ACCEPTANCES,
+            VENDORS, WINDOWS, PATCH_LOG, PLAYBOOKS, RECOVERY, IMPORT_HISTORY, MANUFACTURERS, DEVICE_TYPES, AUDIT_TRAIL);
 
     private final Stage stage;
     private final Workspace workspace;
@@ -142,6 +144,7 @@ public final class MainWindow implements InventoryView.InventoryActions {
     private PlaybooksView playbooksView;
     private PatchLogView patchLogView;
     private RecoveryProtocolsView recoveryView;
+    private AcceptancesView acceptancesView;
     private UsersView usersView;
     private AuditTrailView auditTrailView;
 
@@ -355,6 +358,8 @@ public final class MainWindow implements InventoryView.InventoryActions {
                 services.clock(), services.siteName());
         auditTrailView = new AuditTrailView(services.auditTrail(), services.auditVerifier(), tasks, dialogs, services.clock(),
                 this::showVerification);
+        acceptancesView = new AcceptancesView(services.acceptances(), tasks, dialogs, DocumentOpener.desktop(), actor, services.clock(),
+                services.siteName());
         reloadInventory();
         navigation.getSelectionModel().select(INVENTORY);
         showArea(INVENTORY);
@@ -409,6 +414,10 @@ public final class MainWindow implements InventoryView.InventoryActions {
             case PLAYBOOKS -> {
                 playbooksView.refresh();
                 yield playbooksView;
+            }
+            case RISK_ACCEPTANCES -> {
+                acceptancesView.refresh();
+                yield acceptancesView;
             }
             case RECOVERY -> {
                 recoveryView.refresh();

@@ -198,6 +198,26 @@ public final class FindingService {
         return findRow(handle, findingId).orElseThrow();
     }
 
+    /**
+     * Reopens a finding inside the caller's transaction and restarts its due-date clock from today,
+     * as when the risk acceptance that held it ends. The status change and the restart are audited,
+     * and the finding is rescored, so that its due date counts from today.
+     */
+    public WorklistRow reopen(Handle handle, long findingId, String note, Actor actor) {
+        WorklistRow before = setStatus(handle, findingId, FindingStatus.OPEN, note, actor);
+        LocalDate today = LocalDate.now(clock);
+        Instant now = clock.instant();
+        handle.createUpdate("UPDATE finding SET clock_started_on = :today, decision_rank = 0 WHERE id = :id")
+                .bind("today", today)
+                .bind("id", findingId)
+                .execute();
+        audit(handle, before, Map.of("clock_started_on", before.finding().clockStartedOn().toString()),
+                Map.of("clock_started_on", today.toString()), "Restarted the finding's due-date clock", actor, now);
+        new Rescorer(tables).rescore(handle, Rescorer.Target.finding(findingId), settings.current(), today,
+                OffsetDateTime.ofInstant(now, ZoneOffset.UTC), ProgressMonitor.NONE);
+        return findRow(handle, findingId).orElseThrow();
+    }
+
     /** Confirms that a finding flagged "version needs review" applies to its device. */
     public WorklistRow confirmApplies(long findingId, Actor actor) {
         Instant now = clock.instant();

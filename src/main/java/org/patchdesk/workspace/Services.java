@@ -3,6 +3,7 @@ package org.patchdesk.workspace;
 import java.time.Clock;
 
 import org.jdbi.v3.core.Jdbi;
+import org.patchdesk.acceptance.RiskAcceptanceService;
 import org.patchdesk.audit.AuditChain;
 import org.patchdesk.audit.AuditLog;
 import org.patchdesk.controls.ControlService;
@@ -90,6 +91,7 @@ public final class Services implements AutoCloseable {
     private final ControlService controls;
     private final UserService users;
     private final SignatureService signatures;
+    private final RiskAcceptanceService acceptances;
 
     public Services(Database database, FdaProductClassification fda, SsvcTables ssvc, Clock clock) {
         this.database = database;
@@ -126,6 +128,7 @@ public final class Services implements AutoCloseable {
         this.workOrders = new WindowWorkOrders(windows, playbooks, SITE_NAME, clock);
         this.recoveryProtocols = new RecoveryProtocolService(jdbi, auditLog, patchability, clock);
         this.controls = new ControlService(jdbi, auditLog, intelligence, clock);
+        this.acceptances = new RiskAcceptanceService(jdbi, auditLog, findings, controls, recoveryProtocols, signatures, clock);
         this.auditReaders = new AuditedRecordReaders()
                 .register(new DeviceAuditReader())
                 .register(new ManufacturerAuditReader())
@@ -273,6 +276,10 @@ public final class Services implements AutoCloseable {
 
     public SignatureService signatures() {
         return signatures;
+    }
+
+    public RiskAcceptanceService acceptances() {
+        return acceptances;
     }
 
     /** Closes the database. */

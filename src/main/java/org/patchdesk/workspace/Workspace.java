@@ -76,13 +76,18 @@ public final class Workspace implements AutoCloseable {
 
     /**
      * Rescores the findings of compensating controls whose verification became overdue since the
-     * database was last open, because scores depend on the day.
+     * database was last open, because scores depend on the day, and starts and expires risk
+     * acceptances whose start or end date passed.
      */
     private static Services started(Services services) {
         try {
             int overdue = services.controls().applyOverdue(Actor.SYSTEM);
             if (overdue > 0) {
                 log.info("{} compensating controls became overdue for verification; their findings were rescored", overdue);
+            }
+            int acceptances = services.acceptances().refresh(Actor.SYSTEM);
+            if (acceptances > 0) {
+                log.info("{} risk acceptances became active or expired", acceptances);
             }
             return services;
         } catch (RuntimeException e) {

@@ -1,0 +1,196 @@
+package org.patchdesk.acceptance;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+import org.patchdesk.controls.CompensatingControl;
+import org.patchdesk.controls.DeviceRef;
+import org.patchdesk.controls.FindingRef;
+import org.patchdesk.recovery.RecoveryProtocol;
+import org.patchdesk.recovery.RecoveryProtocolPdf;
+import org.patchdesk.reports.ReportDocument;
+import org.patchdesk.reports.ReportDocument.Column;
+import org.patchdesk.reports.ReportDocument.KeyValue;
+import org.patchdesk.users.Role;
+import org.patchdesk.users.Signature;
+
+/**
+ * Prints a risk acceptance for an audit binder: every field, the residual risk with its level, the
+ * scope, the linked controls with their NIST mappings, the recovery protocols of its devices, and
+ * the signature block with printed name, role, date and time, and meaning of each signature, and
+ * empty lines for the required signers still missing.
+ */
+public final class RiskAcceptancePdf {
+
+    static final String NONE = "none";
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss zzz", Locale.US);
+    private static final DateTimeFormatter PRINTED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm zzz", Locale.US);
+
+    private RiskAcceptancePdf() {
+    }
+
+    /** Writes the form to {@code target}, replacing the file only once it is complete. */
+    public static void write(AcceptanceForm form, String siteName, String printedBy, ZonedDateTime printedAt, Path target)
+            throws IOException {
+        try (ReportDocument document = build(form, siteName, printedBy, printedAt)) {
+            document.save(target);
+        }
+    }
+
+    /** Writes the form to {@code out}, which stays open. */
+    public static void write(AcceptanceForm form, String siteName, String printedBy, ZonedDateTime printedAt, OutputStream out)
+            throws IOException {
+        try (ReportDocument document = build(form, siteName, printedBy, printedAt)) {
+            document.save(out);
+        }
+    }
+
+    private static ReportDocument build(AcceptanceForm form, String siteName, String printedBy, ZonedDateTime printedAt) {
+        Objects.requireNonNull(form, "form");
+        Objects.requireNonNull(printedAt, "printedAt");
+        RiskAcceptance acceptance = form.acceptance();
+        String note = "Printed " + printedAt.format(PRINTED) + (printedBy == null || printedBy.isBlank() ? "" : " by " + printedBy);
+        ReportDocument document = new ReportDocument(siteName, "Risk acceptance " + acceptance.number()).footerNote(note);
+        ZoneId zone = printedAt.getZone();
+        request(document, form, zone);
+        residualRisk(document, form);
+        scope(document, acceptance);
+        controls(document, form);
+        signatures(document, form, zone);
+        for (RecoveryProtocol protocol : form.protocols()) {
+            document.pageBreak();
+            RecoveryProtocolPdf.appendTo(document, protocol);
+        }
+        return document;
+    }
+
+    private static void request(ReportDocument document, AcceptanceForm form, ZoneId zone) {
+        RiskAcceptance acceptance = form.acceptance();
+        document.heading("Risk acceptance " + acceptance.number() + ": " + acceptance.title());
+        List<KeyValue> facts = new ArrayList<>();
+        facts.add(KeyValue.of("State", form.state().label() + " on " + form.today()));
+        facts.add(KeyValue.of("Requester", acceptance.requesterName() + " (" + acceptance.requester() + ")"));
+        facts.add(KeyValue.of("Created", when(acceptance.createdAt(), zone) + " by " + acceptance.createdBy()));
+        facts.add(KeyValue.of("Submitted", acceptance.submittedAt() == null ? "not yet"
+                : when(acceptance.submittedAt(), zone) + " by " + acceptance.submittedBy()));
+        facts.add(KeyValue.of("Reason", acceptance.reason().label()));
+        facts.add(KeyValue.of("Reason details", acceptance.reasonDetail() == null ? NONE : acceptance.reasonDetail()));
+        facts.add(KeyValue.of("Replacement date", acceptance.replacementDate() == null ? NONE : acceptance.replacementDate().toString()));
+        facts.add(KeyValue.of("Decision", acceptance.decision().label()));
+        facts.add(KeyValue.of("Requested duration", acceptance.durationMonths() + (acceptance.durationMonths() == 1 ? " month" : " months")
+                + " (maximum " + form.settings().maxMonths() + ")"));
+        facts.add(KeyValue.of("Start date", acceptance.startDate().toString()));
+        facts.add(KeyValue.of("End date", acceptance.endDate() + " (the last day covered)"));
+        facts.add(KeyValue.of("Active since", acceptance.activatedOn() == null ? "not active" : acceptance.activatedOn().toString()));
+        if (acceptance.endedOn() != null) {
+            facts.add(KeyValue.of("Ended", acceptance.endedOn() + " by " + acceptance.endedBy()
+                    + (acceptance.endNote() == null ? "" : ": " + acceptance.endNote())));
+        }
+        facts.add(KeyValue.of("Renews", acceptance.previousId() == null ? NONE : "RA-" + acceptance.previousId()));
+        document.keyValues(facts);
+        document.subheading("Risk statement");
+        document.paragraph(acceptance.riskStatement());
+    }
+
+    private static void residualRisk(ReportDocument document, AcceptanceForm form) {
+        RiskAcceptance acceptance = form.acceptance();
+        AcceptanceSettings settings = form.settings();
+        document.subheading("Residual risk");
+        document.keyValues(List.of(
+                KeyValue.of("Likelihood", acceptance.likelihood() + " of 5"),
+                KeyValue.of("Severity", acceptance.severity() + " of 5"),
+                KeyValue.of("Residual risk", acceptance.likelihood() + " x " + acceptance.severity() + " = " + acceptance.residualScore()
+                        + ", " + acceptance.level().label()),
+                KeyValue.of("Levels", "Low " + settings.band(RiskLevel.LOW) + ", medium " + settings.band(RiskLevel.MEDIUM) + ", high "
+                        + settings.band(RiskLevel.HIGH)),
+                KeyValue.of("Required approvers", Role.labels(acceptance.requiredRoles()))));
+    }
+
+    private static void scope(ReportDocument document, RiskAcceptance acceptance) {
+        document.heading("Scope");
+        document.subheading("Devices");
+        if (acceptance.devices().isEmpty()) {
+            document.paragraph("No device is in scope as a whole.");
+        } else {
+            List<List<String>> rows = new ArrayList<>();
+            for (DeviceRef device : acceptance.devices()) {
+                rows.add(List.of(device.assetTag(), orNone(device.manufacturer()), orNone(device.model()), orNone(device.department())));
+            }
+            document.table(List.of(Column.text("Asset tag", 2), Column.text("Manufacturer", 2), Column.text("Model", 2),
+                    Column.text("Department", 2)), rows);
+        }
+        document.subheading("Findings chosen one by one");
+        findings(document, acceptance.findings(), "No finding is chosen one by one; every finding of the devices above is covered.");
+        document.subheading("Findings held at risk accepted");
+        findings(document, acceptance.heldFindings(), "None: the acceptance has not been active.");
+    }
+
+    private static void findings(ReportDocument document, List<FindingRef> findings, String empty) {
+        if (findings.isEmpty()) {
+            document.paragraph(empty);
+            return;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (FindingRef finding : findings) {
+            rows.add(List.of(finding.assetTag(), finding.cveId(), finding.status().replace('_', ' ')));
+        }
+        document.table(List.of(Column.text("Device", 2), Column.text("CVE", 2), Column.text("Status now", 2)), rows);
+    }
+
+    private static void controls(ReportDocument document, AcceptanceForm form) {
+        document.heading("Compensating controls");
+        if (form.controls().isEmpty()) {
+            document.paragraph("No compensating control is linked.");
+            return;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (CompensatingControl control : form.controls()) {
+            rows.add(List.of(control.type().name(), control.title(), control.owner(),
+                    control.verifiedOn() == null ? "not verified" : control.verifiedOn().toString(),
+                    control.nextVerificationOn() == null ? NONE : control.nextVerificationOn().toString(),
+                    control.type().nist80053().isEmpty() ? NONE : String.join(", ", control.type().nist80053()),
+                    control.type().csfSubcategories().isEmpty() ? NONE : String.join(", ", control.type().csfSubcategories())));
+        }
+        document.table(List.of(Column.text("Type", 2.2f), Column.text("Title", 2.4f), Column.text("Owner", 1.6f),
+                Column.text("Verified", 1.4f), Column.text("Next verification", 1.4f), Column.text("NIST SP 800-53", 1.3f),
+                Column.text("CSF 2.0", 1.1f)), rows);
+    }
+
+    private static void signatures(ReportDocument document, AcceptanceForm form, ZoneId zone) {
+        document.heading("Signatures");
+        if (form.signatures().isEmpty()) {
+            document.paragraph("No electronic signature has been given.");
+        } else {
+            List<List<String>> rows = new ArrayList<>();
+            for (AcceptanceSignature given : form.signatures()) {
+                Signature signature = given.signature();
+                rows.add(List.of(signature.printedName() + " (" + signature.userName() + ")",
+                        given.role() == null ? signature.signerRoles() : given.role().label(), when(signature.signedAt(), zone),
+                        signature.meaning().label(), signature.comment() == null ? "" : signature.comment()));
+            }
+            document.table(List.of(Column.text("Printed name", 2.4f), Column.text("Role", 1.6f), Column.text("Date and time", 2.2f),
+                    Column.text("Meaning", 1.2f), Column.text("Comment", 3)), rows);
+            document.paragraph("Each signature was given by its signer re-entering their password in PatchDesk.");
+        }
+        if (!form.missingRoles().isEmpty() && form.acceptance().storedState() != AcceptanceState.REJECTED) {
+            document.subheading("Signatures still required");
+            document.signatureLines(form.missingRoles().stream().map(Role::label).toList());
+        }
+    }
+
+    private static String when(java.time.Instant instant, ZoneId zone) {
+        return WHEN.format(instant.atZone(zone));
+    }
+
+    private static String orNone(String text) {
+        return text == null || text.isBlank() ? "" : text;
+    }
+}

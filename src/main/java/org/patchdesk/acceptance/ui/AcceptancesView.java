@@ -1,0 +1,323 @@
+package org.patchdesk.acceptance.ui;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.ToolBar;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import org.patchdesk.acceptance.AcceptanceForm;
+import org.patchdesk.acceptance.AcceptanceSignature;
+import org.patchdesk.acceptance.AcceptanceState;
+import org.patchdesk.acceptance.RiskAcceptance;
+import org.patchdesk.acceptance.RiskAcceptancePdf;
+import org.patchdesk.acceptance.RiskAcceptanceService;
+import org.patchdesk.common.Actor;
+import org.patchdesk.ui.BackgroundTasks;
+import org.patchdesk.ui.DialogService;
+import org.patchdesk.ui.DocumentOpener;
+import org.patchdesk.ui.TableColumns;
+
+/**
+ * The risk acceptance screen: the acceptances expiring within 30 days at the top, the list with a
+ * state filter, the selected acceptance's signatures, and the actions of its life cycle.
+ */
+public final class AcceptancesView extends BorderPane {
+
+    /** The days ahead the panel at the top looks for expiring acceptances. */
+    static final int PANEL_DAYS = 30;
+    static final String ALL_STATES = "All states";
+
+    private final RiskAcceptanceService service;
+    private final BackgroundTasks tasks;
+    private final DialogService dialogs;
+    private final DocumentOpener opener;
+    private final Actor actor;
+    private final Clock clock;
+    private final String siteName;
+    private final AcceptanceDialogs forms;
+
+    private final TableView<RiskAcceptance> table = new TableView<>();
+    private final ListView<RiskAcceptance> expiring = new ListView<>();
+    private final ComboBox<String> stateFilter = new ComboBox<>();
+    private final TextArea detail = new TextArea();
+    private final Label accountsBanner = new Label();
+    private int warningDays = 30;
+
+    private record Snapshot(List<RiskAcceptance> listed, List<RiskAcceptance> expiring, int warningDays, boolean signaturesAvailable) {
+    }
+
+    public AcceptancesView(RiskAcceptanceService service, BackgroundTasks tasks, DialogService dialogs, DocumentOpener opener, Actor actor,
+                           Clock clock, String siteName) {
+        this.service = service;
+        this.tasks = tasks;
+        this.dialogs = dialogs;
+        this.opener = opener;
+        this.actor = actor;
+        this.clock = clock;
+        this.siteName = siteName;
+        this.forms = new AcceptanceDialogs(service, this);
+        setId("acceptancesView");
+        setTop(top());
+        setCenter(center());
+    }
+
+    private VBox top() {
+        accountsBanner.setId("noAccountsBanner");
+        accountsBanner.setWrapText(true);
+        accountsBanner.getStyleClass().add("field-error");
+        accountsBanner.setText("This database has no user accounts. Risk acceptances are approved with electronic signatures, which need"
+                + " accounts: drafts can be written and printed, but not submitted or signed until an administrator creates accounts"
+                + " on the Users screen.");
+        accountsBanner.setVisible(false);
+        accountsBanner.setManaged(false);
+
+        expiring.setId("expiringList");
+        expiring.setPrefHeight(90);
+        expiring.setCellFactory(ignored -> new ListCell<>() {
+            @Override
+            protected void updateItem(RiskAcceptance item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.number() + "  " + item.title() + ": ends " + item.endDate() + " ("
+                        + item.daysLeft(LocalDate.now(clock)) + " days left)");
+            }
+        });
+        expiring.setPlaceholder(new Label("No risk acceptance expires within " + PANEL_DAYS + " days."));
+        TitledPane panel = new TitledPane("Expiring within " + PANEL_DAYS + " days", expiring);
+        panel.setId("expiringPanel");
+        panel.setCollapsible(false);
+
+        stateFilter.setId("acceptanceStateFilter");
+        List<String> states = new ArrayList<>(List.of(ALL_STATES));
+        for (AcceptanceState state : AcceptanceState.values()) {
+            states.add(state.label());
+        }
+        stateFilter.setItems(FXCollections.observableArrayList(states));
+        stateFilter.setValue(ALL_STATES);
+        stateFilter.valueProperty().addListener((observable, old, value) -> refresh());
+
+        BooleanBinding noneSelected = Bindings.isNull(table.getSelectionModel().selectedItemProperty());
+        Button create = button("New…", "newAcceptanceButton", this::createDraft);
+        Button edit = button("Edit…", "editAcceptanceButton", this::editDraft);
+        Button submit = button("Submit", "submitAcceptanceButton", this::submit);
+        Button sign = button("Sign…", "signAcceptanceButton", this::sign);
+        Button close = button("Close early…", "closeAcceptanceButton", this::closeEarly);
+        Button renew = button("Renew", "renewAcceptanceButton", this::renew);
+        Button print = button("Print…", "printAcceptanceButton", this::print);
+        Button refresh = button("Refresh", "refreshAcceptancesButton", this::refresh);
+        for (Button button : List.of(edit, submit, sign, close, renew, print)) {
+            button.disableProperty().bind(noneSelected);
+        }
+        ToolBar toolbar = new ToolBar(new Label("State"), stateFilter, create, edit, submit, sign, close, renew, print, refresh);
+        VBox box = new VBox(6, accountsBanner, panel, toolbar);
+        box.setPadding(new Insets(6));
+        return box;
+    }
+
+    private VBox center() {
+        table.setId("acceptancesTable");
+        table.getColumns().setAll(List.of(
+                TableColumns.text("Number", 70, RiskAcceptance::number),
+                TableColumns.text("Title", 260, RiskAcceptance::title),
+                TableColumns.text("State", 90, acceptance -> acceptance.state(LocalDate.now(clock), warningDays).label()),
+                TableColumns.text("Residual risk", 120, acceptance -> acceptance.level().label() + " (" + acceptance.residualScore() + ")"),
+                TableColumns.text("Decision", 80, acceptance -> acceptance.decision().label()),
+                TableColumns.text("Start", 90, acceptance -> acceptance.startDate().toString()),
+                TableColumns.text("End", 90, acceptance -> acceptance.endDate().toString()),
+                TableColumns.text("Requester", 150, RiskAcceptance::requesterName),
+                TableColumns.text("Scope", 200, acceptance -> acceptance.devices().size() + " devices, " + acceptance.findings().size()
+                        + " findings")));
+        table.setPlaceholder(new Label("No risk acceptance. New… starts a draft."));
+        table.getSelectionModel().selectedItemProperty().addListener((observable, old, selected) -> showDetail(selected));
+        detail.setId("acceptanceDetail");
+        detail.setEditable(false);
+        detail.setWrapText(true);
+        detail.setPrefRowCount(8);
+        VBox box = new VBox(6, table, detail);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        box.setPadding(new Insets(0, 6, 6, 6));
+        return box;
+    }
+
+    /** Applies the day (starting and expiring acceptances) and reloads the list and the panel. */
+    public void refresh() {
+        AcceptanceState wanted = ALL_STATES.equals(stateFilter.getValue()) || stateFilter.getValue() == null ? null
+                : AcceptanceState.parse(stateFilter.getValue());
+        Long selectedId = selectedId();
+        tasks.submit("Loading risk acceptances", monitor -> {
+            service.refresh(Actor.SYSTEM);
+            return new Snapshot(service.list(wanted), service.expiringWithin(PANEL_DAYS), service.settings().warningDays(),
+                    service.signaturesAvailable());
+        }, snapshot -> show(snapshot, selectedId), error -> dialogs.showFailure("Risk acceptances not loaded",
+                "Loading the risk acceptances failed.", error));
+    }
+
+    private void show(Snapshot snapshot, Long selectedId) {
+        warningDays = snapshot.warningDays();
+        accountsBanner.setVisible(!snapshot.signaturesAvailable());
+        accountsBanner.setManaged(!snapshot.signaturesAvailable());
+        expiring.getItems().setAll(snapshot.expiring());
+        table.getItems().setAll(snapshot.listed());
+        select(selectedId);
+    }
+
+    private void select(Long id) {
+        if (id == null) {
+            return;
+        }
+        table.getItems().stream().filter(acceptance -> acceptance.id() == id).findFirst().ifPresent(acceptance -> {
+            table.getSelectionModel().select(acceptance);
+            showDetail(acceptance);
+        });
+    }
+
+    private Long selectedId() {
+        RiskAcceptance selected = table.getSelectionModel().getSelectedItem();
+        return selected == null ? null : selected.id();
+    }
+
+    private void showDetail(RiskAcceptance acceptance) {
+        if (acceptance == null) {
+            detail.clear();
+            return;
+        }
+        List<AcceptanceSignature> signatures = service.signatures(acceptance.id());
+        ZoneId zone = clock.getZone();
+        StringBuilder text = new StringBuilder();
+        text.append(acceptance.number()).append(" ").append(acceptance.title()).append(" - ")
+                .append(acceptance.state(LocalDate.now(clock), warningDays).label()).append("\n");
+        text.append("Reason: ").append(acceptance.reason().label())
+                .append(acceptance.reasonDetail() == null ? "" : " (" + acceptance.reasonDetail() + ")").append("\n");
+        text.append("Residual risk: ").append(acceptance.likelihood()).append(" x ").append(acceptance.severity()).append(" = ")
+                .append(acceptance.residualScore()).append(", ").append(acceptance.level().label()).append("; required: ")
+                .append(org.patchdesk.users.Role.labels(acceptance.requiredRoles())).append("\n");
+        text.append("Requester: ").append(acceptance.requesterName()).append("\n");
+        if (acceptance.endNote() != null) {
+            text.append("Note: ").append(acceptance.endNote()).append("\n");
+        }
+        text.append("Signatures:");
+        if (signatures.isEmpty()) {
+            text.append(" none");
+        }
+        for (AcceptanceSignature signature : signatures) {
+            text.append("\n  ").append(signature.signature().describe(zone))
+                    .append(signature.role() == null ? "" : ", for the role " + signature.role().label());
+        }
+        detail.setText(text.toString());
+    }
+
+    private void createDraft() {
+        forms.editDraft(null, values -> service.createDraft(values, actor)).ifPresent(saved -> reloadSelecting(saved.id()));
+    }
+
+    private void editDraft() {
+        RiskAcceptance selected = table.getSelectionModel().getSelectedItem();
+        if (selected.storedState() != AcceptanceState.DRAFT) {
+            dialogs.showError("Not a draft", selected.number() + " is " + selected.storedState().word()
+                    + "; only drafts can be edited. Renew it to start a new review.");
+            return;
+        }
+        forms.editDraft(selected, values -> service.updateDraft(selected.id(), values, actor)).ifPresent(saved -> reloadSelecting(saved.id()));
+    }
+
+    private void submit() {
+        RiskAcceptance selected = table.getSelectionModel().getSelectedItem();
+        act("Not submitted", () -> service.submit(selected.id(), actor));
+    }
+
+    private void sign() {
+        RiskAcceptance selected = table.getSelectionModel().getSelectedItem();
+        if (!service.signaturesAvailable()) {
+            dialogs.showError("No user accounts", "Signatures need user accounts, and this database has none. An administrator creates"
+                    + " them on the Users screen; then the approvers can sign.");
+            return;
+        }
+        if (selected.storedState() != AcceptanceState.SUBMITTED) {
+            dialogs.showError("Not waiting for signatures", selected.number() + " is " + selected.storedState().word()
+                    + "; only submitted acceptances are signed.");
+            return;
+        }
+        forms.sign(selected, service.missingRoles(selected), actor.name(), input -> service.sign(selected.id(), input.userName(),
+                        input.password(), input.meaning(), input.comment(), input.role()))
+                .ifPresent(saved -> reloadSelecting(saved.id()));
+    }
+
+    private void closeEarly() {
+        RiskAcceptance selected = table.getSelectionModel().getSelectedItem();
+        dialogs.askText("Close " + selected.number() + " early", "Why is " + selected.number() + " (" + selected.title()
+                + ") closed? The findings it holds reopen with new due dates.", "").ifPresent(reason ->
+                act("Not closed", () -> service.close(selected.id(), reason, actor)));
+    }
+
+    private void renew() {
+        RiskAcceptance selected = table.getSelectionModel().getSelectedItem();
+        act("Not renewed", () -> service.renew(selected.id(), actor));
+    }
+
+    private void act(String title, java.util.function.Supplier<RiskAcceptance> action) {
+        try {
+            RiskAcceptance changed = action.get();
+            reloadSelecting(changed.id());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            dialogs.showError(title, e.getMessage());
+        }
+    }
+
+    private void reloadSelecting(long id) {
+        stateFilter.setValue(ALL_STATES);
+        AcceptanceState wanted = null;
+        tasks.submit("Loading risk acceptances", monitor -> new Snapshot(service.list(wanted), service.expiringWithin(PANEL_DAYS),
+                        service.settings().warningDays(), service.signaturesAvailable()), snapshot -> show(snapshot, id),
+                error -> dialogs.showFailure("Risk acceptances not loaded", "Loading the risk acceptances failed.", error));
+    }
+
+    private void print() {
+        RiskAcceptance selected = table.getSelectionModel().getSelectedItem();
+        dialogs.chooseFileToSave("Save the risk acceptance", "risk-acceptance-" + selected.number().toLowerCase(java.util.Locale.ROOT) + ".pdf",
+                "pdf").ifPresent(path -> tasks.submit("Writing the risk acceptance", monitor -> {
+                    AcceptanceForm form = service.form(selected.id());
+                    RiskAcceptancePdf.write(form, siteName, actor.name(), ZonedDateTime.now(clock), path);
+                    return path;
+                }, this::open, error -> dialogs.showFailure("Risk acceptance not written",
+                        "Writing " + selected.number() + " to " + path + " failed.", error)));
+    }
+
+    private void open(Path written) {
+        tasks.submit("Opening the risk acceptance", monitor -> {
+            opener.open(written);
+            return written;
+        }, opened -> { }, error -> dialogs.showError("Risk acceptance not opened", "The risk acceptance was saved to " + written
+                + ", but it could not be opened: " + error.getMessage() + ". Open it from the file manager to print it."));
+    }
+
+    private static Button button(String text, String id, Runnable action) {
+        Button button = new Button(text);
+        button.setId(id);
+        button.setOnAction(event -> action.run());
+        return button;
+    }
+
+    /** Returns the table, for tests. */
+    TableView<RiskAcceptance> table() {
+        return table;
+    }
+}
