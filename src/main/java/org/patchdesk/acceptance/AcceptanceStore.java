@@ -118,16 +118,16 @@ final class AcceptanceStore {
                 .bind("id", id).map((rs, ctx) -> findingRef(rs)).list();
     }
 
-    /** Lists the departments of the devices in scope, directly or through a finding, in lower case. */
+    /** Lists the departments of the devices in scope, directly or through a finding, as the inventory spells them. */
     static List<String> scopeDepartments(Handle handle, long id) {
-        return handle.createQuery("SELECT DISTINCT LOWER(TRIM(d.department)) FROM device d WHERE d.department IS NOT NULL"
+        return handle.createQuery("SELECT DISTINCT TRIM(d.department) FROM device d WHERE d.department IS NOT NULL"
                         + " AND (d.id IN (SELECT device_id FROM risk_acceptance_device WHERE acceptance_id = :id)"
                         + " OR d.id IN (SELECT f.device_id FROM risk_acceptance_finding af JOIN finding f ON f.id = af.finding_id"
                         + " WHERE af.acceptance_id = :id))")
                 .bind("id", id).mapTo(String.class).list();
     }
 
-    /** Returns the devices of the scope with their departments, as the recovery protocols are looked up for them. */
+    /** Lists the ids of the devices in scope, directly or through a finding, by asset tag. */
     static List<Long> scopeDeviceIds(Handle handle, long id) {
         return handle.createQuery("SELECT d.id FROM device d WHERE d.id IN (SELECT device_id FROM risk_acceptance_device WHERE acceptance_id = :id)"
                         + " OR d.id IN (SELECT f.device_id FROM risk_acceptance_finding af JOIN finding f ON f.id = af.finding_id"

@@ -385,8 +385,8 @@ public final class RiskAcceptanceService {
         if (covered == Role.CLINICAL_LEADER && signature.meaning() == SignatureMeaning.APPROVED) {
             List<String> departments = AcceptanceStore.scopeDepartments(handle, acceptance.id());
             User user = UserService.find(handle, signature.userName()).orElseThrow();
-            String department = user.department() == null ? "" : user.department().strip().toLowerCase(Locale.ROOT);
-            if (!departments.isEmpty() && !departments.contains(department)) {
+            String department = user.department() == null ? "" : user.department().strip();
+            if (!departments.isEmpty() && departments.stream().noneMatch(department::equalsIgnoreCase)) {
                 throw new IllegalStateException(user.fullName() + " is a clinical leader of "
                         + (user.department() == null ? "no department" : user.department()) + ", but the devices of " + acceptance.number()
                         + " belong to " + String.join(", ", departments) + "; a clinical leader of that department must sign");

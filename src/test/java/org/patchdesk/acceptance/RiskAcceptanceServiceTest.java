@@ -294,7 +294,7 @@ class RiskAcceptanceServiceTest {
 
         assertThatThrownBy(() -> acceptances.sign(request.id(), "nicu-lead", password("nicu-lead"), SignatureMeaning.APPROVED, null, null))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("belong to icu; a clinical leader of that department must sign");
+                .hasMessageContaining("belong to ICU; a clinical leader of that department must sign");
         assertThat(acceptances.signatures(request.id())).isEmpty();
 
         acceptances.sign(request.id(), "icu-lead", password("icu-lead"), SignatureMeaning.APPROVED, null, null);

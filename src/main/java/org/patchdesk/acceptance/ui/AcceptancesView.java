@@ -1,10 +1,10 @@
 package org.patchdesk.acceptance.ui;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -314,10 +314,5 @@ public final class AcceptancesView extends BorderPane {
         button.setId(id);
         button.setOnAction(event -> action.run());
         return button;
-    }
-
-    /** Returns the table, for tests. */
-    TableView<RiskAcceptance> table() {
-        return table;
     }
 }
