@@ -572,7 +572,13 @@ public final class MainWindow implements InventoryView.InventoryActions {
 
     private void loadDemoSample() {
         Services services = demo;
-        ProgressDialog.show(stage, tasks.submit("Loading demo data", monitor -> DemoData.loadIfEmpty(services, actor, monitor),
+        Services siteServices = site;
+        ProgressDialog.show(stage, tasks.submit("Loading demo data", monitor -> {
+                    DemoData.Loaded loaded = DemoData.loadIfEmpty(services, actor, monitor);
+                    // The demo signs with the site's accounts, copied after the sample so its typed approvals load first.
+                    services.users().copyAccounts(siteServices.users().storedAccounts(), Actor.SYSTEM);
+                    return loaded;
+                },
                 result -> {
                     if (result != null) {
                         reloadInventory();

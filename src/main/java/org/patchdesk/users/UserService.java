@@ -3,9 +3,11 @@ package org.patchdesk.users;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -420,5 +422,80 @@ public final class UserService {
 
     private OffsetDateTime now() {
         return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+
+    /** An account as stored, with its password hash, for copying the site's accounts into the demo database. */
+    public record StoredAccount(String userName, String fullName, String department, boolean active, String passwordAlgorithm,
+                                int passwordIterations, String passwordSalt, String passwordHash, List<String> roles) {
+    }
+
+    /** Returns every account with its roles and password hash, to copy into another database of the same site. */
+    public List<StoredAccount> storedAccounts() {
+        return jdbi.withHandle(handle -> {
+            UserDao dao = handle.attach(UserDao.class);
+            Map<Long, List<String>> roles = new HashMap<>();
+            dao.allRoles().forEach(row -> roles.computeIfAbsent(row.userId(), id -> new ArrayList<>()).add(row.role()));
+            return dao.all().stream().map(row -> new StoredAccount(row.userName(), row.fullName(), row.department(), row.active(),
+                    row.passwordAlgorithm(), row.passwordIterations(), row.passwordSalt(), row.passwordHash(),
+                    List.copyOf(roles.getOrDefault(row.id(), List.of())))).toList();
+        });
+    }
+
+    /**
+     * Makes this database's accounts match {@code accounts}: the demo database signs with the site's
+     * accounts and passwords. Accounts are matched by user name and keep their ids, so signatures
+     * already given stay linked; an account the site no longer has is deactivated. One audit entry
+     * records the copy.
+     *
+     * @return how many accounts were added or changed
+     */
+    public int copyAccounts(List<StoredAccount> accounts, Actor actor) {
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        return jdbi.inTransaction(handle -> {
+            int changed = 0;
+            Set<String> kept = new HashSet<>();
+            for (StoredAccount account : accounts) {
+                String key = account.userName().toLowerCase(Locale.ROOT);
+                kept.add(key);
+                Long id = handle.createQuery("SELECT id FROM user_account WHERE user_name_key = :key").bind("key", key)
+                        .mapTo(Long.class).findOne().orElse(null);
+                if (id == null) {
+                    id = handle.createUpdate("INSERT INTO user_account (user_name, user_name_key, full_name, department, active,"
+                                    + " password_algorithm, password_iterations, password_salt, password_hash, password_changed_at, created_at,"
+                                    + " created_by, updated_at, updated_by) VALUES (:name, :key, :fullName, :department, :active, :algorithm,"
+                                    + " :iterations, :salt, :hash, :at, :at, :by, :at, :by)")
+                            .bind("name", account.userName()).bind("key", key).bind("fullName", account.fullName())
+                            .bind("department", account.department()).bind("active", account.active())
+                            .bind("algorithm", account.passwordAlgorithm()).bind("iterations", account.passwordIterations())
+                            .bind("salt", account.passwordSalt()).bind("hash", account.passwordHash()).bind("at", now)
+                            .bind("by", actor.name()).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+                } else {
+                    handle.createUpdate("UPDATE user_account SET full_name = :fullName, department = :department, active = :active,"
+                                    + " password_algorithm = :algorithm, password_iterations = :iterations, password_salt = :salt,"
+                                    + " password_hash = :hash, updated_at = :at, updated_by = :by WHERE id = :id")
+                            .bind("fullName", account.fullName()).bind("department", account.department())
+                            .bind("active", account.active()).bind("algorithm", account.passwordAlgorithm())
+                            .bind("iterations", account.passwordIterations()).bind("salt", account.passwordSalt())
+                            .bind("hash", account.passwordHash()).bind("at", now).bind("by", actor.name()).bind("id", id).execute();
+                }
+                handle.createUpdate("DELETE FROM user_role WHERE user_id = :id").bind("id", id).execute();
+                for (String role : account.roles()) {
+                    handle.createUpdate("INSERT INTO user_role (user_id, role) VALUES (:id, :role)").bind("id", id).bind("role", role)
+                            .execute();
+                }
+                changed++;
+            }
+            for (UserDao.AccountRow row : handle.attach(UserDao.class).all()) {
+                if (row.active() && !kept.contains(row.userName().toLowerCase(Locale.ROOT))) {
+                    handle.createUpdate("UPDATE user_account SET active = FALSE, updated_at = :at, updated_by = :by WHERE id = :id")
+                            .bind("at", now).bind("by", actor.name()).bind("id", row.id()).execute();
+                    changed++;
+                }
+            }
+            auditLog.append(handle, new AuditEntry(null, now.toInstant(), actor.name(), AuditAction.UPDATE, RECORD_TYPE, null,
+                    "accounts", null, Map.of(), Map.of("accounts", String.valueOf(accounts.size())),
+                    "Copied " + accounts.size() + (accounts.size() == 1 ? " account" : " accounts") + " from the site database"));
+            return changed;
+        });
     }
 }
