@@ -282,7 +282,7 @@ final class AcceptanceDialogs {
         // The draft form is taller than a laptop screen, so it scrolls inside a dialog of fixed height.
         ScrollPane scroll = new ScrollPane(form);
         scroll.setFitToWidth(true);
-        scroll.setPrefViewportHeight(Math.min(520, form.prefHeight(-1)));
+        scroll.setPrefViewportHeight(480);
         scroll.setPrefViewportWidth(form.getPrefWidth() + 10);
         dialog.getDialogPane().setContent(scroll);
         ButtonType saveButton = new ButtonType(action, ButtonBar.ButtonData.OK_DONE);
@@ -310,6 +310,8 @@ final class AcceptanceDialogs {
         grid.setVgap(8);
         grid.setPrefWidth(700);
         ColumnConstraints labels = new ColumnConstraints();
+        // Field names keep their full width; the fields take what is left.
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         ColumnConstraints fields = new ColumnConstraints();
         fields.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().setAll(labels, fields);

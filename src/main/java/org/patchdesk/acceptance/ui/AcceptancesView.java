@@ -256,7 +256,9 @@ public final class AcceptancesView extends BorderPane {
                     + "; only submitted acceptances are signed.");
             return;
         }
-        forms.sign(selected, service.missingRoles(selected), actor.name(), input -> service.sign(selected.id(), input.userName(),
+        // The requester cannot sign, so the dialog then starts with an empty user name.
+        String signer = actor.name().equalsIgnoreCase(selected.requester()) ? null : actor.name();
+        forms.sign(selected, service.missingRoles(selected), signer, input -> service.sign(selected.id(), input.userName(),
                         input.password(), input.meaning(), input.comment(), input.role()))
                 .ifPresent(saved -> reloadSelecting(saved.id()));
     }

@@ -341,6 +341,8 @@ final class ControlDialogs {
         grid.setVgap(8);
         grid.setPrefWidth(620);
         ColumnConstraints labels = new ColumnConstraints();
+        // Field names keep their full width; the fields take what is left.
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         ColumnConstraints fields = new ColumnConstraints();
         fields.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().setAll(labels, fields);

@@ -151,7 +151,14 @@ public final class ControlsView extends BorderPane {
         detail.setPromptText("Select a control to see its description, coverage, evidence and mappings.");
         count.setId("controlCount");
 
-        HBox bar = new HBox(8, new Label("Show:"), typeFilter, overdueOnly, add, edit, coverage, verify, documents, delete, count);
+        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(8, 6, new Label("Show:"), typeFilter, overdueOnly, add, edit,
+                coverage, verify, documents, delete, count);
+        // The bar wraps onto a second line in a narrow window instead of cutting the button texts.
+        bar.getChildren().forEach(node -> {
+            if (node instanceof javafx.scene.layout.Region region) {
+                region.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        });
         bar.setAlignment(Pos.CENTER_LEFT);
         SplitPane split = new SplitPane(controlsTable, detail);
         split.setOrientation(javafx.geometry.Orientation.VERTICAL);
