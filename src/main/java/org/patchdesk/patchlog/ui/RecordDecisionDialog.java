@@ -7,12 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 import javafx.collections.FXCollections;
-import javafx.event.ActionEvent;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
-import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -23,6 +19,7 @@ import org.patchdesk.patchlog.NewDecision;
 import org.patchdesk.patchlog.PatchDecision;
 import org.patchdesk.patchlog.PatchLogService;
 import org.patchdesk.planning.PatchabilityService;
+import org.patchdesk.ui.CheckedDialogs;
 
 /**
  * The form of a decision to deploy, defer or reject an update for a device (by asset tag), a
@@ -51,27 +48,11 @@ final class RecordDecisionDialog {
 
     /** Shows the form with the products to choose from and returns the checked decision, or empty when cancelled. */
     Optional<NewDecision> show(Window owner, List<PatchabilityService.ProductRef> products) {
-        Dialog<ButtonType> dialog = new Dialog<>();
-        dialog.initOwner(owner);
-        dialog.setTitle("Record decision");
-        dialog.getDialogPane().setId("recordDecisionDialog");
-        dialog.getDialogPane().setContent(form(products));
-        ButtonType record = new ButtonType("Record", ButtonBar.ButtonData.OK_DONE);
-        dialog.getDialogPane().getButtonTypes().setAll(record, ButtonType.CANCEL);
-        NewDecision[] checked = new NewDecision[1];
-        dialog.getDialogPane().lookupButton(record).addEventFilter(ActionEvent.ACTION, event -> {
-            try {
-                checked[0] = decision();
-                log.check(checked[0]);
-            } catch (IllegalArgumentException e) {
-                problem.setText(e.getMessage() + ".");
-                event.consume();
-            }
+        return CheckedDialogs.show(owner, "Record decision", "recordDecisionDialog", form(products), "Record", problem, () -> {
+            NewDecision checked = decision();
+            log.check(checked);
+            return checked;
         });
-        if (dialog.showAndWait().filter(record::equals).isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(checked[0]);
     }
 
     private GridPane form(List<PatchabilityService.ProductRef> products) {

@@ -11,14 +11,10 @@ import java.util.List;
 import java.util.Optional;
 
 import javafx.collections.FXCollections;
-import javafx.event.ActionEvent;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
-import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -35,6 +31,7 @@ import org.patchdesk.patchlog.PatchLogService;
 import org.patchdesk.patchlog.PatchOutcome;
 import org.patchdesk.risk.WorklistRow;
 import org.patchdesk.ui.BackgroundTasks;
+import org.patchdesk.ui.CheckedDialogs;
 
 /**
  * The form of one patch log entry for a device on its own. The device is found by its asset tag,
@@ -72,27 +69,11 @@ final class RecordPatchDialog {
 
     /** Shows the form and returns the entry to record, checked, or empty when cancelled. */
     Optional<NewLogEntry> show(Window owner, Actor actor) {
-        Dialog<ButtonType> dialog = new Dialog<>();
-        dialog.initOwner(owner);
-        dialog.setTitle("Record patch");
-        dialog.getDialogPane().setId("recordPatchDialog");
-        dialog.getDialogPane().setContent(form(actor));
-        ButtonType record = new ButtonType("Record", ButtonBar.ButtonData.OK_DONE);
-        dialog.getDialogPane().getButtonTypes().setAll(record, ButtonType.CANCEL);
-        NewLogEntry[] checked = new NewLogEntry[1];
-        dialog.getDialogPane().lookupButton(record).addEventFilter(ActionEvent.ACTION, event -> {
-            try {
-                checked[0] = entry();
-                log.check(checked[0]);
-            } catch (IllegalArgumentException e) {
-                problem.setText(e.getMessage() + ".");
-                event.consume();
-            }
+        return CheckedDialogs.show(owner, "Record patch", "recordPatchDialog", form(actor), "Record", problem, () -> {
+            NewLogEntry checked = entry();
+            log.check(checked);
+            return checked;
         });
-        if (dialog.showAndWait().filter(record::equals).isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(checked[0]);
     }
 
     private GridPane form(Actor actor) {
