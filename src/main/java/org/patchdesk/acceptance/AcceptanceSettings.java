@@ -68,7 +68,10 @@ public record AcceptanceSettings(int mediumFrom, int highFrom, Map<RiskLevel, Li
 
     /** Returns the level of a likelihood × severity product. */
     public RiskLevel level(int product) {
-        return product >= highFrom ? RiskLevel.HIGH : product >= mediumFrom ? RiskLevel.MEDIUM : RiskLevel.LOW;
+        if (product >= highFrom) {
+            return RiskLevel.HIGH;
+        }
+        return product >= mediumFrom ? RiskLevel.MEDIUM : RiskLevel.LOW;
     }
 
     /** Returns the roles that must sign an acceptance of the level, in the order they are listed in the setting. */

@@ -382,8 +382,14 @@ public final class AuditVerifier {
         }
 
         private static int compareIds(Long a, Long b) {
-            if (a == null || b == null) {
-                return a == null ? (b == null ? 0 : -1) : 1;
+            if (a == null && b == null) {
+                return 0;
+            }
+            if (a == null) {
+                return -1;
+            }
+            if (b == null) {
+                return 1;
             }
             return Long.compare(a, b);
         }

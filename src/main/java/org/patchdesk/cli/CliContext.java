@@ -22,9 +22,9 @@ import org.patchdesk.workspace.Workspace;
  */
 public final class CliContext implements AutoCloseable {
 
-    /** The environment variable that holds the password of the {@code --user} account. */
+    /** The environment variable that contains the password of the {@code --user} account. */
     public static final String PASSWORD_VARIABLE = "PATCHDESK_PASSWORD";
-    /** The environment variable that holds the password of the account {@code users add} creates. */
+    /** The environment variable that contains the password of the account {@code users add} creates. */
     public static final String NEW_PASSWORD_VARIABLE = "PATCHDESK_NEW_PASSWORD";
 
     /** Reads a password typed at a prompt; returns null when there is no terminal to read from. */

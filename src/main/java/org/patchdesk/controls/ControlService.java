@@ -50,7 +50,7 @@ public final class ControlService {
     static final int MAX_DESCRIPTION = 4000;
     static final int MAX_OWNER = 200;
     static final int MAX_RULE_IDS = 2000;
-    /** The most devices a search returns; a search that finds more asks for a narrower text. */
+    /** The most devices a search returns; a search that finds more needs a narrower text. */
     public static final int SEARCH_LIMIT = 200;
 
     /** The SQL state H2 and the SQL standard give a delete that a foreign key of another table rejects. */

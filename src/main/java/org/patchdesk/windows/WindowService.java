@@ -213,7 +213,7 @@ public final class WindowService {
 
     /**
      * Completes an approved window with its outcome and what was done to each of its devices. The
-     * entries go into the patch log in the same transaction, linked to the window; an installed one
+     * entries go into the patch log in the same transaction, linked to the window. An installed one
      * closes the findings it fixes and sets the device's software version.
      *
      * @param entries one patch log entry for each device of the window, and for no other device

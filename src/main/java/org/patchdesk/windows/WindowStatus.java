@@ -2,7 +2,7 @@ package org.patchdesk.windows;
 
 import java.util.Locale;
 
-/** Where a patch window stands: proposed, then awaiting clinical approval, approved, and completed or cancelled. */
+/** The state of a patch window: proposed, then awaiting clinical approval, approved, and completed or cancelled. */
 public enum WindowStatus {
     PROPOSED("Proposed"),
     AWAITING_APPROVAL("Awaiting clinical approval"),
@@ -20,12 +20,12 @@ public enum WindowStatus {
         return label;
     }
 
-    /** The stored and command-line form, such as "awaiting-approval". */
+    /** Returns the stored and command-line form, such as "awaiting-approval". */
     public String word() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    /** Whether the window may still change: completed and cancelled windows are final. */
+    /** Tells whether the window may still change; completed and cancelled windows are final. */
     public boolean isOpen() {
         return this != COMPLETED && this != CANCELLED;
     }

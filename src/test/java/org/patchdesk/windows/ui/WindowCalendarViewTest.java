@@ -93,7 +93,7 @@ class WindowCalendarViewTest {
     }
 
     @Test
-    void technicianPlansAWindowTheApproverSignsAndCompletesIt(FxRobot robot) throws Exception {
+    void windowPlannedApprovedAndCompleted(FxRobot robot) throws Exception {
         robot.clickOn("#newWindowButton");
         waitFor(robot, "#windowEditorDialog");
         robot.interact(() -> {
@@ -177,7 +177,7 @@ class WindowCalendarViewTest {
     }
 
     @Test
-    void calendarShowsWindowsWithWarningsAndTheEditorWarnsBeforeSaving(FxRobot robot) throws Exception {
+    void calendarMarksWindowWarnings(FxRobot robot) throws Exception {
         long typeId = services.database().jdbi().withHandle(handle -> handle.createQuery("SELECT id FROM device_type WHERE name ="
                 + " 'Infusion pump'").mapTo(Long.class).one());
         services.windowRules().setMinimum("ICU", typeId, 2, TestSites.MANAGER);
