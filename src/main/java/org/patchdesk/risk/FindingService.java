@@ -97,6 +97,17 @@ public final class FindingService {
                 .list());
     }
 
+    /**
+     * Returns how many product and operating-system matches wait for a user's decision. Their
+     * findings do not exist until a match is accepted.
+     */
+    public int matchesAwaitingDecision() {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT (SELECT COUNT(*) FROM product_match WHERE decision = 'proposed')"
+                        + " + (SELECT COUNT(*) FROM os_match WHERE decision = 'proposed')")
+                .mapTo(Integer.class)
+                .one());
+    }
+
     /** Returns the departments of devices that have findings, for the worklist's filter. */
     public List<String> departments() {
         return jdbi.withHandle(handle -> handle.createQuery("SELECT DISTINCT d.department FROM device d WHERE d.department IS NOT NULL"

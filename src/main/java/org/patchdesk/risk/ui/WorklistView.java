@@ -89,8 +89,12 @@ public final class WorklistView extends BorderPane {
         table.setRoot(root);
         table.setShowRoot(false);
         table.setColumnResizePolicy(TreeTableView.UNCONSTRAINED_RESIZE_POLICY);
-        table.setPlaceholder(new Label("No findings match the filters. Findings appear once vulnerability feeds are imported"
-                + " and their products match the inventory."));
+        Label placeholder = new Label();
+        placeholder.setId("worklistEmptyMessage");
+        placeholder.setWrapText(true);
+        placeholder.setMaxWidth(640);
+        placeholder.textProperty().bind(model.emptyMessageProperty());
+        table.setPlaceholder(placeholder);
         table.getColumns().setAll(columns());
         table.getSelectionModel().selectedItemProperty().addListener((observable, old, item) ->
                 detail.show(item != null && item.getValue() instanceof FindingItem finding ? finding.row() : null));

@@ -79,6 +79,7 @@ public final class WorklistViewModel {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper filterError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper feedWarning = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper emptyMessage = new ReadOnlyStringWrapper(emptyMessage(0));
     private int generation;
 
     public WorklistViewModel(FindingService findings, FeedStatusService feeds, BackgroundTasks tasks) {
@@ -142,6 +143,8 @@ public final class WorklistViewModel {
         int request = ++generation;
         loading.set(true);
         tasks.submit("Checking the feeds", monitor -> feedWarning(feeds.statuses()), feedWarning::set, error -> feedWarning.set(""));
+        tasks.submit("Counting the matches to review", monitor -> emptyMessage(findings.matchesAwaitingDecision()), emptyMessage::set,
+                error -> emptyMessage.set(emptyMessage(0)));
         Grouping by = grouping.get();
         int offset = page.get() * PAGE_SIZE;
         if (by == null) {
@@ -193,6 +196,28 @@ public final class WorklistViewModel {
             return "";
         }
         return String.join("; ", problems) + ". Decisions use the exploitation data PatchDesk has; import current files under Feeds.";
+    }
+
+    /**
+     * Returns what the worklist says when no finding matches: where findings come from, and how
+     * many matches hold findings back until a user decides them.
+     */
+    static String emptyMessage(int matchesAwaitingDecision) {
+        String message = "No findings match the filters.";
+        if (matchesAwaitingDecision == 1) {
+            return message + " One product or operating-system match waits for a decision under Match review; its findings appear"
+                    + " once it is accepted.";
+        }
+        if (matchesAwaitingDecision > 1) {
+            return message + String.format(Locale.US, " %,d product or operating-system matches wait for a decision under Match review;"
+                    + " their findings appear once they are accepted.", matchesAwaitingDecision);
+        }
+        return message + " Findings appear once vulnerability feeds are imported and their products match the inventory.";
+    }
+
+    /** Returns what the worklist shows in place of an empty table. */
+    public ReadOnlyStringProperty emptyMessageProperty() {
+        return emptyMessage.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty feedWarningProperty() {

@@ -111,4 +111,21 @@ class MatchReviewViewTest {
         assertThat(rejected.decision()).isEqualTo(MatchDecision.REJECTED);
         assertThat(rejected.decidedBy()).isEqualTo("mmanager");
     }
+
+    @Test
+    void worklistNamesTheMatchesThatHoldFindingsBack(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !table(robot).getItems().isEmpty());
+        int waiting = table(robot).getItems().size();
+        assertThat(services.findings().matchesAwaitingDecision()).isEqualTo(waiting);
+        assertThat(WorklistViewModel.emptyMessage(waiting)).contains(waiting + " product or operating-system matches wait for a decision"
+                + " under Match review");
+
+        robot.interact(() -> table(robot).getSelectionModel().select(table(robot).getItems().get(0)));
+        robot.clickOn("#rejectMatchButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table(robot).getItems().size() == waiting - 1);
+
+        assertThat(services.findings().matchesAwaitingDecision()).isEqualTo(waiting - 1);
+        assertThat(WorklistViewModel.emptyMessage(1)).contains("One product or operating-system match waits");
+        assertThat(WorklistViewModel.emptyMessage(0)).contains("Findings appear once vulnerability feeds are imported");
+    }
 }
