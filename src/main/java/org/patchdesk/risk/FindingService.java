@@ -205,6 +205,15 @@ public final class FindingService {
         Map<String, String> newValues = new LinkedHashMap<>();
         newValues.put("status", status.stored());
         newValues.put("status_note", cleanNote);
+        // An installed update settles whether the vulnerability applied, so a pending version review ends with it.
+        if (status == FindingStatus.PATCHED && !ReviewFlag.NONE.stored().equals(before.finding().review())) {
+            handle.createUpdate("UPDATE finding SET review = :none WHERE id = :id")
+                    .bind("none", ReviewFlag.NONE.stored())
+                    .bind("id", findingId)
+                    .execute();
+            oldValues.put("review", before.finding().review());
+            newValues.put("review", ReviewFlag.NONE.stored());
+        }
         audit(handle, before, oldValues, newValues, "Finding set to " + status.word(), actor, now);
         return findRow(handle, findingId).orElseThrow();
     }

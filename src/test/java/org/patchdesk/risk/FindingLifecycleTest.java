@@ -115,6 +115,21 @@ class FindingLifecycleTest {
     }
 
     @Test
+    void patchingEndsAPendingVersionReview() throws Exception {
+        device("MF-3", "Smiths Medical ASD", "Medfusion 4000 Wireless Syringe Infusion Pump", null);
+        importCsaf(copy(MEDFUSION_ADVISORY));
+        Finding before = findingsOf("MF-3").get(0);
+        assertThat(before.reviewValue()).isEqualTo(ReviewFlag.VERSION);
+
+        WorklistRow patched = services.findings().setStatus(before.id(), FindingStatus.PATCHED, null, TestSites.TECHNICIAN);
+
+        assertThat(patched.finding().reviewValue()).isEqualTo(ReviewFlag.NONE);
+        assertThat(services.auditTrail().find(new org.patchdesk.audit.AuditFilter(null, FindingService.RECORD_TYPE, null, null, null,
+                null), 10))
+                .anySatisfy(entry -> assertThat(entry.newValues()).containsEntry("review", "none"));
+    }
+
+    @Test
     void closeMatchAppliesOnceAccepted() throws Exception {
         device("PCU-1", "BD", "Alaris PCU 8015", "12.1.2");
         device("PCU-2", "Becton Dickinson", "Alaris PCU 8015", "12.1.4");
