@@ -29,7 +29,7 @@ import org.patchdesk.audit.AuditedRecordReader;
  * <p>Coverage and evidence documents have entries of their own record types, which carry the
  * control's id in their values (and as record id for coverage) and only add or remove one link
  * each. They are folded into the control's {@code devices}, {@code findings} and {@code documents}
- * fields: device and finding ids in ascending order, document paths sorted, one per line. A device
+ * fields: device and finding ids in ascending order, document paths sorted and joined by semicolons, as a control's delete entry lists them. A device
  * or finding that was deleted takes its coverage with it, so only those that still exist are
  * expected.
  */
@@ -41,7 +41,7 @@ public final class ControlAuditReader implements AuditedRecordReader {
     private static final String FINDINGS = "findings";
     private static final String DOCUMENTS = "documents";
     private static final String ID_SEPARATOR = ", ";
-    private static final String PATH_SEPARATOR = "\n";
+    private static final String PATH_SEPARATOR = "; ";
 
     @Override
     public String recordType() {
@@ -206,7 +206,7 @@ public final class ControlAuditReader implements AuditedRecordReader {
                 .collect(Collectors.joining(ID_SEPARATOR));
     }
 
-    /** Returns paths in sorted order, one per line, or null for none. */
+    /** Returns paths in sorted order, joined by semicolons, or null for none. */
     private static String paths(Set<String> paths) {
         return paths.isEmpty() ? null : String.join(PATH_SEPARATOR, new TreeSet<>(paths));
     }

@@ -34,6 +34,9 @@ public final class RecoveryProtocolAuditReader implements AuditedRecordReader {
             "backup_location", "vendor_emergency_contact", "return_decider_role", "return_decider_name", "last_reviewed_on",
             "last_reviewed_by", "next_review_on", "documents");
     private static final String DEVICE = "device";
+    private static final String DOCUMENTS = "documents";
+    /** Joins document paths in reports; entries record them one per line. */
+    private static final String DOCUMENT_SEPARATOR = "; ";
     private static final String DEVICE_LABEL_PREFIX = "Device ";
 
     @Override
@@ -73,12 +76,24 @@ public final class RecoveryProtocolAuditReader implements AuditedRecordReader {
                         values.put(column, date == null ? null : date.toString());
                     }
                     List<String> paths = documents.getOrDefault(id, List.of());
-                    values.put("documents", paths.isEmpty() ? null : String.join("\n", paths));
+                    values.put(DOCUMENTS, paths.isEmpty() ? null : String.join(DOCUMENT_SEPARATOR, paths));
                     String label = rs.getString("asset_tag") == null ? rs.getString("product_label")
                             : DEVICE_LABEL_PREFIX + rs.getString("asset_tag");
                     return new CurrentRecord(id, label, values);
                 })
                 .forEach(sink);
+    }
+
+    /** Joins the recorded document paths as reports show them, keeping their order. */
+    @Override
+    public Map<String, String> recordedValues(AuditEntry entry, Map<String, String> values) {
+        String documents = values.get(DOCUMENTS);
+        if (documents == null) {
+            return values;
+        }
+        Map<String, String> result = new LinkedHashMap<>(values);
+        result.put(DOCUMENTS, String.join(DOCUMENT_SEPARATOR, documents.split("\n")));
+        return result;
     }
 
     /** Applies the asset tag changes that device entries recorded after the entry that recorded a protocol's device. */
