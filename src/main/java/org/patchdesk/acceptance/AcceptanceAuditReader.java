@@ -17,7 +17,7 @@ import org.patchdesk.users.Role;
 /**
  * Reads risk acceptances for the audit check: the draft's fields with its scope and linked
  * controls as id lists, the requester, the state and the roles fixed at submission. A create entry
- * records no state and no requester, so it stands for a draft requested by the entry's user. The
+ * records no state and no requester, so it is read as a draft requested by the entry's user. The
  * id lists are compared in ascending order, because a draft records them in the order they were
  * chosen. The end note is compared only once an entry recorded it, because a rejection stores the
  * signer's comment there without recording it. The counts of findings held and reopened describe

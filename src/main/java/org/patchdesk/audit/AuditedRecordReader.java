@@ -41,7 +41,7 @@ public interface AuditedRecordReader {
 
     /**
      * Returns the record types whose entries this reader folds into its own records, such as the
-     * coverage links of a compensating control; {@link AuditVerifier} lists them as compared. None by default.
+     * coverage links of a compensating control. {@link AuditVerifier} lists them as compared. None by default.
      */
     default List<String> includedRecordTypes() {
         return List.of();
@@ -50,7 +50,7 @@ public interface AuditedRecordReader {
     /**
      * Returns whether a record that is gone although its last entry is not a delete was removed
      * together with another record, as a recovery protocol is with its device, so that its absence
-     * is not drift. {@code recorded} holds the compared field values its entries recorded last.
+     * is not drift. {@code recorded} contains the compared field values its entries recorded last.
      * False by default.
      */
     default boolean removedWithAnotherRecord(Handle handle, Long recordId, String label, Map<String, String> recorded) {

@@ -24,7 +24,7 @@ import org.patchdesk.audit.AuditedRecordReader;
 /**
  * Reads compensating controls for the audit check: the values a person enters, including the
  * verification dates, and what the control covers and keeps as evidence. The overdue state is
- * worked out from the dates, so the dates stand for it.
+ * worked out from the dates, so comparing the dates covers it.
  *
  * <p>Coverage and evidence documents have entries of their own record types, which carry the
  * control's id in their values (and as record id for coverage) and only add or remove one link

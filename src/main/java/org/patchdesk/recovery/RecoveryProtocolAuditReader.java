@@ -18,9 +18,9 @@ import org.patchdesk.inventory.DeviceField;
 import org.patchdesk.inventory.DeviceRows;
 
 /**
- * Reads recovery protocols for the audit check: the device a device's protocol is for, by asset
- * tag, with a device's later asset tag changes applied, and every text, review value and document
- * path, in the order the user listed the documents.
+ * Reads recovery protocols for the audit check: every text, review value and document path, in the
+ * order the user listed the documents. A device's protocol is also compared on its device, by asset
+ * tag, with the device's later asset tag changes applied.
  *
  * <p>A product's protocol is recorded under the product's label, which manufacturer renames and
  * merges change without an entry of the protocol, and a merge can move the protocol to the product
@@ -35,7 +35,7 @@ public final class RecoveryProtocolAuditReader implements AuditedRecordReader {
             "last_reviewed_by", "next_review_on", "documents");
     private static final String DEVICE = "device";
     private static final String DOCUMENTS = "documents";
-    /** Joins document paths in reports; entries record them one per line. */
+    /** Separator of the document paths in compared values, which entries record one per line. */
     private static final String DOCUMENT_SEPARATOR = "; ";
     private static final String DEVICE_LABEL_PREFIX = "Device ";
 

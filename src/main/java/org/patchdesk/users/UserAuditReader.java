@@ -24,8 +24,8 @@ import org.patchdesk.audit.AuditedRecordReader;
  * <p>Copying the site's accounts into the demo database ({@link UserService#copyAccounts}) adds and
  * changes accounts under one entry without a record id, which records no account's values. This
  * reader passes that entry one record without an id. An account without entries of its own is
- * reported only while no copy happened. The full name, department, roles and active flag that
- * entries recorded before the newest copy are taken as the account holds them now.
+ * reported only while no copy happened. For the full name, department, roles and active flag that
+ * entries recorded before the newest copy, the account's current values are expected.
  */
 public final class UserAuditReader implements AuditedRecordReader {
 

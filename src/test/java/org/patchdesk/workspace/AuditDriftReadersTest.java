@@ -310,7 +310,7 @@ class AuditDriftReadersTest {
     }
 
     @Test
-    void siteAccountChangedOrAddedOutsideIsReported() throws SQLException {
+    void siteAccountEditsOutsideAreReported() throws SQLException {
         Path site = copyOf(shared.resolve("site"));
         execute(site, "UPDATE user_account SET full_name = 'Someone Else' WHERE user_name = 'mlee'");
 
