@@ -115,8 +115,8 @@ public final class ControlAuditReader implements AuditedRecordReader {
                 .map(new AuditRowMapper())
                 .forEach(entry -> linkChange(entry).ifPresent(change -> changes.computeIfAbsent(change.controlId(), id -> new ArrayList<>())
                         .add(change)));
-        Set<String> existingDevices = new HashSet<>(handle.createQuery("SELECT CAST(id AS VARCHAR) FROM device").mapTo(String.class).list());
-        Set<String> existingFindings = new HashSet<>(handle.createQuery("SELECT CAST(id AS VARCHAR) FROM finding").mapTo(String.class).list());
+        Set<String> existingDevices = existing(handle, changes, DEVICES, "SELECT CAST(id AS VARCHAR) FROM device");
+        Set<String> existingFindings = existing(handle, changes, FINDINGS, "SELECT CAST(id AS VARCHAR) FROM finding");
         return (field, value, entryId) -> {
             Function<Set<String>, String> format;
             String separator;
@@ -190,6 +190,12 @@ public final class ControlAuditReader implements AuditedRecordReader {
         }
         return link == null ? Optional.empty()
                 : Optional.of(new LinkChange(entry.id(), Long.parseLong(controlId), field, link, added));
+    }
+
+    /** Reads the ids of the existing devices or findings, or returns null when no entry links a control to one. */
+    private static Set<String> existing(Handle handle, Map<Long, List<LinkChange>> changes, String field, String sql) {
+        boolean linked = changes.values().stream().flatMap(List::stream).anyMatch(change -> change.field().equals(field));
+        return linked ? new HashSet<>(handle.createQuery(sql).mapTo(String.class).list()) : null;
     }
 
     private static Map<Long, Set<String>> links(Handle handle, String sql) {

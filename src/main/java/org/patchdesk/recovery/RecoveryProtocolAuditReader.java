@@ -99,10 +99,17 @@ public final class RecoveryProtocolAuditReader implements AuditedRecordReader {
     /** Applies the asset tag changes that device entries recorded after the entry that recorded a protocol's device. */
     @Override
     public RecordedValueAdjuster adjuster(Handle handle) {
+        boolean protocolsAudited = handle.createQuery("SELECT COUNT(*) FROM audit_entry WHERE record_type = :type")
+                .bind("type", recordType()).mapTo(Long.class).one() > 0;
+        if (!protocolsAudited) {
+            return RecordedValueAdjuster.NONE;
+        }
         String assetTag = DeviceField.ASSET_TAG.key();
         List<Retag> retags = new ArrayList<>();
-        handle.createQuery("SELECT * FROM audit_entry WHERE record_type = :type AND action = :action ORDER BY id")
-                .bind("type", DeviceRows.RECORD_TYPE).bind("action", AuditAction.UPDATE.word())
+        // An update entry of a device lists only the changed fields, so the text filter skips the JSON of most entries.
+        handle.createQuery("SELECT * FROM audit_entry WHERE record_type = :type AND action = :action AND old_values LIKE :key"
+                        + " ORDER BY id")
+                .bind("type", DeviceRows.RECORD_TYPE).bind("action", AuditAction.UPDATE.word()).bind("key", "%\"" + assetTag + "\"%")
                 .map(new AuditRowMapper())
                 .forEach(entry -> {
                     String from = entry.oldValues().get(assetTag);
