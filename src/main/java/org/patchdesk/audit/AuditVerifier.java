@@ -72,6 +72,7 @@ public final class AuditVerifier {
                 monitor.progress(-1, 0, "Comparing " + reader.recordType() + " records with their audit entries");
                 checkRecords(handle, reader).ifPresent(problems::add);
                 compared.add(reader.recordType());
+                compared.addAll(reader.includedRecordTypes());
             }
             return new AuditVerification(clock.instant(), snapshot.head(), snapshot.anchor(), anchorLag, problems, compared,
                     uncomparedTypes(handle));
@@ -197,7 +198,7 @@ public final class AuditVerifier {
             }
             RecordHistory history = histories.advanceTo(current.id());
             while (first[0] == null && history != null && !Objects.equals(history.recordId, current.id())) {
-                first[0] = checkGone(reader, history);
+                first[0] = checkGone(handle, reader, history);
                 history = histories.advanceTo(current.id());
             }
             if (first[0] == null) {
@@ -209,13 +210,14 @@ public final class AuditVerifier {
             if (history == null) {
                 break;
             }
-            first[0] = checkGone(reader, history);
+            first[0] = checkGone(handle, reader, history);
         }
         return Optional.ofNullable(first[0]);
     }
 
-    private static AuditProblem checkGone(AuditedRecordReader reader, RecordHistory history) {
-        if (history.lastAction == AuditAction.DELETE) {
+    private static AuditProblem checkGone(Handle handle, AuditedRecordReader reader, RecordHistory history) {
+        if (history.lastAction == AuditAction.DELETE || reader.removedWithAnotherRecord(handle, history.recordId, history.label,
+                history.recordedValues())) {
             return null;
         }
         return recordProblem(Kind.RECORD_DELETED, reader, history.recordId, history.label, null, null, null,
@@ -274,7 +276,10 @@ public final class AuditVerifier {
     private List<String> uncomparedTypes(Handle handle) {
         Set<String> types = new TreeSet<>(handle.createQuery("SELECT DISTINCT record_type FROM audit_entry").mapTo(String.class).list());
         Set<String> compared = new HashSet<>();
-        readers.all().forEach(reader -> compared.add(reader.recordType()));
+        readers.all().forEach(reader -> {
+            compared.add(reader.recordType());
+            compared.addAll(reader.includedRecordTypes());
+        });
         types.removeAll(compared);
         return new ArrayList<>(types);
     }
@@ -311,6 +316,12 @@ public final class AuditVerifier {
 
         RecordHistory(Long recordId) {
             this.recordId = recordId;
+        }
+
+        Map<String, String> recordedValues() {
+            Map<String, String> values = new LinkedHashMap<>();
+            fields.forEach((field, recorded) -> values.put(field, recorded.value()));
+            return values;
         }
 
         void apply(AuditedRecordReader reader, AuditEntry entry) {

@@ -40,6 +40,24 @@ public interface AuditedRecordReader {
     boolean createsAreAudited();
 
     /**
+     * Returns the record types whose entries this reader folds into its own records, such as the
+     * coverage links of a compensating control. {@link AuditVerifier} lists them as compared. None by default.
+     */
+    default List<String> includedRecordTypes() {
+        return List.of();
+    }
+
+    /**
+     * Returns whether a record that is gone although its last entry is not a delete was removed
+     * together with another record, as a recovery protocol is with its device, so that its absence
+     * is not drift. {@code recorded} contains the compared field values its entries recorded last.
+     * False by default.
+     */
+    default boolean removedWithAnotherRecord(Handle handle, Long recordId, String label, Map<String, String> recorded) {
+        return false;
+    }
+
+    /**
      * Passes every current record to {@code sink} in ascending id order. A type whose entries carry
      * no record id (such as settings) passes one record with a null id.
      */

@@ -3,9 +3,11 @@ package org.patchdesk.workspace;
 import java.time.Clock;
 
 import org.jdbi.v3.core.Jdbi;
+import org.patchdesk.acceptance.AcceptanceAuditReader;
 import org.patchdesk.acceptance.RiskAcceptanceService;
 import org.patchdesk.audit.AuditChain;
 import org.patchdesk.audit.AuditLog;
+import org.patchdesk.controls.ControlAuditReader;
 import org.patchdesk.controls.ControlService;
 import org.patchdesk.audit.AuditTrail;
 import org.patchdesk.audit.AuditVerifier;
@@ -29,6 +31,7 @@ import org.patchdesk.planning.PatchabilityService;
 import org.patchdesk.planning.ProductFactService;
 import org.patchdesk.planning.ProductSupportService;
 import org.patchdesk.playbooks.PlaybookService;
+import org.patchdesk.recovery.RecoveryProtocolAuditReader;
 import org.patchdesk.recovery.RecoveryProtocolService;
 import org.patchdesk.risk.FeedStatusService;
 import org.patchdesk.risk.FindingService;
@@ -39,7 +42,9 @@ import org.patchdesk.risk.ssvc.SsvcTables;
 import org.patchdesk.storage.Database;
 import org.patchdesk.users.AccountWriteCheck;
 import org.patchdesk.users.PasswordHasher;
+import org.patchdesk.users.SignatureAuditReader;
 import org.patchdesk.users.SignatureService;
+import org.patchdesk.users.UserAuditReader;
 import org.patchdesk.users.UserService;
 import org.patchdesk.windows.WindowAuditReader;
 import org.patchdesk.windows.WindowCalendarExport;
@@ -135,7 +140,12 @@ public final class Services implements AutoCloseable {
                 .register(new DeviceTypeAuditReader())
                 .register(new WindowAuditReader(windows))
                 .register(new PatchLogAuditReader())
-                .register(new SettingAuditReader());
+                .register(new SettingAuditReader())
+                .register(new AcceptanceAuditReader())
+                .register(new SignatureAuditReader())
+                .register(new UserAuditReader())
+                .register(new ControlAuditReader())
+                .register(new RecoveryProtocolAuditReader());
         this.auditVerifier = new AuditVerifier(jdbi, auditChain, auditReaders, clock);
         this.auditTrail = new AuditTrail(jdbi, auditChain, clock);
     }
