@@ -48,6 +48,8 @@ public final class RiskAcceptanceService {
     static final int TITLE_LENGTH = 200;
     static final int TEXT_LENGTH = 4000;
     static final int NOTE_LENGTH = 2000;
+    /** The most findings one scope search lists. */
+    public static final int SEARCH_LIMIT = 200;
 
     private final Jdbi jdbi;
     private final AuditLog auditLog;
@@ -77,20 +79,49 @@ public final class RiskAcceptanceService {
     }
 
     /**
-     * Stores the settings; only an administrator may, once accounts exist.
+     * Stores the settings that differ from the stored ones, with one audit entry that records the
+     * old and new value of each changed setting key; only an administrator may, once accounts exist.
+     * Returns the keys that changed, none when the settings are the same.
      *
      * @throws IllegalStateException when the actor is not an administrator
      */
-    public void saveSettings(AcceptanceSettings settings, Actor actor) {
+    public List<String> saveSettings(AcceptanceSettings settings, Actor actor) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        jdbi.useTransaction(handle -> {
+        return jdbi.inTransaction(handle -> {
             UserService.requireRole(handle, actor, Role.ADMINISTRATOR);
-            Map<String, String> before = AcceptanceStore.settings(handle).toRows();
-            Map<String, String> after = settings.toRows();
+            Map<String, String> stored = AcceptanceStore.settings(handle).toRows();
+            Map<String, String> before = new LinkedHashMap<>();
+            Map<String, String> after = new LinkedHashMap<>();
+            settings.toRows().forEach((key, value) -> {
+                if (!value.equals(stored.get(key))) {
+                    before.put(key, stored.get(key));
+                    after.put(key, value);
+                }
+            });
+            if (after.isEmpty()) {
+                return List.of();
+            }
             SettingDao dao = handle.attach(SettingDao.class);
             after.forEach((key, value) -> dao.put(key, value, now, actor.name()));
             auditLog.append(handle, new AuditEntry(null, now.toInstant(), actor.name(), AuditAction.UPDATE, UserService.SETTING_RECORD_TYPE,
-                    null, "risk acceptance settings", null, before, after, "Changed the risk acceptance settings"));
+                    null, "risk acceptance settings", null, before, after,
+                    "Changed the risk acceptance settings: " + String.join(", ", after.keySet())));
+            return List.copyOf(after.keySet());
+        });
+    }
+
+    /**
+     * Returns why the actor may not change the settings, or empty when they may: only an
+     * administrator may once accounts exist, as {@link #saveSettings} enforces.
+     */
+    public Optional<String> settingsRefusal(Actor actor) {
+        return jdbi.withHandle(handle -> {
+            try {
+                UserService.requireRole(handle, actor, Role.ADMINISTRATOR);
+                return Optional.empty();
+            } catch (IllegalStateException e) {
+                return Optional.of("Only an administrator can change the risk acceptance settings. " + e.getMessage());
+            }
         });
     }
 
@@ -169,8 +200,72 @@ public final class RiskAcceptanceService {
     public AcceptanceForm form(long id) {
         RiskAcceptance acceptance = get(id).orElseThrow(() -> new IllegalArgumentException("No risk acceptance has the number RA-" + id));
         List<AcceptanceSignature> given = signatures(id);
-        return new AcceptanceForm(acceptance, controls(acceptance), recoveryProtocols(acceptance), given, missingRoles(acceptance, given),
-                settings(), today());
+        List<CompensatingControl> linked = controls(acceptance);
+        Map<Long, String> deviceTypes = jdbi.withHandle(handle -> AcceptanceStore.scopeDeviceTypes(handle, id));
+        List<ScopeFinding> covered = jdbi.withHandle(handle -> AcceptanceStore.coveredFindingDetails(handle, id));
+        List<ScopeFinding> held = jdbi.withHandle(handle -> AcceptanceStore.heldFindingDetails(handle, id));
+        return new AcceptanceForm(acceptance, linked, warningsFor(linked, acceptance.endDate()), recoveryProtocols(acceptance),
+                deviceTypes, covered, held, given, missingRoles(acceptance, given), settings(), today());
+    }
+
+    /**
+     * Returns, for each action of the life cycle that the acceptance does not allow now, the reason
+     * in words. The rules are those the action methods enforce: the stored state from
+     * {@link AcceptanceAction}, user accounts for submitting and signing, and one renewal under way at a time.
+     */
+    public Map<AcceptanceAction, String> refusals(RiskAcceptance acceptance) {
+        return jdbi.withHandle(handle -> {
+            Map<AcceptanceAction, String> refusals = new java.util.EnumMap<>(AcceptanceAction.class);
+            boolean accounts = signatures.signaturesRequired(handle);
+            for (AcceptanceAction action : AcceptanceAction.values()) {
+                Optional<String> refusal = action.refusal(acceptance);
+                if (refusal.isPresent()) {
+                    refusals.put(action, refusal.get());
+                } else if (action.needsAccounts() && !accounts) {
+                    refusals.put(action, "This database has no user accounts, and " + acceptance.number() + " cannot be "
+                            + action.participle() + " without them; an administrator creates them on the Users screen");
+                } else if (action == AcceptanceAction.RENEW) {
+                    AcceptanceStore.pendingRenewal(handle, acceptance.id()).ifPresent(pending -> refusals.put(action,
+                            acceptance.number() + " already has the renewal RA-" + pending + " under way; continue that one"));
+                }
+            }
+            return refusals;
+        });
+    }
+
+    /**
+     * Lists warnings about the linked controls for an acceptance that ends on {@code endDate}: a
+     * control that was never verified, one whose verification is overdue today, and one whose next
+     * verification date falls before the end date. These are warnings only: nothing is rejected.
+     */
+    public List<String> controlWarnings(List<Long> controlIds, LocalDate endDate) {
+        List<CompensatingControl> linked = controlIds.stream().map(controls::get).flatMap(Optional::stream).toList();
+        return warningsFor(linked, endDate);
+    }
+
+    private List<String> warningsFor(List<CompensatingControl> linked, LocalDate endDate) {
+        LocalDate today = today();
+        List<String> warnings = new ArrayList<>();
+        for (CompensatingControl control : linked) {
+            String name = "The control \"" + control.title() + "\"";
+            switch (control.state(today)) {
+                case NOT_VERIFIED -> warnings.add(name + " has not been verified, so it does not count as a compensating control yet.");
+                case OVERDUE -> warnings.add(name + " is overdue for verification since " + control.overdueSince()
+                        + " and does not count until it is verified again.");
+                case VERIFIED -> {
+                    if (endDate != null && control.nextVerificationOn().isBefore(endDate)) {
+                        warnings.add(name + " is due for verification on " + control.nextVerificationOn() + ", before the acceptance ends on "
+                                + endDate + "; if it is not verified again by then, the acceptance relies on an overdue control.");
+                    }
+                }
+            }
+        }
+        return warnings;
+    }
+
+    /** Lists the warnings about the acceptance's linked controls; see {@link #controlWarnings(List, LocalDate)}. */
+    public List<String> controlWarnings(RiskAcceptance acceptance) {
+        return warningsFor(controls(acceptance), acceptance.endDate());
     }
 
     /** Returns the linked compensating controls, in id order, skipping any deleted since. */
@@ -186,6 +281,14 @@ public final class RiskAcceptanceService {
     /** Finds devices for the scope by asset tag, department, manufacturer or model. */
     public List<DeviceRef> searchDevices(String text) {
         return controls.searchDevices(text);
+    }
+
+    /**
+     * Finds findings for the scope by part of the CVE ID, KEV membership and part of the device's
+     * asset tag, department, manufacturer or model; at most {@link #SEARCH_LIMIT} of them, by asset tag and CVE.
+     */
+    public List<ScopeFinding> searchFindings(FindingSearch search) {
+        return jdbi.withHandle(handle -> AcceptanceStore.searchFindings(handle, search, SEARCH_LIMIT));
     }
 
     /** Lists a device's findings, for choosing findings for the scope. */
@@ -246,7 +349,7 @@ public final class RiskAcceptanceService {
         return jdbi.inTransaction(handle -> {
             AcceptanceSettings settings = AcceptanceStore.settings(handle);
             RiskAcceptance before = load(handle, id, settings);
-            requireState(before, "edited", AcceptanceState.DRAFT);
+            requireState(before, AcceptanceAction.EDIT);
             check(handle, values, settings);
             OffsetDateTime now = AcceptanceStore.utc(clock.instant());
             AcceptanceStore.updateFields(handle, id, values, actor.name(), now);
@@ -268,7 +371,7 @@ public final class RiskAcceptanceService {
             requireAccounts(handle, "submitted");
             AcceptanceSettings settings = AcceptanceStore.settings(handle);
             RiskAcceptance draft = load(handle, id, settings);
-            requireState(draft, "submitted", AcceptanceState.DRAFT);
+            requireState(draft, AcceptanceAction.SUBMIT);
             check(handle, draft.values(), settings);
             if (draft.startDate().isBefore(today())) {
                 throw new IllegalArgumentException("The start date " + draft.startDate() + " of " + draft.number()
@@ -306,7 +409,7 @@ public final class RiskAcceptanceService {
             requireAccounts(handle, "signed");
             AcceptanceSettings settings = AcceptanceStore.settings(handle);
             RiskAcceptance acceptance = load(handle, id, settings);
-            requireState(acceptance, "signed", AcceptanceState.SUBMITTED);
+            requireState(acceptance, AcceptanceAction.SIGN);
             if (meaning == null) {
                 throw new IllegalArgumentException("Choose what the signature means: reviewed, approved or rejected");
             }
@@ -496,8 +599,7 @@ public final class RiskAcceptanceService {
         return jdbi.inTransaction(handle -> {
             AcceptanceSettings settings = AcceptanceStore.settings(handle);
             RiskAcceptance acceptance = load(handle, id, settings);
-            requireState(acceptance, "closed", AcceptanceState.DRAFT, AcceptanceState.SUBMITTED, AcceptanceState.APPROVED,
-                    AcceptanceState.ACTIVE);
+            requireState(acceptance, AcceptanceAction.CLOSE);
             end(handle, acceptance, AcceptanceState.CLOSED, note, actor);
             return AcceptanceStore.find(handle, id, settings).orElseThrow();
         });
@@ -514,7 +616,7 @@ public final class RiskAcceptanceService {
         return jdbi.inTransaction(handle -> {
             AcceptanceSettings settings = AcceptanceStore.settings(handle);
             RiskAcceptance acceptance = load(handle, id, settings);
-            requireState(acceptance, "renewed", AcceptanceState.ACTIVE, AcceptanceState.EXPIRED, AcceptanceState.CLOSED);
+            requireState(acceptance, AcceptanceAction.RENEW);
             Optional<Long> pending = AcceptanceStore.pendingRenewal(handle, id);
             if (pending.isPresent()) {
                 throw new IllegalStateException(acceptance.number() + " already has the renewal RA-" + pending.get()
@@ -579,13 +681,11 @@ public final class RiskAcceptanceService {
                 .orElseThrow(() -> new IllegalArgumentException("No risk acceptance has the number RA-" + id));
     }
 
-    private static void requireState(RiskAcceptance acceptance, String action, AcceptanceState... allowed) {
-        for (AcceptanceState state : allowed) {
-            if (acceptance.storedState() == state) {
-                return;
-            }
+    private static void requireState(RiskAcceptance acceptance, AcceptanceAction action) {
+        Optional<String> refusal = action.refusal(acceptance);
+        if (refusal.isPresent()) {
+            throw new IllegalStateException(refusal.get());
         }
-        throw new IllegalStateException(acceptance.number() + " is " + acceptance.storedState().word() + " and cannot be " + action);
     }
 
     /**

@@ -71,7 +71,7 @@ public final class Workspace implements AutoCloseable {
     /** Opens the demo database, which never shares a record with the site database, and applies the day's changes to scores. */
     public Services openDemo() {
         return started(new Services(Database.open(folder.resolve(DEMO_FOLDER), Database.DEFAULT_NAME), fdaClassification(),
-                ssvcTables(), clock));
+                ssvcTables(), clock, true));
     }
 
     /**

@@ -20,6 +20,7 @@ import org.patchdesk.controls.CompensatingControl;
 import org.patchdesk.controls.ControlValues;
 import org.patchdesk.inventory.Device;
 import org.patchdesk.recovery.RecoveryProtocolValues;
+import org.patchdesk.reports.ReportSite;
 import org.patchdesk.testing.TestSites;
 import org.patchdesk.users.SignatureMeaning;
 import org.patchdesk.workspace.Services;
@@ -57,7 +58,7 @@ class RiskAcceptancePdfTest {
 
     private Path print(long id) throws IOException {
         Path pdf = folder.resolve("RA-" + id + ".pdf");
-        RiskAcceptancePdf.write(services.acceptances().form(id), "General Hospital", "Jamie Tech",
+        RiskAcceptancePdf.write(services.acceptances().form(id), ReportSite.of("General Hospital"), "Jamie Tech",
                 ZonedDateTime.now(TestSites.CLOCK), pdf);
         return pdf;
     }

@@ -32,6 +32,7 @@ import org.patchdesk.acceptance.RiskAcceptance;
 import org.patchdesk.acceptance.RiskAcceptancePdf;
 import org.patchdesk.acceptance.RiskAcceptanceService;
 import org.patchdesk.common.Actor;
+import org.patchdesk.reports.ReportSite;
 import org.patchdesk.ui.BackgroundTasks;
 import org.patchdesk.ui.DialogService;
 import org.patchdesk.ui.DocumentOpener;
@@ -53,7 +54,7 @@ public final class AcceptancesView extends BorderPane {
     private final DocumentOpener opener;
     private final Actor actor;
     private final Clock clock;
-    private final String siteName;
+    private final ReportSite site;
     private final AcceptanceDialogs forms;
 
     private final TableView<RiskAcceptance> table = new TableView<>();
@@ -67,14 +68,14 @@ public final class AcceptancesView extends BorderPane {
     }
 
     public AcceptancesView(RiskAcceptanceService service, BackgroundTasks tasks, DialogService dialogs, DocumentOpener opener, Actor actor,
-                           Clock clock, String siteName) {
+                           Clock clock, ReportSite site) {
         this.service = service;
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.opener = opener;
         this.actor = actor;
         this.clock = clock;
-        this.siteName = siteName;
+        this.site = site;
         this.forms = new AcceptanceDialogs(service, this);
         setId("acceptancesView");
         setTop(top());
@@ -297,7 +298,7 @@ public final class AcceptancesView extends BorderPane {
         dialogs.chooseFileToSave("Save the risk acceptance", "risk-acceptance-" + selected.number().toLowerCase(java.util.Locale.ROOT) + ".pdf",
                 "pdf").ifPresent(path -> tasks.submit("Writing the risk acceptance", monitor -> {
                     AcceptanceForm form = service.form(selected.id());
-                    RiskAcceptancePdf.write(form, siteName, actor.name(), ZonedDateTime.now(clock), path);
+                    RiskAcceptancePdf.write(form, site, actor.name(), ZonedDateTime.now(clock), path);
                     return path;
                 }, this::open, error -> dialogs.showFailure("Risk acceptance not written",
                         "Writing " + selected.number() + " to " + path + " failed.", error)));

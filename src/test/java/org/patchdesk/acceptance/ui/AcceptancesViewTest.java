@@ -23,6 +23,7 @@ import org.patchdesk.acceptance.AcceptanceSignature;
 import org.patchdesk.acceptance.AcceptanceState;
 import org.patchdesk.acceptance.RiskAcceptance;
 import org.patchdesk.controls.DeviceRef;
+import org.patchdesk.reports.ReportSite;
 import org.patchdesk.risk.FindingStatus;
 import org.patchdesk.testing.ScriptedDialogs;
 import org.patchdesk.testing.TestSites;
@@ -52,7 +53,7 @@ class AcceptancesViewTest {
         tasks = new BackgroundTasks();
         dialogs = new ScriptedDialogs();
         view = new AcceptancesView(services.acceptances(), tasks, dialogs, file -> { }, TestSites.TECHNICIAN, TestSites.CLOCK,
-                "General Hospital");
+                ReportSite.of("General Hospital"));
         stage.setScene(new Scene(view, 1200, 720));
         stage.show();
         view.refresh();
