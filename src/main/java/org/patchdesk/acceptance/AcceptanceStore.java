@@ -157,6 +157,10 @@ final class AcceptanceStore {
                     + " OR LOWER(d.model) LIKE :device ESCAPE '!' OR LOWER(m.name) LIKE :device ESCAPE '!')");
             binds.put("device", likePattern(device));
         }
+        if (search.deviceId() != null) {
+            sql.append(" AND f.device_id = :deviceId");
+            binds.put("deviceId", search.deviceId());
+        }
         if (search.kevOnly()) {
             sql.append(" AND f.kev = TRUE");
         }

@@ -48,6 +48,19 @@ public final class RiskAcceptanceService {
     static final int TITLE_LENGTH = 200;
     static final int TEXT_LENGTH = 4000;
     static final int NOTE_LENGTH = 2000;
+    /** The names of the draft fields as the form labels them, which {@link InvalidFieldException} reports. */
+    public static final String FIELD_TITLE = "Title";
+    public static final String FIELD_REASON = "Reason";
+    public static final String FIELD_REASON_DETAIL = "Reason details";
+    public static final String FIELD_REPLACEMENT = "Replacement date";
+    public static final String FIELD_STATEMENT = "Risk statement";
+    public static final String FIELD_SCOPE = "Scope";
+    public static final String FIELD_CONTROLS = "Compensating controls";
+    public static final String FIELD_LIKELIHOOD = "Likelihood";
+    public static final String FIELD_SEVERITY = "Severity";
+    public static final String FIELD_DECISION = "Decision";
+    public static final String FIELD_START = "Start date";
+    public static final String FIELD_DURATION = "Duration";
     /** The most findings one scope search lists. */
     public static final int SEARCH_LIMIT = 200;
 
@@ -374,7 +387,7 @@ public final class RiskAcceptanceService {
             requireState(draft, AcceptanceAction.SUBMIT);
             check(handle, draft.values(), settings);
             if (draft.startDate().isBefore(today())) {
-                throw new IllegalArgumentException("The start date " + draft.startDate() + " of " + draft.number()
+                throw new InvalidFieldException(FIELD_START, "The start date " + draft.startDate() + " of " + draft.number()
                         + " has passed; set today or a later date before submitting");
             }
             List<Role> required = settings.approversFor(draft.level());
@@ -691,67 +704,67 @@ public final class RiskAcceptanceService {
     /**
      * Checks the fields of a draft.
      *
-     * @throws IllegalArgumentException naming the field and value
+     * @throws InvalidFieldException naming the field and value
      */
     private static void check(Handle handle, AcceptanceValues values, AcceptanceSettings settings) {
         String title = AcceptanceStore.blankToNull(values.title());
         if (title == null) {
-            throw new IllegalArgumentException("Enter a title for the risk acceptance");
+            throw new InvalidFieldException(FIELD_TITLE, "Enter a title for the risk acceptance");
         }
         if (title.length() > TITLE_LENGTH) {
-            throw new IllegalArgumentException("The title is longer than " + TITLE_LENGTH + " characters");
+            throw new InvalidFieldException(FIELD_TITLE, "The title is longer than " + TITLE_LENGTH + " characters");
         }
         if (values.reason() == null) {
-            throw new IllegalArgumentException("Choose the reason for the risk acceptance");
+            throw new InvalidFieldException(FIELD_REASON, "Choose the reason for the risk acceptance");
         }
         if (values.reason() == AcceptanceReason.OTHER && AcceptanceStore.blankToNull(values.reasonDetail()) == null) {
-            throw new IllegalArgumentException("The reason \"other\" needs a description of the reason");
+            throw new InvalidFieldException(FIELD_REASON_DETAIL, "The reason \"other\" needs a description of the reason");
         }
         if (values.reasonDetail() != null && values.reasonDetail().strip().length() > NOTE_LENGTH) {
-            throw new IllegalArgumentException("The reason description is longer than " + NOTE_LENGTH + " characters");
+            throw new InvalidFieldException(FIELD_REASON_DETAIL, "The reason description is longer than " + NOTE_LENGTH + " characters");
         }
         if (values.startDate() == null) {
-            throw new IllegalArgumentException("Enter the start date of the risk acceptance");
+            throw new InvalidFieldException(FIELD_START, "Enter the start date of the risk acceptance");
         }
         if (values.reason() == AcceptanceReason.END_OF_LIFE && values.replacementDate() == null) {
-            throw new IllegalArgumentException("The reason \"end of life\" needs the date the device is to be replaced");
+            throw new InvalidFieldException(FIELD_REPLACEMENT, "The reason \"end of life\" needs the date the device is to be replaced");
         }
         String statement = AcceptanceStore.blankToNull(values.riskStatement());
         if (statement == null) {
-            throw new IllegalArgumentException("Enter the risk statement: what could happen, to whom, and why the risk is acceptable");
+            throw new InvalidFieldException(FIELD_STATEMENT, "Enter the risk statement: what could happen, to whom, and why the risk is acceptable");
         }
         if (statement.length() > TEXT_LENGTH) {
-            throw new IllegalArgumentException("The risk statement is longer than " + TEXT_LENGTH + " characters");
+            throw new InvalidFieldException(FIELD_STATEMENT, "The risk statement is longer than " + TEXT_LENGTH + " characters");
         }
         if (values.likelihood() < 1 || values.likelihood() > 5) {
-            throw new IllegalArgumentException("Likelihood needs a value from 1 to 5, not " + values.likelihood());
+            throw new InvalidFieldException(FIELD_LIKELIHOOD, "Likelihood needs a value from 1 to 5, not " + values.likelihood());
         }
         if (values.severity() < 1 || values.severity() > 5) {
-            throw new IllegalArgumentException("Severity needs a value from 1 to 5, not " + values.severity());
+            throw new InvalidFieldException(FIELD_SEVERITY, "Severity needs a value from 1 to 5, not " + values.severity());
         }
         if (values.decision() == null) {
-            throw new IllegalArgumentException("Choose the decision: accept, mitigate, transfer or avoid");
+            throw new InvalidFieldException(FIELD_DECISION, "Choose the decision: accept, mitigate, transfer or avoid");
         }
         if (values.durationMonths() < 1) {
-            throw new IllegalArgumentException("The requested duration needs at least 1 month, not " + values.durationMonths());
+            throw new InvalidFieldException(FIELD_DURATION, "The requested duration needs at least 1 month, not " + values.durationMonths());
         }
         if (values.durationMonths() > settings.maxMonths()) {
-            throw new IllegalArgumentException("The requested duration of " + values.durationMonths() + " months is longer than the maximum"
+            throw new InvalidFieldException(FIELD_DURATION, "The requested duration of " + values.durationMonths() + " months is longer than the maximum"
                     + " of " + settings.maxMonths() + " months (setting " + AcceptanceSettings.MAX_MONTHS_KEY + "); request a shorter"
                     + " duration and renew it when it ends");
         }
         if (values.deviceIds().isEmpty() && values.findingIds().isEmpty()) {
-            throw new IllegalArgumentException("Choose at least one device or finding for the scope of the risk acceptance");
+            throw new InvalidFieldException(FIELD_SCOPE, "Choose at least one device or finding for the scope of the risk acceptance");
         }
-        checkExist(handle, "device", "Device", values.deviceIds());
-        checkExist(handle, "finding", "Finding", values.findingIds());
-        checkExist(handle, "compensating_control", "Compensating control", values.controlIds());
+        checkExist(handle, "device", "Device", FIELD_SCOPE, values.deviceIds());
+        checkExist(handle, "finding", "Finding", FIELD_SCOPE, values.findingIds());
+        checkExist(handle, "compensating_control", "Compensating control", FIELD_CONTROLS, values.controlIds());
     }
 
-    private static void checkExist(Handle handle, String table, String noun, List<Long> ids) {
+    private static void checkExist(Handle handle, String table, String noun, String field, List<Long> ids) {
         List<Long> missing = AcceptanceStore.missing(handle, table, ids);
         if (!missing.isEmpty()) {
-            throw new IllegalArgumentException(noun + " " + missing.get(0) + " not found; it may have been deleted");
+            throw new InvalidFieldException(field, noun + " " + missing.get(0) + " not found; it may have been deleted");
         }
     }
 

@@ -65,6 +65,15 @@ class RecoveryProtocolPdfTest {
     }
 
     @Test
+    void demoProtocolCarriesDemoMark() throws IOException {
+        Path pdf = folder.resolve("demo-protocol.pdf");
+
+        RecoveryProtocolPdf.write(productProtocol(), new ReportSite("Demo Hospital", true), "jtech", PRINTED, pdf);
+
+        assertThat(text(pdf)).contains(ReportSite.DEMO_MARK);
+    }
+
+    @Test
     void missingPartsPrintAsNotRecorded() throws IOException {
         RecoveryProtocol device = new RecoveryProtocol(8, null, 12L, null, "LOOSE-1", "Paper charting", null, null, null, null,
                 "Charge nurse", null, null, null, null, List.of(), null, "jtech");

@@ -105,6 +105,17 @@ class WorkOrderPdfTest {
     }
 
     @Test
+    void demoWorkOrderCarriesDemoMark() throws IOException {
+        Path pdf = folder.resolve("demo-order.pdf");
+        WorkOrder order = new WorkOrder(new ReportSite("Demo Hospital", true), "Imaging workstation KBs", "PW-7", null, "Draft", null,
+                null, null, null, null, null, null, null, null, null, null);
+
+        WorkOrderPdf.write(order, pdf);
+
+        assertThat(pages(pdf)).allSatisfy(page -> assertThat(page).contains(ReportSite.DEMO_MARK));
+    }
+
+    @Test
     void workOrderWithoutApprovalOrTicketSaysSo() throws IOException {
         Path pdf = folder.resolve("unapproved.pdf");
         WorkOrder order = new WorkOrder(ReportSite.of("Site"), "Imaging workstation KBs", "PW-7", null, "Draft", null, null, null, null, null, null,
