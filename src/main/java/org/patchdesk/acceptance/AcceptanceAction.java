@@ -51,7 +51,7 @@ public enum AcceptanceAction {
      * Returns why the acceptance does not allow the action in its stored state, or empty when it
      * does. The reason names the states that allow it.
      */
-    public Optional<String> refusal(RiskAcceptance acceptance) {
+    public Optional<String> rejectionReason(RiskAcceptance acceptance) {
         if (allowedIn(acceptance.storedState())) {
             return Optional.empty();
         }

@@ -132,7 +132,7 @@ final class AcceptanceStore {
                 .bind("id", id).map((rs, ctx) -> scopeFinding(rs)).list();
     }
 
-    /** Lists the findings an acceptance holds or held at "risk accepted", with their device and vulnerability facts. */
+    /** Lists the findings an acceptance keeps, or kept, at "risk accepted", with their device and vulnerability facts. */
     static List<ScopeFinding> heldFindingDetails(Handle handle, long id) {
         return handle.createQuery(SCOPE_FINDING_COLUMNS + " JOIN risk_acceptance_hold h ON h.finding_id = f.id"
                         + " WHERE h.acceptance_id = :id ORDER BY d.asset_tag_key, f.cve_id")

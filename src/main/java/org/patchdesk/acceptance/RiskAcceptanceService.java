@@ -61,7 +61,7 @@ public final class RiskAcceptanceService {
     public static final String FIELD_DECISION = "Decision";
     public static final String FIELD_START = "Start date";
     public static final String FIELD_DURATION = "Duration";
-    /** The most findings one scope search lists. */
+    /** The maximum number of findings one scope search lists. */
     public static final int SEARCH_LIMIT = 200;
 
     private final Jdbi jdbi;
@@ -93,8 +93,8 @@ public final class RiskAcceptanceService {
 
     /**
      * Stores the settings that differ from the stored ones, with one audit entry that records the
-     * old and new value of each changed setting key; only an administrator may, once accounts exist.
-     * Returns the keys that changed, none when the settings are the same.
+     * old and new value of each changed setting key. Once accounts exist, only an administrator
+     * may. Returns the keys that changed, none when the settings are the same.
      *
      * @throws IllegalStateException when the actor is not an administrator
      */
@@ -127,7 +127,7 @@ public final class RiskAcceptanceService {
      * Returns why the actor may not change the settings, or empty when they may: only an
      * administrator may once accounts exist, as {@link #saveSettings} enforces.
      */
-    public Optional<String> settingsRefusal(Actor actor) {
+    public Optional<String> settingsRejection(Actor actor) {
         return jdbi.withHandle(handle -> {
             try {
                 UserService.requireRole(handle, actor, Role.ADMINISTRATOR);
@@ -226,23 +226,23 @@ public final class RiskAcceptanceService {
      * in words. The rules are those the action methods enforce: the stored state from
      * {@link AcceptanceAction}, user accounts for submitting and signing, and one renewal under way at a time.
      */
-    public Map<AcceptanceAction, String> refusals(RiskAcceptance acceptance) {
+    public Map<AcceptanceAction, String> rejectedActions(RiskAcceptance acceptance) {
         return jdbi.withHandle(handle -> {
-            Map<AcceptanceAction, String> refusals = new java.util.EnumMap<>(AcceptanceAction.class);
+            Map<AcceptanceAction, String> rejections = new java.util.EnumMap<>(AcceptanceAction.class);
             boolean accounts = signatures.signaturesRequired(handle);
             for (AcceptanceAction action : AcceptanceAction.values()) {
-                Optional<String> refusal = action.refusal(acceptance);
-                if (refusal.isPresent()) {
-                    refusals.put(action, refusal.get());
+                Optional<String> rejection = action.rejectionReason(acceptance);
+                if (rejection.isPresent()) {
+                    rejections.put(action, rejection.get());
                 } else if (action.needsAccounts() && !accounts) {
-                    refusals.put(action, "This database has no user accounts, and " + acceptance.number() + " cannot be "
+                    rejections.put(action, "This database has no user accounts, and " + acceptance.number() + " cannot be "
                             + action.participle() + " without them; an administrator creates them on the Users screen");
                 } else if (action == AcceptanceAction.RENEW) {
-                    AcceptanceStore.pendingRenewal(handle, acceptance.id()).ifPresent(pending -> refusals.put(action,
+                    AcceptanceStore.pendingRenewal(handle, acceptance.id()).ifPresent(pending -> rejections.put(action,
                             acceptance.number() + " already has the renewal RA-" + pending + " under way; continue that one"));
                 }
             }
-            return refusals;
+            return rejections;
         });
     }
 
@@ -695,9 +695,9 @@ public final class RiskAcceptanceService {
     }
 
     private static void requireState(RiskAcceptance acceptance, AcceptanceAction action) {
-        Optional<String> refusal = action.refusal(acceptance);
-        if (refusal.isPresent()) {
-            throw new IllegalStateException(refusal.get());
+        Optional<String> rejection = action.rejectionReason(acceptance);
+        if (rejection.isPresent()) {
+            throw new IllegalStateException(rejection.get());
         }
     }
 

@@ -28,7 +28,7 @@ import org.patchdesk.users.Role;
 import org.patchdesk.users.SignatureMeaning;
 import org.patchdesk.workspace.Services;
 
-/** The rules the acceptance screen asks the service for: allowed actions, control warnings, finding search and settings. */
+/** The rules the acceptance screen reads from the service: allowed actions, control warnings, finding search and settings. */
 class AcceptanceRulesTest {
 
     private static final LocalDate TODAY = AcceptanceFixtures.today();
@@ -59,30 +59,30 @@ class AcceptanceRulesTest {
     }
 
     @Test
-    void refusalsFollowStoredState() {
+    void rejectionsFollowStoredState() {
         RiskAcceptance draft = acceptances.createDraft(AcceptanceFixtures.medium(pump.id(), List.of(), TODAY), TestSites.TECHNICIAN);
 
-        Map<AcceptanceAction, String> draftRefusals = acceptances.refusals(draft);
+        Map<AcceptanceAction, String> draftRejections = acceptances.rejectedActions(draft);
 
-        assertThat(draftRefusals.keySet()).containsExactlyInAnyOrder(AcceptanceAction.SIGN, AcceptanceAction.RENEW);
-        assertThat(draftRefusals.get(AcceptanceAction.SIGN))
+        assertThat(draftRejections.keySet()).containsExactlyInAnyOrder(AcceptanceAction.SIGN, AcceptanceAction.RENEW);
+        assertThat(draftRejections.get(AcceptanceAction.SIGN))
                 .isEqualTo("RA-" + draft.id() + " is draft and cannot be signed; only submitted acceptances can");
-        assertThat(draftRefusals.get(AcceptanceAction.RENEW))
+        assertThat(draftRejections.get(AcceptanceAction.RENEW))
                 .isEqualTo("RA-" + draft.id() + " is draft and cannot be renewed; only active, expired or closed acceptances can");
 
         RiskAcceptance submitted = acceptances.submit(draft.id(), TestSites.TECHNICIAN);
 
-        assertThat(acceptances.refusals(submitted).keySet())
+        assertThat(acceptances.rejectedActions(submitted).keySet())
                 .containsExactlyInAnyOrder(AcceptanceAction.EDIT, AcceptanceAction.SUBMIT, AcceptanceAction.RENEW);
     }
 
     @Test
-    void refusalsMatchWhatActionsReject() {
+    void rejectionsMatchActionErrors() {
         RiskAcceptance draft = acceptances.createDraft(AcceptanceFixtures.medium(pump.id(), List.of(), TODAY), TestSites.TECHNICIAN);
-        String refusal = acceptances.refusals(draft).get(AcceptanceAction.RENEW);
+        String rejection = acceptances.rejectedActions(draft).get(AcceptanceAction.RENEW);
 
         assertThatThrownBy(() -> acceptances.renew(draft.id(), TestSites.TECHNICIAN))
-                .isInstanceOf(IllegalStateException.class).hasMessage(refusal);
+                .isInstanceOf(IllegalStateException.class).hasMessage(rejection);
     }
 
     @Test
@@ -92,26 +92,26 @@ class AcceptanceRulesTest {
         acceptances.sign(request.id(), "mmanager", AcceptanceFixtures.password("mmanager"), SignatureMeaning.APPROVED, null, null);
         RiskAcceptance active = acceptances.sign(request.id(), "cso", AcceptanceFixtures.password("cso"), SignatureMeaning.APPROVED, null,
                 null);
-        assertThat(acceptances.refusals(active)).doesNotContainKey(AcceptanceAction.RENEW);
+        assertThat(acceptances.rejectedActions(active)).doesNotContainKey(AcceptanceAction.RENEW);
 
         RiskAcceptance renewal = acceptances.renew(active.id(), TestSites.TECHNICIAN);
 
-        assertThat(acceptances.refusals(active).get(AcceptanceAction.RENEW))
+        assertThat(acceptances.rejectedActions(active).get(AcceptanceAction.RENEW))
                 .isEqualTo("RA-" + active.id() + " already has the renewal RA-" + renewal.id() + " under way; continue that one");
     }
 
     @Test
-    void refusalsNameMissingAccounts() {
+    void rejectionsNameMissingAccounts() {
         services.close();
         services = TestSites.open(folder.resolve("no-accounts"));
         Device device = ControlFixtures.pump(services, "ICU-PUMP-9", "ICU");
         RiskAcceptance draft = services.acceptances().createDraft(AcceptanceFixtures.medium(device.id(), List.of(), TODAY),
                 TestSites.TECHNICIAN);
 
-        Map<AcceptanceAction, String> refusals = services.acceptances().refusals(draft);
+        Map<AcceptanceAction, String> rejections = services.acceptances().rejectedActions(draft);
 
-        assertThat(refusals.get(AcceptanceAction.SUBMIT)).startsWith("This database has no user accounts");
-        assertThat(refusals).doesNotContainKey(AcceptanceAction.EDIT);
+        assertThat(rejections.get(AcceptanceAction.SUBMIT)).startsWith("This database has no user accounts");
+        assertThat(rejections).doesNotContainKey(AcceptanceAction.EDIT);
     }
 
     @Test
@@ -204,8 +204,8 @@ class AcceptanceRulesTest {
 
     @Test
     void onlyAdministratorMayChangeSettings() {
-        assertThat(acceptances.settingsRefusal(ADMIN)).isEmpty();
-        assertThat(acceptances.settingsRefusal(TestSites.TECHNICIAN)).hasValueSatisfying(reason -> assertThat(reason)
+        assertThat(acceptances.settingsRejection(ADMIN)).isEmpty();
+        assertThat(acceptances.settingsRejection(TestSites.TECHNICIAN)).hasValueSatisfying(reason -> assertThat(reason)
                 .startsWith("Only an administrator can change the risk acceptance settings.").contains("jtech"));
         assertThatThrownBy(() -> acceptances.saveSettings(AcceptanceSettings.DEFAULTS, TestSites.TECHNICIAN))
                 .isInstanceOf(IllegalStateException.class);

@@ -79,16 +79,16 @@ public final class AcceptancesView extends BorderPane {
     private final Label rules = new Label();
     private final Button settingsButton = new Button("Settings…");
     private final Map<AcceptanceAction, Button> actionButtons = new EnumMap<>(AcceptanceAction.class);
-    private Map<Long, Map<AcceptanceAction, String>> refusals = Map.of();
+    private Map<Long, Map<AcceptanceAction, String>> rejections = Map.of();
     private int warningDays = 30;
 
     /**
-     * What one load reads: the list, the expiring panel, the settings, whether accounts exist, the
-     * refused actions of each listed acceptance by id, and why the actor may not change the settings.
+     * The data of one load: the list, the expiring panel, the settings, whether accounts exist, the
+     * rejected actions of each listed acceptance by id, and why the actor may not change the settings.
      */
     private record Snapshot(List<RiskAcceptance> listed, List<RiskAcceptance> expiring, AcceptanceSettings settings,
-                            boolean signaturesAvailable, Map<Long, Map<AcceptanceAction, String>> refusals,
-                            Optional<String> settingsRefusal) {
+                            boolean signaturesAvailable, Map<Long, Map<AcceptanceAction, String>> rejections,
+                            Optional<String> settingsRejection) {
     }
 
     public AcceptancesView(RiskAcceptanceService service, BackgroundTasks tasks, DialogService dialogs, DocumentOpener opener, Actor actor,
@@ -203,23 +203,23 @@ public final class AcceptancesView extends BorderPane {
                 "Loading the risk acceptances failed.", error));
     }
 
-    /** Reads a snapshot; runs off the FX thread. */
+    /** Reads a snapshot. Runs off the FX thread. */
     private Snapshot load(AcceptanceState wanted) {
         List<RiskAcceptance> listed = service.list(wanted);
-        Map<Long, Map<AcceptanceAction, String>> refused = new HashMap<>();
+        Map<Long, Map<AcceptanceAction, String>> rejected = new HashMap<>();
         for (RiskAcceptance acceptance : listed) {
-            refused.put(acceptance.id(), service.refusals(acceptance));
+            rejected.put(acceptance.id(), service.rejectedActions(acceptance));
         }
-        return new Snapshot(listed, service.expiringWithin(PANEL_DAYS), service.settings(), service.signaturesAvailable(), refused,
-                service.settingsRefusal(actor));
+        return new Snapshot(listed, service.expiringWithin(PANEL_DAYS), service.settings(), service.signaturesAvailable(), rejected,
+                service.settingsRejection(actor));
     }
 
     private void show(Snapshot snapshot, Long selectedId) {
         warningDays = snapshot.settings().warningDays();
-        refusals = snapshot.refusals();
+        rejections = snapshot.rejections();
         rules.setText("Rules: " + snapshot.settings().rulesText());
-        settingsButton.setDisable(snapshot.settingsRefusal().isPresent());
-        settingsButton.getTooltip().setText(snapshot.settingsRefusal().orElse("Change the residual risk bands, the approvers of each"
+        settingsButton.setDisable(snapshot.settingsRejection().isPresent());
+        settingsButton.getTooltip().setText(snapshot.settingsRejection().orElse("Change the residual risk bands, the approvers of each"
                 + " level, the maximum duration and the expiry warning period"));
         accountsBanner.setVisible(!snapshot.signaturesAvailable());
         accountsBanner.setManaged(!snapshot.signaturesAvailable());
@@ -235,10 +235,10 @@ public final class AcceptancesView extends BorderPane {
      */
     private void updateButtons(RiskAcceptance selected) {
         actionButtons.forEach((action, button) -> {
-            String refusal = selected == null ? "Select a risk acceptance in the list first"
-                    : refusals.getOrDefault(selected.id(), Map.of()).get(action);
-            button.setDisable(refusal != null);
-            button.getTooltip().setText(refusal != null ? refusal : ACTION_HELP.get(action));
+            String rejection = selected == null ? "Select a risk acceptance in the list first"
+                    : rejections.getOrDefault(selected.id(), Map.of()).get(action);
+            button.setDisable(rejection != null);
+            button.getTooltip().setText(rejection != null ? rejection : ACTION_HELP.get(action));
         });
     }
 
