@@ -88,6 +88,24 @@ public record AcceptanceSettings(int mediumFrom, int highFrom, Map<RiskLevel, Li
         };
     }
 
+    /**
+     * Returns the rules in words, as the risk acceptance screen shows them, such as "Residual risk:
+     * low 1-7, medium 8-14, high 15-25. Approvers: ...".
+     */
+    public String rulesText() {
+        StringBuilder text = new StringBuilder("Residual risk (likelihood x severity): ");
+        text.append("low ").append(band(RiskLevel.LOW)).append(", medium ").append(band(RiskLevel.MEDIUM)).append(", high ")
+                .append(band(RiskLevel.HIGH)).append(". Approvers: ");
+        List<String> levels = new ArrayList<>();
+        for (RiskLevel level : RiskLevel.values()) {
+            levels.add(level.word() + " " + approvers.get(level).stream().map(Role::label).collect(Collectors.joining(" + ")));
+        }
+        text.append(String.join("; ", levels)).append(". Maximum duration ").append(maxMonths).append(maxMonths == 1 ? " month" : " months")
+                .append("; an active acceptance is expiring ").append(warningDays).append(warningDays == 1 ? " day" : " days")
+                .append(" before its end date.");
+        return text.toString();
+    }
+
     /** Returns the settings as setting rows, key to stored value. */
     Map<String, String> toRows() {
         Map<String, String> rows = new LinkedHashMap<>();

@@ -16,6 +16,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Update;
 import org.patchdesk.controls.DeviceRef;
 import org.patchdesk.controls.FindingRef;
+import org.patchdesk.risk.FindingStatus;
 import org.patchdesk.risk.SettingDao;
 import org.patchdesk.users.Role;
 
@@ -26,6 +27,10 @@ final class AcceptanceStore {
             + " LEFT JOIN manufacturer m ON m.id = d.manufacturer_id";
     private static final String FINDING_COLUMNS = "SELECT f.id, f.device_id, d.asset_tag, f.cve_id, f.status FROM finding f"
             + " JOIN device d ON d.id = f.device_id";
+
+    private static final String SCOPE_FINDING_COLUMNS = "SELECT f.id, f.device_id, d.asset_tag, t.name AS type_name, m.name AS maker,"
+            + " d.model, d.department, f.cve_id, f.cvss_score, f.kev, f.status FROM finding f JOIN device d ON d.id = f.device_id"
+            + " LEFT JOIN manufacturer m ON m.id = d.manufacturer_id LEFT JOIN device_type t ON t.id = d.device_type_id";
 
     private AcceptanceStore() {
     }
@@ -116,6 +121,75 @@ final class AcceptanceStore {
                         + " OR f.device_id IN (SELECT device_id FROM risk_acceptance_device WHERE acceptance_id = :id)"
                         + " ORDER BY d.asset_tag_key, f.cve_id")
                 .bind("id", id).map((rs, ctx) -> findingRef(rs)).list();
+    }
+
+    /** Lists the findings an acceptance covers with their device and vulnerability facts, by asset tag and CVE. */
+    static List<ScopeFinding> coveredFindingDetails(Handle handle, long id) {
+        return handle.createQuery(SCOPE_FINDING_COLUMNS
+                        + " WHERE f.id IN (SELECT finding_id FROM risk_acceptance_finding WHERE acceptance_id = :id)"
+                        + " OR f.device_id IN (SELECT device_id FROM risk_acceptance_device WHERE acceptance_id = :id)"
+                        + " ORDER BY d.asset_tag_key, f.cve_id")
+                .bind("id", id).map((rs, ctx) -> scopeFinding(rs)).list();
+    }
+
+    /** Lists the findings an acceptance keeps, or kept, at "risk accepted", with their device and vulnerability facts. */
+    static List<ScopeFinding> heldFindingDetails(Handle handle, long id) {
+        return handle.createQuery(SCOPE_FINDING_COLUMNS + " JOIN risk_acceptance_hold h ON h.finding_id = f.id"
+                        + " WHERE h.acceptance_id = :id ORDER BY d.asset_tag_key, f.cve_id")
+                .bind("id", id).map((rs, ctx) -> scopeFinding(rs)).list();
+    }
+
+    /**
+     * Lists the findings that match every filter set in {@code search}, by asset tag and CVE, at
+     * most {@code limit} of them.
+     */
+    static List<ScopeFinding> searchFindings(Handle handle, FindingSearch search, int limit) {
+        StringBuilder sql = new StringBuilder(SCOPE_FINDING_COLUMNS).append(" WHERE 1 = 1");
+        Map<String, Object> binds = new java.util.HashMap<>();
+        String cve = blankToNull(search.cveText());
+        if (cve != null) {
+            sql.append(" AND LOWER(f.cve_id) LIKE :cve ESCAPE '!'");
+            binds.put("cve", likePattern(cve));
+        }
+        String device = blankToNull(search.deviceText());
+        if (device != null) {
+            sql.append(" AND (LOWER(d.asset_tag) LIKE :device ESCAPE '!' OR LOWER(d.department) LIKE :device ESCAPE '!'"
+                    + " OR LOWER(d.model) LIKE :device ESCAPE '!' OR LOWER(m.name) LIKE :device ESCAPE '!')");
+            binds.put("device", likePattern(device));
+        }
+        if (search.deviceId() != null) {
+            sql.append(" AND f.device_id = :deviceId");
+            binds.put("deviceId", search.deviceId());
+        }
+        if (search.kevOnly()) {
+            sql.append(" AND f.kev = TRUE");
+        }
+        if (search.openOnly()) {
+            sql.append(" AND f.status = 'open'");
+        }
+        sql.append(" ORDER BY d.asset_tag_key, f.cve_id FETCH FIRST ").append(limit).append(" ROWS ONLY");
+        return handle.createQuery(sql.toString()).bindMap(binds).map((rs, ctx) -> scopeFinding(rs)).list();
+    }
+
+    /** Returns the device type names of the devices in scope, by device id; devices without a type are left out. */
+    static Map<Long, String> scopeDeviceTypes(Handle handle, long id) {
+        Map<Long, String> types = new java.util.HashMap<>();
+        handle.createQuery("SELECT d.id, t.name FROM device d JOIN device_type t ON t.id = d.device_type_id"
+                        + " JOIN risk_acceptance_device ad ON ad.device_id = d.id WHERE ad.acceptance_id = :id")
+                .bind("id", id).map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
+                .forEach(entry -> types.put(entry.getKey(), entry.getValue()));
+        return types;
+    }
+
+    private static ScopeFinding scopeFinding(ResultSet rs) throws SQLException {
+        Boolean kev = (Boolean) rs.getObject("kev");
+        return new ScopeFinding(rs.getLong("id"), rs.getLong("device_id"), rs.getString("asset_tag"), rs.getString("type_name"),
+                rs.getString("maker"), rs.getString("model"), rs.getString("department"), rs.getString("cve_id"),
+                rs.getBigDecimal("cvss_score"), Boolean.TRUE.equals(kev), FindingStatus.fromStored(rs.getString("status")));
+    }
+
+    private static String likePattern(String text) {
+        return "%" + text.toLowerCase(java.util.Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
     }
 
     /** Lists the departments of the devices in scope, directly or through a finding, as the inventory spells them. */

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.patchdesk.controls.CompensatingControl;
 import org.patchdesk.controls.DeviceRef;
@@ -17,6 +19,7 @@ import org.patchdesk.controls.FindingRef;
 import org.patchdesk.recovery.RecoveryProtocol;
 import org.patchdesk.recovery.RecoveryProtocolPdf;
 import org.patchdesk.reports.ReportDocument;
+import org.patchdesk.reports.ReportSite;
 import org.patchdesk.reports.ReportDocument.Column;
 import org.patchdesk.reports.ReportDocument.KeyValue;
 import org.patchdesk.users.Role;
@@ -24,7 +27,8 @@ import org.patchdesk.users.Signature;
 
 /**
  * Prints a risk acceptance for an audit binder: every field, the residual risk with its level, the
- * scope, the linked controls with their NIST mappings, the recovery protocols of its devices, and
+ * scope with each finding's CVSS severity, KEV membership and status, the linked controls with their
+ * NIST mappings and the warnings about their verification dates, the recovery protocols of its devices, and
  * the signature block with printed name, role, date and time, and meaning of each signature, and
  * empty lines for the required signers still missing.
  */
@@ -38,31 +42,31 @@ public final class RiskAcceptancePdf {
     }
 
     /** Writes the form to {@code target}, replacing the file only once it is complete. */
-    public static void write(AcceptanceForm form, String siteName, String printedBy, ZonedDateTime printedAt, Path target)
+    public static void write(AcceptanceForm form, ReportSite site, String printedBy, ZonedDateTime printedAt, Path target)
             throws IOException {
-        try (ReportDocument document = build(form, siteName, printedBy, printedAt)) {
+        try (ReportDocument document = build(form, site, printedBy, printedAt)) {
             document.save(target);
         }
     }
 
     /** Writes the form to {@code out}, which stays open. */
-    public static void write(AcceptanceForm form, String siteName, String printedBy, ZonedDateTime printedAt, OutputStream out)
+    public static void write(AcceptanceForm form, ReportSite site, String printedBy, ZonedDateTime printedAt, OutputStream out)
             throws IOException {
-        try (ReportDocument document = build(form, siteName, printedBy, printedAt)) {
+        try (ReportDocument document = build(form, site, printedBy, printedAt)) {
             document.save(out);
         }
     }
 
-    private static ReportDocument build(AcceptanceForm form, String siteName, String printedBy, ZonedDateTime printedAt) {
+    private static ReportDocument build(AcceptanceForm form, ReportSite site, String printedBy, ZonedDateTime printedAt) {
         Objects.requireNonNull(form, "form");
         Objects.requireNonNull(printedAt, "printedAt");
         RiskAcceptance acceptance = form.acceptance();
         String note = "Printed " + printedAt.format(PRINTED) + (printedBy == null || printedBy.isBlank() ? "" : " by " + printedBy);
-        ReportDocument document = new ReportDocument(siteName, "Risk acceptance " + acceptance.number()).footerNote(note);
+        ReportDocument document = new ReportDocument(site, "Risk acceptance " + acceptance.number()).footerNote(note);
         ZoneId zone = printedAt.getZone();
         request(document, form, zone);
         residualRisk(document, form);
-        scope(document, acceptance);
+        scope(document, form);
         controls(document, form);
         signatures(document, form, zone);
         for (RecoveryProtocol protocol : form.protocols()) {
@@ -114,7 +118,8 @@ public final class RiskAcceptancePdf {
                 KeyValue.of("Required approvers", Role.labels(acceptance.requiredRoles()))));
     }
 
-    private static void scope(ReportDocument document, RiskAcceptance acceptance) {
+    private static void scope(ReportDocument document, AcceptanceForm form) {
+        RiskAcceptance acceptance = form.acceptance();
         document.heading("Scope");
         document.subheading("Devices");
         if (acceptance.devices().isEmpty()) {
@@ -122,27 +127,39 @@ public final class RiskAcceptancePdf {
         } else {
             List<List<String>> rows = new ArrayList<>();
             for (DeviceRef device : acceptance.devices()) {
-                rows.add(List.of(device.assetTag(), orNone(device.manufacturer()), orNone(device.model()), orNone(device.department())));
+                rows.add(List.of(device.assetTag(), orNone(form.deviceTypes().get(device.id())), orNone(device.manufacturer()),
+                        orNone(device.model()), orNone(device.department())));
             }
-            document.table(List.of(Column.text("Asset tag", 2), Column.text("Manufacturer", 2), Column.text("Model", 2),
-                    Column.text("Department", 2)), rows);
+            document.table(List.of(Column.text("Asset tag", 2), Column.text("Device type", 2.2f), Column.text("Manufacturer", 2),
+                    Column.text("Model", 2), Column.text("Department", 1.8f)), rows);
         }
-        document.subheading("Findings chosen one by one");
-        findings(document, acceptance.findings(), "No finding is chosen one by one; every finding of the devices above is covered.");
+        document.subheading("Findings in scope");
+        Set<Long> chosen = acceptance.findings().stream().map(FindingRef::id).collect(Collectors.toSet());
+        if (form.coveredFindings().isEmpty()) {
+            document.paragraph("The devices in scope have no findings, and no finding is chosen one by one.");
+        } else {
+            document.paragraph("Every finding of a device in scope is covered, and findings chosen one by one are marked \"chosen\".");
+            findings(document, form.coveredFindings(), chosen);
+        }
         document.subheading("Findings held at risk accepted");
-        findings(document, acceptance.heldFindings(), "None: the acceptance has not been active.");
+        if (form.heldFindings().isEmpty()) {
+            document.paragraph("None: the acceptance has not been active.");
+        } else {
+            findings(document, form.heldFindings(), Set.of());
+        }
     }
 
-    private static void findings(ReportDocument document, List<FindingRef> findings, String empty) {
-        if (findings.isEmpty()) {
-            document.paragraph(empty);
-            return;
-        }
+    /** Prints a findings table: device and department, CVE, CVSS severity, KEV, status, and whether it was chosen one by one. */
+    private static void findings(ReportDocument document, List<ScopeFinding> findings, Set<Long> chosen) {
         List<List<String>> rows = new ArrayList<>();
-        for (FindingRef finding : findings) {
-            rows.add(List.of(finding.assetTag(), finding.cveId(), finding.status().replace('_', ' ')));
+        for (ScopeFinding finding : findings) {
+            String device = finding.device().isEmpty() ? finding.assetTag() : finding.assetTag() + "\n" + finding.device();
+            String cve = chosen.contains(finding.id()) ? finding.cveId() + " (chosen)" : finding.cveId();
+            rows.add(List.of(device, orNone(finding.department()), cve, finding.severity(), finding.kev() ? "yes" : "no",
+                    finding.status().word()));
         }
-        document.table(List.of(Column.text("Device", 2), Column.text("CVE", 2), Column.text("Status now", 2)), rows);
+        document.table(List.of(Column.text("Device", 3.2f), Column.text("Department", 1.6f), Column.text("CVE", 2.2f),
+                Column.text("CVSS severity", 1.5f), Column.text("KEV", 0.8f), Column.text("Status now", 1.5f)), rows);
     }
 
     private static void controls(ReportDocument document, AcceptanceForm form) {
@@ -162,6 +179,12 @@ public final class RiskAcceptancePdf {
         document.table(List.of(Column.text("Type", 2.2f), Column.text("Title", 2.4f), Column.text("Owner", 1.6f),
                 Column.text("Verified", 1.4f), Column.text("Next verification", 1.4f), Column.text("NIST SP 800-53", 1.3f),
                 Column.text("CSF 2.0", 1.1f)), rows);
+        if (!form.controlWarnings().isEmpty()) {
+            document.subheading("Warnings about the controls");
+            for (String warning : form.controlWarnings()) {
+                document.paragraph(warning);
+            }
+        }
     }
 
     private static void signatures(ReportDocument document, AcceptanceForm form, ZoneId zone) {

@@ -48,6 +48,21 @@ public final class RiskAcceptanceService {
     static final int TITLE_LENGTH = 200;
     static final int TEXT_LENGTH = 4000;
     static final int NOTE_LENGTH = 2000;
+    /** The names of the draft fields as the form labels them, which {@link InvalidFieldException} reports. */
+    public static final String FIELD_TITLE = "Title";
+    public static final String FIELD_REASON = "Reason";
+    public static final String FIELD_REASON_DETAIL = "Reason details";
+    public static final String FIELD_REPLACEMENT = "Replacement date";
+    public static final String FIELD_STATEMENT = "Risk statement";
+    public static final String FIELD_SCOPE = "Scope";
+    public static final String FIELD_CONTROLS = "Compensating controls";
+    public static final String FIELD_LIKELIHOOD = "Likelihood";
+    public static final String FIELD_SEVERITY = "Severity";
+    public static final String FIELD_DECISION = "Decision";
+    public static final String FIELD_START = "Start date";
+    public static final String FIELD_DURATION = "Duration";
+    /** The maximum number of findings one scope search lists. */
+    public static final int SEARCH_LIMIT = 200;
 
     private final Jdbi jdbi;
     private final AuditLog auditLog;
@@ -77,20 +92,49 @@ public final class RiskAcceptanceService {
     }
 
     /**
-     * Stores the settings; only an administrator may, once accounts exist.
+     * Stores the settings that differ from the stored ones, with one audit entry that records the
+     * old and new value of each changed setting key. Once accounts exist, only an administrator
+     * may. Returns the keys that changed, none when the settings are the same.
      *
      * @throws IllegalStateException when the actor is not an administrator
      */
-    public void saveSettings(AcceptanceSettings settings, Actor actor) {
+    public List<String> saveSettings(AcceptanceSettings settings, Actor actor) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        jdbi.useTransaction(handle -> {
+        return jdbi.inTransaction(handle -> {
             UserService.requireRole(handle, actor, Role.ADMINISTRATOR);
-            Map<String, String> before = AcceptanceStore.settings(handle).toRows();
-            Map<String, String> after = settings.toRows();
+            Map<String, String> stored = AcceptanceStore.settings(handle).toRows();
+            Map<String, String> before = new LinkedHashMap<>();
+            Map<String, String> after = new LinkedHashMap<>();
+            settings.toRows().forEach((key, value) -> {
+                if (!value.equals(stored.get(key))) {
+                    before.put(key, stored.get(key));
+                    after.put(key, value);
+                }
+            });
+            if (after.isEmpty()) {
+                return List.of();
+            }
             SettingDao dao = handle.attach(SettingDao.class);
             after.forEach((key, value) -> dao.put(key, value, now, actor.name()));
             auditLog.append(handle, new AuditEntry(null, now.toInstant(), actor.name(), AuditAction.UPDATE, UserService.SETTING_RECORD_TYPE,
-                    null, "risk acceptance settings", null, before, after, "Changed the risk acceptance settings"));
+                    null, "risk acceptance settings", null, before, after,
+                    "Changed the risk acceptance settings: " + String.join(", ", after.keySet())));
+            return List.copyOf(after.keySet());
+        });
+    }
+
+    /**
+     * Returns why the actor may not change the settings, or empty when they may: only an
+     * administrator may once accounts exist, as {@link #saveSettings} enforces.
+     */
+    public Optional<String> settingsRejection(Actor actor) {
+        return jdbi.withHandle(handle -> {
+            try {
+                UserService.requireRole(handle, actor, Role.ADMINISTRATOR);
+                return Optional.empty();
+            } catch (IllegalStateException e) {
+                return Optional.of("Only an administrator can change the risk acceptance settings. " + e.getMessage());
+            }
         });
     }
 
@@ -169,8 +213,72 @@ public final class RiskAcceptanceService {
     public AcceptanceForm form(long id) {
         RiskAcceptance acceptance = get(id).orElseThrow(() -> new IllegalArgumentException("No risk acceptance has the number RA-" + id));
         List<AcceptanceSignature> given = signatures(id);
-        return new AcceptanceForm(acceptance, controls(acceptance), recoveryProtocols(acceptance), given, missingRoles(acceptance, given),
-                settings(), today());
+        List<CompensatingControl> linked = controls(acceptance);
+        Map<Long, String> deviceTypes = jdbi.withHandle(handle -> AcceptanceStore.scopeDeviceTypes(handle, id));
+        List<ScopeFinding> covered = jdbi.withHandle(handle -> AcceptanceStore.coveredFindingDetails(handle, id));
+        List<ScopeFinding> held = jdbi.withHandle(handle -> AcceptanceStore.heldFindingDetails(handle, id));
+        return new AcceptanceForm(acceptance, linked, warningsFor(linked, acceptance.endDate()), recoveryProtocols(acceptance),
+                deviceTypes, covered, held, given, missingRoles(acceptance, given), settings(), today());
+    }
+
+    /**
+     * Returns, for each action of the life cycle that the acceptance does not allow now, the reason
+     * in words. The rules are those the action methods enforce: the stored state from
+     * {@link AcceptanceAction}, user accounts for submitting and signing, and one renewal under way at a time.
+     */
+    public Map<AcceptanceAction, String> rejectedActions(RiskAcceptance acceptance) {
+        return jdbi.withHandle(handle -> {
+            Map<AcceptanceAction, String> rejections = new java.util.EnumMap<>(AcceptanceAction.class);
+            boolean accounts = signatures.signaturesRequired(handle);
+            for (AcceptanceAction action : AcceptanceAction.values()) {
+                Optional<String> rejection = action.rejectionReason(acceptance);
+                if (rejection.isPresent()) {
+                    rejections.put(action, rejection.get());
+                } else if (action.needsAccounts() && !accounts) {
+                    rejections.put(action, "This database has no user accounts, and " + acceptance.number() + " cannot be "
+                            + action.participle() + " without them; an administrator creates them on the Users screen");
+                } else if (action == AcceptanceAction.RENEW) {
+                    AcceptanceStore.pendingRenewal(handle, acceptance.id()).ifPresent(pending -> rejections.put(action,
+                            acceptance.number() + " already has the renewal RA-" + pending + " under way; continue that one"));
+                }
+            }
+            return rejections;
+        });
+    }
+
+    /**
+     * Lists warnings about the linked controls for an acceptance that ends on {@code endDate}: a
+     * control that was never verified, one whose verification is overdue today, and one whose next
+     * verification date falls before the end date. These are warnings only: nothing is rejected.
+     */
+    public List<String> controlWarnings(List<Long> controlIds, LocalDate endDate) {
+        List<CompensatingControl> linked = controlIds.stream().map(controls::get).flatMap(Optional::stream).toList();
+        return warningsFor(linked, endDate);
+    }
+
+    private List<String> warningsFor(List<CompensatingControl> linked, LocalDate endDate) {
+        LocalDate today = today();
+        List<String> warnings = new ArrayList<>();
+        for (CompensatingControl control : linked) {
+            String name = "The control \"" + control.title() + "\"";
+            switch (control.state(today)) {
+                case NOT_VERIFIED -> warnings.add(name + " has not been verified, so it does not count as a compensating control yet.");
+                case OVERDUE -> warnings.add(name + " is overdue for verification since " + control.overdueSince()
+                        + " and does not count until it is verified again.");
+                case VERIFIED -> {
+                    if (endDate != null && control.nextVerificationOn().isBefore(endDate)) {
+                        warnings.add(name + " is due for verification on " + control.nextVerificationOn() + ", before the acceptance ends on "
+                                + endDate + "; if it is not verified again by then, the acceptance relies on an overdue control.");
+                    }
+                }
+            }
+        }
+        return warnings;
+    }
+
+    /** Lists the warnings about the acceptance's linked controls; see {@link #controlWarnings(List, LocalDate)}. */
+    public List<String> controlWarnings(RiskAcceptance acceptance) {
+        return warningsFor(controls(acceptance), acceptance.endDate());
     }
 
     /** Returns the linked compensating controls, in id order, skipping any deleted since. */
@@ -186,6 +294,14 @@ public final class RiskAcceptanceService {
     /** Finds devices for the scope by asset tag, department, manufacturer or model. */
     public List<DeviceRef> searchDevices(String text) {
         return controls.searchDevices(text);
+    }
+
+    /**
+     * Finds findings for the scope by part of the CVE ID, KEV membership and part of the device's
+     * asset tag, department, manufacturer or model; at most {@link #SEARCH_LIMIT} of them, by asset tag and CVE.
+     */
+    public List<ScopeFinding> searchFindings(FindingSearch search) {
+        return jdbi.withHandle(handle -> AcceptanceStore.searchFindings(handle, search, SEARCH_LIMIT));
     }
 
     /** Lists a device's findings, for choosing findings for the scope. */
@@ -246,7 +362,7 @@ public final class RiskAcceptanceService {
         return jdbi.inTransaction(handle -> {
             AcceptanceSettings settings = AcceptanceStore.settings(handle);
             RiskAcceptance before = load(handle, id, settings);
-            requireState(before, "edited", AcceptanceState.DRAFT);
+            requireState(before, AcceptanceAction.EDIT);
             check(handle, values, settings);
             OffsetDateTime now = AcceptanceStore.utc(clock.instant());
             AcceptanceStore.updateFields(handle, id, values, actor.name(), now);
@@ -268,10 +384,10 @@ public final class RiskAcceptanceService {
             requireAccounts(handle, "submitted");
             AcceptanceSettings settings = AcceptanceStore.settings(handle);
             RiskAcceptance draft = load(handle, id, settings);
-            requireState(draft, "submitted", AcceptanceState.DRAFT);
+            requireState(draft, AcceptanceAction.SUBMIT);
             check(handle, draft.values(), settings);
             if (draft.startDate().isBefore(today())) {
-                throw new IllegalArgumentException("The start date " + draft.startDate() + " of " + draft.number()
+                throw new InvalidFieldException(FIELD_START, "The start date " + draft.startDate() + " of " + draft.number()
                         + " has passed; set today or a later date before submitting");
             }
             List<Role> required = settings.approversFor(draft.level());
@@ -306,7 +422,7 @@ public final class RiskAcceptanceService {
             requireAccounts(handle, "signed");
             AcceptanceSettings settings = AcceptanceStore.settings(handle);
             RiskAcceptance acceptance = load(handle, id, settings);
-            requireState(acceptance, "signed", AcceptanceState.SUBMITTED);
+            requireState(acceptance, AcceptanceAction.SIGN);
             if (meaning == null) {
                 throw new IllegalArgumentException("Choose what the signature means: reviewed, approved or rejected");
             }
@@ -496,8 +612,7 @@ public final class RiskAcceptanceService {
         return jdbi.inTransaction(handle -> {
             AcceptanceSettings settings = AcceptanceStore.settings(handle);
             RiskAcceptance acceptance = load(handle, id, settings);
-            requireState(acceptance, "closed", AcceptanceState.DRAFT, AcceptanceState.SUBMITTED, AcceptanceState.APPROVED,
-                    AcceptanceState.ACTIVE);
+            requireState(acceptance, AcceptanceAction.CLOSE);
             end(handle, acceptance, AcceptanceState.CLOSED, note, actor);
             return AcceptanceStore.find(handle, id, settings).orElseThrow();
         });
@@ -514,7 +629,7 @@ public final class RiskAcceptanceService {
         return jdbi.inTransaction(handle -> {
             AcceptanceSettings settings = AcceptanceStore.settings(handle);
             RiskAcceptance acceptance = load(handle, id, settings);
-            requireState(acceptance, "renewed", AcceptanceState.ACTIVE, AcceptanceState.EXPIRED, AcceptanceState.CLOSED);
+            requireState(acceptance, AcceptanceAction.RENEW);
             Optional<Long> pending = AcceptanceStore.pendingRenewal(handle, id);
             if (pending.isPresent()) {
                 throw new IllegalStateException(acceptance.number() + " already has the renewal RA-" + pending.get()
@@ -579,79 +694,77 @@ public final class RiskAcceptanceService {
                 .orElseThrow(() -> new IllegalArgumentException("No risk acceptance has the number RA-" + id));
     }
 
-    private static void requireState(RiskAcceptance acceptance, String action, AcceptanceState... allowed) {
-        for (AcceptanceState state : allowed) {
-            if (acceptance.storedState() == state) {
-                return;
-            }
+    private static void requireState(RiskAcceptance acceptance, AcceptanceAction action) {
+        Optional<String> rejection = action.rejectionReason(acceptance);
+        if (rejection.isPresent()) {
+            throw new IllegalStateException(rejection.get());
         }
-        throw new IllegalStateException(acceptance.number() + " is " + acceptance.storedState().word() + " and cannot be " + action);
     }
 
     /**
      * Checks the fields of a draft.
      *
-     * @throws IllegalArgumentException naming the field and value
+     * @throws InvalidFieldException naming the field and value
      */
     private static void check(Handle handle, AcceptanceValues values, AcceptanceSettings settings) {
         String title = AcceptanceStore.blankToNull(values.title());
         if (title == null) {
-            throw new IllegalArgumentException("Enter a title for the risk acceptance");
+            throw new InvalidFieldException(FIELD_TITLE, "Enter a title for the risk acceptance");
         }
         if (title.length() > TITLE_LENGTH) {
-            throw new IllegalArgumentException("The title is longer than " + TITLE_LENGTH + " characters");
+            throw new InvalidFieldException(FIELD_TITLE, "The title is longer than " + TITLE_LENGTH + " characters");
         }
         if (values.reason() == null) {
-            throw new IllegalArgumentException("Choose the reason for the risk acceptance");
+            throw new InvalidFieldException(FIELD_REASON, "Choose the reason for the risk acceptance");
         }
         if (values.reason() == AcceptanceReason.OTHER && AcceptanceStore.blankToNull(values.reasonDetail()) == null) {
-            throw new IllegalArgumentException("The reason \"other\" needs a description of the reason");
+            throw new InvalidFieldException(FIELD_REASON_DETAIL, "The reason \"other\" needs a description of the reason");
         }
         if (values.reasonDetail() != null && values.reasonDetail().strip().length() > NOTE_LENGTH) {
-            throw new IllegalArgumentException("The reason description is longer than " + NOTE_LENGTH + " characters");
+            throw new InvalidFieldException(FIELD_REASON_DETAIL, "The reason description is longer than " + NOTE_LENGTH + " characters");
         }
         if (values.startDate() == null) {
-            throw new IllegalArgumentException("Enter the start date of the risk acceptance");
+            throw new InvalidFieldException(FIELD_START, "Enter the start date of the risk acceptance");
         }
         if (values.reason() == AcceptanceReason.END_OF_LIFE && values.replacementDate() == null) {
-            throw new IllegalArgumentException("The reason \"end of life\" needs the date the device is to be replaced");
+            throw new InvalidFieldException(FIELD_REPLACEMENT, "The reason \"end of life\" needs the date the device is to be replaced");
         }
         String statement = AcceptanceStore.blankToNull(values.riskStatement());
         if (statement == null) {
-            throw new IllegalArgumentException("Enter the risk statement: what could happen, to whom, and why the risk is acceptable");
+            throw new InvalidFieldException(FIELD_STATEMENT, "Enter the risk statement: what could happen, to whom, and why the risk is acceptable");
         }
         if (statement.length() > TEXT_LENGTH) {
-            throw new IllegalArgumentException("The risk statement is longer than " + TEXT_LENGTH + " characters");
+            throw new InvalidFieldException(FIELD_STATEMENT, "The risk statement is longer than " + TEXT_LENGTH + " characters");
         }
         if (values.likelihood() < 1 || values.likelihood() > 5) {
-            throw new IllegalArgumentException("Likelihood needs a value from 1 to 5, not " + values.likelihood());
+            throw new InvalidFieldException(FIELD_LIKELIHOOD, "Likelihood needs a value from 1 to 5, not " + values.likelihood());
         }
         if (values.severity() < 1 || values.severity() > 5) {
-            throw new IllegalArgumentException("Severity needs a value from 1 to 5, not " + values.severity());
+            throw new InvalidFieldException(FIELD_SEVERITY, "Severity needs a value from 1 to 5, not " + values.severity());
         }
         if (values.decision() == null) {
-            throw new IllegalArgumentException("Choose the decision: accept, mitigate, transfer or avoid");
+            throw new InvalidFieldException(FIELD_DECISION, "Choose the decision: accept, mitigate, transfer or avoid");
         }
         if (values.durationMonths() < 1) {
-            throw new IllegalArgumentException("The requested duration needs at least 1 month, not " + values.durationMonths());
+            throw new InvalidFieldException(FIELD_DURATION, "The requested duration needs at least 1 month, not " + values.durationMonths());
         }
         if (values.durationMonths() > settings.maxMonths()) {
-            throw new IllegalArgumentException("The requested duration of " + values.durationMonths() + " months is longer than the maximum"
+            throw new InvalidFieldException(FIELD_DURATION, "The requested duration of " + values.durationMonths() + " months is longer than the maximum"
                     + " of " + settings.maxMonths() + " months (setting " + AcceptanceSettings.MAX_MONTHS_KEY + "); request a shorter"
                     + " duration and renew it when it ends");
         }
         if (values.deviceIds().isEmpty() && values.findingIds().isEmpty()) {
-            throw new IllegalArgumentException("Choose at least one device or finding for the scope of the risk acceptance");
+            throw new InvalidFieldException(FIELD_SCOPE, "Choose at least one device or finding for the scope of the risk acceptance");
         }
-        checkExist(handle, "device", "Device", values.deviceIds());
-        checkExist(handle, "finding", "Finding", values.findingIds());
-        checkExist(handle, "compensating_control", "Compensating control", values.controlIds());
+        checkExist(handle, "device", "Device", FIELD_SCOPE, values.deviceIds());
+        checkExist(handle, "finding", "Finding", FIELD_SCOPE, values.findingIds());
+        checkExist(handle, "compensating_control", "Compensating control", FIELD_CONTROLS, values.controlIds());
     }
 
-    private static void checkExist(Handle handle, String table, String noun, List<Long> ids) {
+    private static void checkExist(Handle handle, String table, String noun, String field, List<Long> ids) {
         List<Long> missing = AcceptanceStore.missing(handle, table, ids);
         if (!missing.isEmpty()) {
-            throw new IllegalArgumentException(noun + " " + missing.get(0) + " not found; it may have been deleted");
+            throw new InvalidFieldException(field, noun + " " + missing.get(0) + " not found; it may have been deleted");
         }
     }
 

@@ -355,11 +355,11 @@ public final class MainWindow implements InventoryView.InventoryActions {
         patchLogView = new PatchLogView(services.patchLog(), services.versionConflicts(), services.patchability(), tasks, dialogs,
                 actor, services.clock(), this::reloadInventory);
         recoveryView = new RecoveryProtocolsView(services.recoveryProtocols(), tasks, dialogs, DocumentOpener.desktop(), actor,
-                services.clock(), services.siteName());
+                services.clock(), services.reportSite());
         auditTrailView = new AuditTrailView(services.auditTrail(), services.auditVerifier(), tasks, dialogs, services.clock(),
                 this::showVerification);
         acceptancesView = new AcceptancesView(services.acceptances(), tasks, dialogs, DocumentOpener.desktop(), actor, services.clock(),
-                services.siteName());
+                services.reportSite());
         reloadInventory();
         navigation.getSelectionModel().select(INVENTORY);
         showArea(INVENTORY);

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 import org.patchdesk.reports.ReportDocument;
+import org.patchdesk.reports.ReportSite;
 import org.patchdesk.reports.ReportDocument.KeyValue;
 
 /**
@@ -29,20 +30,20 @@ public final class RecoveryProtocolPdf {
 
     /**
      * Writes one protocol to {@code target}, replacing the file only once it is complete. The
-     * running header shows {@code siteName}; the footer shows who printed it and when.
+     * running header shows the site, and a demo site marks every page; the footer shows who printed it and when.
      */
-    public static void write(RecoveryProtocol protocol, String siteName, String printedBy, ZonedDateTime printedAt, Path target)
+    public static void write(RecoveryProtocol protocol, ReportSite site, String printedBy, ZonedDateTime printedAt, Path target)
             throws IOException {
-        try (ReportDocument document = start(protocol, siteName, printedBy, printedAt)) {
+        try (ReportDocument document = start(protocol, site, printedBy, printedAt)) {
             appendTo(document, protocol);
             document.save(target);
         }
     }
 
     /** Writes one protocol to {@code out}, which stays open. */
-    public static void write(RecoveryProtocol protocol, String siteName, String printedBy, ZonedDateTime printedAt, OutputStream out)
+    public static void write(RecoveryProtocol protocol, ReportSite site, String printedBy, ZonedDateTime printedAt, OutputStream out)
             throws IOException {
-        try (ReportDocument document = start(protocol, siteName, printedBy, printedAt)) {
+        try (ReportDocument document = start(protocol, site, printedBy, printedAt)) {
             appendTo(document, protocol);
             document.save(out);
         }
@@ -67,13 +68,13 @@ public final class RecoveryProtocolPdf {
         return document;
     }
 
-    private static ReportDocument start(RecoveryProtocol protocol, String siteName, String printedBy, ZonedDateTime printedAt) {
+    private static ReportDocument start(RecoveryProtocol protocol, ReportSite site, String printedBy, ZonedDateTime printedAt) {
         Objects.requireNonNull(protocol, "protocol");
         String note = printedAt == null ? "" : "Printed " + printedAt.format(PRINTED);
         if (printedBy != null && !printedBy.isBlank()) {
             note = note.isEmpty() ? "Printed by " + printedBy : note + " by " + printedBy;
         }
-        return new ReportDocument(siteName, "Recovery protocol: " + protocol.target()).footerNote(note);
+        return new ReportDocument(site, "Recovery protocol: " + protocol.target()).footerNote(note);
     }
 
     private static List<KeyValue> facts(RecoveryProtocol protocol) {

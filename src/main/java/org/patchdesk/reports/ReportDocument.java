@@ -20,7 +20,8 @@ import org.patchdesk.common.AtomicFiles;
 /**
  * A printable document on US Letter pages, written top to bottom: headings, paragraphs, key/value
  * blocks, tables, check boxes and signature lines. Every page gets a running header with the site
- * and the title, and a footer with an optional note and "Page n of m". Text wraps to the width
+ * and the title, a demo mark under it when the site is the demo database, and a footer with an
+ * optional note and "Page n of m". Text wraps to the width
  * it is given; characters the fonts cannot draw are replaced (see {@link ReportFonts}).
  *
  * <p>Content calls return the document, so that a report reads as one chain. {@link #save} adds
@@ -81,8 +82,11 @@ public final class ReportDocument implements AutoCloseable {
     private static final float BOLD_STROKE = 0.045f;
     private static final Color RULE_GRAY = new Color(0.55f, 0.55f, 0.55f);
     private static final Color HEADER_FILL = new Color(0.9f, 0.9f, 0.9f);
+    /** The yellow behind the demo mark, the color of the demo banner in the window. */
+    private static final Color DEMO_FILL = new Color(1f, 0.878f, 0.51f);
 
     private final String site;
+    private final boolean demo;
     private final String title;
     private final PDDocument document = new PDDocument();
     private final ReportFonts fonts;
@@ -94,7 +98,16 @@ public final class ReportDocument implements AutoCloseable {
 
     /** Starts a document whose running header shows {@code site} on the left and {@code title} on the right. */
     public ReportDocument(String site, String title) {
-        this.site = site == null ? "" : site;
+        this(ReportSite.of(site == null ? "" : site), title);
+    }
+
+    /**
+     * Starts a document whose running header shows the site's name on the left and {@code title} on
+     * the right. A demo site adds {@link ReportSite#DEMO_MARK} under the header of every page.
+     */
+    public ReportDocument(ReportSite site, String title) {
+        this.site = site.name();
+        this.demo = site.demo();
         this.title = title == null ? "" : title;
         this.fonts = new ReportFonts(document);
         this.wrapper = new LineWrapper(fonts);
@@ -434,6 +447,9 @@ public final class ReportDocument implements AutoCloseable {
                     true, true)) {
                 stream = decoration;
                 drawHeader();
+                if (demo) {
+                    drawDemoMark();
+                }
                 drawFooter(index + 1, total);
             } finally {
                 stream = null;
@@ -449,6 +465,16 @@ public final class ReportDocument implements AutoCloseable {
         showText(false, SMALL_SIZE + 1, MARGIN, HEADER_BASELINE, siteText);
         showText(true, SMALL_SIZE + 1, PAGE_WIDTH - MARGIN - titleWidth, HEADER_BASELINE, titleText);
         line(MARGIN, HEADER_BASELINE - 5, PAGE_WIDTH - MARGIN, HEADER_BASELINE - 5, 0.5f, RULE_GRAY);
+    }
+
+    /** Draws the demo mark centered in the gap between the header rule and the top of the content. */
+    private void drawDemoMark() {
+        float size = SMALL_SIZE + 2;
+        float width = fonts.width(size, ReportSite.DEMO_MARK);
+        float baseline = HEADER_BASELINE - 18;
+        float left = (PAGE_WIDTH - width) / 2;
+        fillRectangle(left - 6, baseline - 3, width + 12, size + 3, DEMO_FILL);
+        showText(true, size, left, baseline, ReportSite.DEMO_MARK);
     }
 
     private void drawFooter(int page, int total) {

@@ -9,9 +9,9 @@ import java.util.Objects;
  * The content of a printed patch window work order. Text fields may be null or blank, and then
  * print as an em dash. A null {@code changeTicket} prints as "no change ticket" and a null
  * {@code approval} as "not approved". {@code start} and {@code end} carry the time zone the window
- * is planned in. {@code printedBy} and {@code printedAt} go in the footer of every page when given.
+ * is planned in. A demo {@code site} marks every page as demo data. {@code printedBy} and {@code printedAt} go in the footer of every page when given.
  */
-public record WorkOrder(String siteName, String title, String windowId, String type, String status, ZonedDateTime start,
+public record WorkOrder(ReportSite site, String title, String windowId, String type, String status, ZonedDateTime start,
                         ZonedDateTime end, String department, String location, ChangeTicket changeTicket, Approval approval,
                         List<String> plannedActions, List<Device> devices, List<PlaybookSection> playbooks, String printedBy,
                         ZonedDateTime printedAt) {

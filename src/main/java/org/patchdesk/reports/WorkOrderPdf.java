@@ -48,7 +48,7 @@ public final class WorkOrderPdf {
 
     private static ReportDocument start(WorkOrder order) {
         Objects.requireNonNull(order, "order");
-        return new ReportDocument(order.siteName(), "Work order: " + orDash(order.title())).footerNote(printedNote(order));
+        return new ReportDocument(order.site(), "Work order: " + orDash(order.title())).footerNote(printedNote(order));
     }
 
     private static void fill(ReportDocument document, WorkOrder order) {

@@ -11,6 +11,7 @@ import java.util.List;
 import org.patchdesk.common.Actor;
 import org.patchdesk.playbooks.Playbook;
 import org.patchdesk.playbooks.PlaybookService;
+import org.patchdesk.reports.ReportSite;
 import org.patchdesk.reports.WorkOrder;
 import org.patchdesk.reports.WorkOrderPdf;
 
@@ -19,13 +20,13 @@ public final class WindowWorkOrders {
 
     private final WindowService windows;
     private final PlaybookService playbooks;
-    private final String siteName;
+    private final ReportSite site;
     private final Clock clock;
 
-    public WindowWorkOrders(WindowService windows, PlaybookService playbooks, String siteName, Clock clock) {
+    public WindowWorkOrders(WindowService windows, PlaybookService playbooks, ReportSite site, Clock clock) {
         this.windows = windows;
         this.playbooks = playbooks;
-        this.siteName = siteName;
+        this.site = site;
         this.clock = clock;
     }
 
@@ -51,7 +52,7 @@ public final class WindowWorkOrders {
         for (PatchWindow.Attached attached : window.playbooks()) {
             playbooks.get(attached.id()).map(Playbook::toWorkOrderSection).ifPresent(sections::add);
         }
-        return new WorkOrder(siteName, window.title(), String.valueOf(window.id()), window.type().label(), window.status().label(),
+        return new WorkOrder(site, window.title(), String.valueOf(window.id()), window.type().label(), window.status().label(),
                 window.startsAt().atZone(zone), window.endsAt().atZone(zone), window.department(), window.location(), ticket, approval,
                 actions, devices, sections, actor.name(), ZonedDateTime.now(clock));
     }

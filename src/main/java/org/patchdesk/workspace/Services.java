@@ -33,6 +33,7 @@ import org.patchdesk.planning.ProductSupportService;
 import org.patchdesk.playbooks.PlaybookService;
 import org.patchdesk.recovery.RecoveryProtocolAuditReader;
 import org.patchdesk.recovery.RecoveryProtocolService;
+import org.patchdesk.reports.ReportSite;
 import org.patchdesk.risk.FeedStatusService;
 import org.patchdesk.risk.FindingService;
 import org.patchdesk.risk.IntelligenceService;
@@ -46,13 +47,13 @@ import org.patchdesk.users.SignatureAuditReader;
 import org.patchdesk.users.SignatureService;
 import org.patchdesk.users.UserAuditReader;
 import org.patchdesk.users.UserService;
+import org.patchdesk.vendors.ValidationRequestService;
+import org.patchdesk.vendors.VendorContactService;
 import org.patchdesk.windows.WindowAuditReader;
 import org.patchdesk.windows.WindowCalendarExport;
 import org.patchdesk.windows.WindowRules;
 import org.patchdesk.windows.WindowService;
 import org.patchdesk.windows.WindowWorkOrders;
-import org.patchdesk.vendors.ValidationRequestService;
-import org.patchdesk.vendors.VendorContactService;
 
 /**
  * The composition root: every service of one database, wired by constructor. The GUI and the
@@ -64,6 +65,7 @@ public final class Services implements AutoCloseable {
     private static final String SITE_NAME = "PatchDesk";
 
     private final Database database;
+    private final boolean demo;
     private final Clock clock;
     private final AuditChain auditChain;
     private final AuditedRecordReaders auditReaders;
@@ -98,8 +100,15 @@ public final class Services implements AutoCloseable {
     private final SignatureService signatures;
     private final RiskAcceptanceService acceptances;
 
+    /** Opens the services of a site database, one that is not the demo database. */
     public Services(Database database, FdaProductClassification fda, SsvcTables ssvc, Clock clock) {
+        this(database, fda, ssvc, clock, false);
+    }
+
+    /** Opens the services of a database; {@code demo} is true for the demo database. */
+    public Services(Database database, FdaProductClassification fda, SsvcTables ssvc, Clock clock, boolean demo) {
         this.database = database;
+        this.demo = demo;
         this.clock = clock;
         Jdbi jdbi = database.jdbi();
         this.auditChain = new AuditChain(jdbi, AuditChain.anchorFileOf(database.file()), clock);
@@ -130,7 +139,7 @@ public final class Services implements AutoCloseable {
         this.vendorContacts = new VendorContactService(jdbi, auditLog, clock);
         this.validationRequests = new ValidationRequestService(jdbi, auditLog, patchability, clock);
         this.playbooks = new PlaybookService(jdbi, auditLog, clock);
-        this.workOrders = new WindowWorkOrders(windows, playbooks, SITE_NAME, clock);
+        this.workOrders = new WindowWorkOrders(windows, playbooks, reportSite(), clock);
         this.recoveryProtocols = new RecoveryProtocolService(jdbi, auditLog, patchability, clock);
         this.controls = new ControlService(jdbi, auditLog, intelligence, clock);
         this.acceptances = new RiskAcceptanceService(jdbi, auditLog, findings, controls, recoveryProtocols, signatures, clock);
@@ -274,6 +283,16 @@ public final class Services implements AutoCloseable {
     /** Returns the site name printed in report headers. */
     public String siteName() {
         return SITE_NAME;
+    }
+
+    /** True for the demo database, whose printed reports carry a demo mark on every page. */
+    public boolean isDemo() {
+        return demo;
+    }
+
+    /** Returns the site that reports printed from this database show in their header, with the demo mark for the demo database. */
+    public ReportSite reportSite() {
+        return new ReportSite(SITE_NAME, demo);
     }
 
     public ControlService controls() {

@@ -63,7 +63,12 @@ public final class Workspace implements AutoCloseable {
         return clock;
     }
 
-    /** Opens the site database and applies the day's changes to scores. */
+    /**
+     * Opens the site database and applies the day's changes to scores.
+     *
+     * <p>NOTE: a command run with {@code --data-dir} pointing at the demo folder opens the demo
+     * database here, as a site database, so reports it prints carry no demo mark.
+     */
     public Services openSite() {
         return started(new Services(Database.open(folder, Database.DEFAULT_NAME), fdaClassification(), ssvcTables(), clock));
     }
@@ -71,7 +76,7 @@ public final class Workspace implements AutoCloseable {
     /** Opens the demo database, which never shares a record with the site database, and applies the day's changes to scores. */
     public Services openDemo() {
         return started(new Services(Database.open(folder.resolve(DEMO_FOLDER), Database.DEFAULT_NAME), fdaClassification(),
-                ssvcTables(), clock));
+                ssvcTables(), clock, true));
     }
 
     /**

@@ -17,9 +17,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.patchdesk.controls.CompensatingControl;
+import org.patchdesk.controls.ControlFixtures;
 import org.patchdesk.controls.ControlValues;
 import org.patchdesk.inventory.Device;
 import org.patchdesk.recovery.RecoveryProtocolValues;
+import org.patchdesk.reports.ReportSite;
 import org.patchdesk.testing.TestSites;
 import org.patchdesk.users.SignatureMeaning;
 import org.patchdesk.workspace.Services;
@@ -57,7 +59,7 @@ class RiskAcceptancePdfTest {
 
     private Path print(long id) throws IOException {
         Path pdf = folder.resolve("RA-" + id + ".pdf");
-        RiskAcceptancePdf.write(services.acceptances().form(id), "General Hospital", "Jamie Tech",
+        RiskAcceptancePdf.write(services.acceptances().form(id), ReportSite.of("General Hospital"), "Jamie Tech",
                 ZonedDateTime.now(TestSites.CLOCK), pdf);
         return pdf;
     }
@@ -111,5 +113,44 @@ class RiskAcceptancePdfTest {
         assertThat(text).contains("State Draft").contains("Submitted not yet").contains("No compensating control is linked.")
                 .contains("No electronic signature has been given.").contains("Signatures still required")
                 .contains("HTM manager").contains("InfoSec/CISO").contains("Residual risk 3 x 3 = 9, Medium");
+    }
+
+    @Test
+    void scopeListsDeviceAndFindingFacts() throws IOException {
+        CompensatingControl lapsing = services.controls().create(new ControlValues("firewall-acl", "Pump server ACL", null, "Network team",
+                LocalDate.of(2026, 11, 20), LocalDate.of(2027, 2, 1), "ACL 7"), TestSites.TECHNICIAN);
+        long id = services.acceptances().createDraft(AcceptanceFixtures.medium(pump.id(), List.of(vlan.id(), lapsing.id()),
+                AcceptanceFixtures.today()), TestSites.TECHNICIAN).id();
+
+        String text = text(print(id));
+
+        assertThat(text).contains("Asset tag Device type Manufacturer Model Department")
+                .contains("Device Department CVE CVSS severity KEV Status now")
+                .contains("ICU-PUMP-1 Baxter Life 2000 ICU " + ControlFixtures.FIRST_CVE + " Critical 9.8 no open")
+                .contains(ControlFixtures.SECOND_CVE)
+                .contains("Warnings about the controls")
+                .contains("The control \"Pumps on VLAN 40\" is due for verification on 2027-05-20, before the acceptance ends on 2027-12-03")
+                .contains("The control \"Pump server ACL\" is due for verification on 2027-02-01")
+                .doesNotContain("Demo data");
+    }
+
+    @Test
+    void demoFormCarriesDemoMarkOnEveryPage() throws IOException {
+        long id = services.acceptances().createDraft(AcceptanceFixtures.medium(pump.id(), List.of(vlan.id()), AcceptanceFixtures.today()),
+                TestSites.TECHNICIAN).id();
+        Path pdf = folder.resolve("demo.pdf");
+
+        RiskAcceptancePdf.write(services.acceptances().form(id), new ReportSite("Demo Hospital", true), "Jamie Tech",
+                ZonedDateTime.now(TestSites.CLOCK), pdf);
+
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            assertThat(document.getNumberOfPages()).isGreaterThan(1);
+            for (int page = 1; page <= document.getNumberOfPages(); page++) {
+                PDFTextStripper stripper = new PDFTextStripper();
+                stripper.setStartPage(page);
+                stripper.setEndPage(page);
+                assertThat(stripper.getText(document)).as("page %d", page).contains(ReportSite.DEMO_MARK);
+            }
+        }
     }
 }

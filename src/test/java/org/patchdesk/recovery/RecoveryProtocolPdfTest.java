@@ -16,6 +16,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.patchdesk.reports.ReportDocument;
+import org.patchdesk.reports.ReportSite;
 
 class RecoveryProtocolPdfTest {
 
@@ -46,7 +47,7 @@ class RecoveryProtocolPdfTest {
     void protocolPrintsEveryField() throws IOException {
         Path pdf = folder.resolve("protocol.pdf");
 
-        RecoveryProtocolPdf.write(productProtocol(), "General Hospital", "jtech", PRINTED, pdf);
+        RecoveryProtocolPdf.write(productProtocol(), ReportSite.of("General Hospital"), "jtech", PRINTED, pdf);
 
         String text = text(pdf);
         assertThat(text).contains("General Hospital", "Recovery protocol: Baxter Sigma Spectrum",
@@ -64,12 +65,21 @@ class RecoveryProtocolPdfTest {
     }
 
     @Test
+    void demoProtocolCarriesDemoMark() throws IOException {
+        Path pdf = folder.resolve("demo-protocol.pdf");
+
+        RecoveryProtocolPdf.write(productProtocol(), new ReportSite("Demo Hospital", true), "jtech", PRINTED, pdf);
+
+        assertThat(text(pdf)).contains(ReportSite.DEMO_MARK);
+    }
+
+    @Test
     void missingPartsPrintAsNotRecorded() throws IOException {
         RecoveryProtocol device = new RecoveryProtocol(8, null, 12L, null, "LOOSE-1", "Paper charting", null, null, null, null,
                 "Charge nurse", null, null, null, null, List.of(), null, "jtech");
         Path pdf = folder.resolve("device.pdf");
 
-        RecoveryProtocolPdf.write(device, "General Hospital", null, null, pdf);
+        RecoveryProtocolPdf.write(device, ReportSite.of("General Hospital"), null, null, pdf);
 
         String text = text(pdf);
         assertThat(text).contains("Incident recovery protocol: Device LOOSE-1", "Device LOOSE-1", "Product no model recorded",

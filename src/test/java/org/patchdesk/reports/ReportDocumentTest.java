@@ -48,6 +48,30 @@ class ReportDocumentTest {
     }
 
     @Test
+    void demoSiteMarksEveryPage() throws IOException {
+        Path demo = folder.resolve("demo.pdf");
+        Path real = folder.resolve("real.pdf");
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 1; i <= 120; i++) {
+            rows.add(List.of("Row " + i, "value " + i));
+        }
+
+        for (ReportSite site : List.of(new ReportSite("Demo Hospital", true), ReportSite.of("General Hospital"))) {
+            try (ReportDocument document = new ReportDocument(site, "Marked")) {
+                document.table(List.of(Column.text("Key", 1), Column.text("Value", 2)), rows);
+                document.save(site.demo() ? demo : real);
+            }
+        }
+
+        List<String> demoPages = WorkOrderPdfTest.pages(demo);
+        assertThat(demoPages).hasSizeGreaterThan(1);
+        for (int page = 0; page < demoPages.size(); page++) {
+            assertThat(demoPages.get(page)).as("page %d", page + 1).contains(ReportSite.DEMO_MARK);
+        }
+        assertThat(String.join(" ", WorkOrderPdfTest.pages(real))).doesNotContain("Demo data");
+    }
+
+    @Test
     void rowTallerThanAPageContinuesOnTheNext() throws IOException {
         Path pdf = folder.resolve("tall.pdf");
         String tall = String.join("\n", java.util.Collections.nCopies(90, "line")) + "\nlast line of the tall cell";

@@ -59,7 +59,7 @@ class WorkOrderPdfTest {
     }
 
     private static WorkOrder order(List<WorkOrder.Device> devices, List<WorkOrder.PlaybookSection> playbooks) {
-        return new WorkOrder("St. Example Regional Medical Center", "4 West pump firmware, wave 1", "PW-2026-0142", "Firmware update",
+        return new WorkOrder(ReportSite.of("St. Example Regional Medical Center"), "4 West pump firmware, wave 1", "PW-2026-0142", "Firmware update",
                 "Scheduled", ZonedDateTime.of(2026, 12, 12, 22, 0, 0, 0, CHICAGO), ZonedDateTime.of(2026, 12, 13, 2, 30, 0, 0, CHICAGO),
                 "4 West Medical-Surgical", "Main Tower, 4th floor", new WorkOrder.ChangeTicket("CHG0031877", "approved",
                 LocalDate.of(2026, 12, 8)), new WorkOrder.Approval("Dana Whitfield", "Director of Clinical Engineering",
@@ -105,9 +105,20 @@ class WorkOrderPdfTest {
     }
 
     @Test
+    void demoWorkOrderCarriesDemoMark() throws IOException {
+        Path pdf = folder.resolve("demo-order.pdf");
+        WorkOrder order = new WorkOrder(new ReportSite("Demo Hospital", true), "Imaging workstation KBs", "PW-7", null, "Draft", null,
+                null, null, null, null, null, null, null, null, null, null);
+
+        WorkOrderPdf.write(order, pdf);
+
+        assertThat(pages(pdf)).allSatisfy(page -> assertThat(page).contains(ReportSite.DEMO_MARK));
+    }
+
+    @Test
     void workOrderWithoutApprovalOrTicketSaysSo() throws IOException {
         Path pdf = folder.resolve("unapproved.pdf");
-        WorkOrder order = new WorkOrder("Site", "Imaging workstation KBs", "PW-7", null, "Draft", null, null, null, null, null, null,
+        WorkOrder order = new WorkOrder(ReportSite.of("Site"), "Imaging workstation KBs", "PW-7", null, "Draft", null, null, null, null, null, null,
                 null, null, null, null, null);
 
         WorkOrderPdf.write(order, pdf);

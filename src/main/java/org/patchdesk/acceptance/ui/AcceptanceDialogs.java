@@ -1,7 +1,9 @@
 package org.patchdesk.acceptance.ui;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -9,11 +11,14 @@ import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.event.ActionEvent;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Dialog;
@@ -34,9 +39,12 @@ import javafx.util.StringConverter;
 
 import org.patchdesk.acceptance.AcceptanceReason;
 import org.patchdesk.acceptance.AcceptanceValues;
+import org.patchdesk.acceptance.FindingSearch;
+import org.patchdesk.acceptance.InvalidFieldException;
 import org.patchdesk.acceptance.RiskAcceptance;
 import org.patchdesk.acceptance.RiskAcceptanceService;
 import org.patchdesk.acceptance.RiskDecision;
+import org.patchdesk.acceptance.ScopeFinding;
 import org.patchdesk.common.SpreadsheetDates;
 import org.patchdesk.controls.CompensatingControl;
 import org.patchdesk.controls.DeviceRef;
@@ -136,31 +144,63 @@ final class AcceptanceDialogs {
                 }
             }
         }
+        Label controlWarnings = new Label();
+        controlWarnings.setId("acceptanceControlWarnings");
+        controlWarnings.getStyleClass().add("field-error");
+        controlWarnings.setWrapText(true);
+        Runnable showControlWarnings = () -> {
+            List<Long> chosen = controls.getSelectionModel().getSelectedItems().stream().map(CompensatingControl::id).toList();
+            LocalDate startDate = start.getValue();
+            LocalDate endDate = startDate == null || months.getValue() == null ? null : startDate.plusMonths(months.getValue()).minusDays(1);
+            List<String> warnings = service.controlWarnings(chosen, endDate);
+            controlWarnings.setText(String.join("\n", warnings));
+            controlWarnings.setVisible(!warnings.isEmpty());
+            controlWarnings.setManaged(!warnings.isEmpty());
+        };
+        controls.getSelectionModel().getSelectedItems().addListener((ListChangeListener<CompensatingControl>) change -> showControlWarnings.run());
+        start.valueProperty().addListener((observable, old, value) -> showControlWarnings.run());
+        months.valueProperty().addListener((observable, old, value) -> showControlWarnings.run());
+        showControlWarnings.run();
+
+        Map<String, Node> fields = new LinkedHashMap<>();
+        fields.put(RiskAcceptanceService.FIELD_TITLE, title);
+        fields.put(RiskAcceptanceService.FIELD_REASON, reason);
+        fields.put(RiskAcceptanceService.FIELD_REASON_DETAIL, detail);
+        fields.put(RiskAcceptanceService.FIELD_REPLACEMENT, replacement);
+        fields.put(RiskAcceptanceService.FIELD_STATEMENT, statement);
+        fields.put(RiskAcceptanceService.FIELD_SCOPE, scope);
+        fields.put(RiskAcceptanceService.FIELD_CONTROLS, controls);
+        fields.put(RiskAcceptanceService.FIELD_LIKELIHOOD, likelihood);
+        fields.put(RiskAcceptanceService.FIELD_SEVERITY, severity);
+        fields.put(RiskAcceptanceService.FIELD_DECISION, decision);
+        fields.put(RiskAcceptanceService.FIELD_START, start);
+        fields.put(RiskAcceptanceService.FIELD_DURATION, months);
 
         int row = 0;
-        form.addRow(row++, new Label("Title"), title);
-        form.addRow(row++, new Label("Reason"), reason);
-        form.addRow(row++, new Label("Reason details"), detail);
-        form.addRow(row++, new Label("Replacement date"), replacement);
-        form.addRow(row++, new Label("Risk statement"), statement);
-        form.addRow(row++, new Label("Scope"), scope);
+        form.addRow(row++, new Label(RiskAcceptanceService.FIELD_TITLE), title);
+        form.addRow(row++, new Label(RiskAcceptanceService.FIELD_REASON), reason);
+        form.addRow(row++, new Label(RiskAcceptanceService.FIELD_REASON_DETAIL), detail);
+        form.addRow(row++, new Label(RiskAcceptanceService.FIELD_REPLACEMENT), replacement);
+        form.addRow(row++, new Label(RiskAcceptanceService.FIELD_STATEMENT), statement);
+        form.addRow(row++, new Label(RiskAcceptanceService.FIELD_SCOPE), scope);
         form.addRow(row++, new Label(""), protocol);
-        form.addRow(row++, new Label("Compensating controls"), controls);
-        form.addRow(row++, new Label("Likelihood (1-5)"), likelihood);
-        form.addRow(row++, new Label("Severity (1-5)"), severity);
+        form.addRow(row++, new Label(RiskAcceptanceService.FIELD_CONTROLS), controls);
+        form.addRow(row++, new Label(""), controlWarnings);
+        form.addRow(row++, new Label(RiskAcceptanceService.FIELD_LIKELIHOOD + " (1-5)"), likelihood);
+        form.addRow(row++, new Label(RiskAcceptanceService.FIELD_SEVERITY + " (1-5)"), severity);
         form.addRow(row++, new Label("Residual risk"), residual);
-        form.addRow(row++, new Label("Decision"), decision);
-        form.addRow(row++, new Label("Start date"), start);
-        form.addRow(row, new Label("Duration (months, at most " + maxMonths + ")"), months);
+        form.addRow(row++, new Label(RiskAcceptanceService.FIELD_DECISION), decision);
+        form.addRow(row++, new Label(RiskAcceptanceService.FIELD_START), start);
+        form.addRow(row, new Label(RiskAcceptanceService.FIELD_DURATION + " (months, at most " + maxMonths + ")"), months);
 
         return show(existing == null ? "New risk acceptance" : "Edit " + existing.number(), "acceptanceDialog",
-                existing == null ? "Create draft" : "Save draft", form, () -> {
-                    LocalDate startDate = read(start, "Start date");
+                existing == null ? "Create draft" : "Save draft", form, fields, () -> {
+                    LocalDate startDate = read(start, RiskAcceptanceService.FIELD_START);
                     if (startDate == null) {
-                        throw new IllegalArgumentException("Enter the start date of the risk acceptance");
+                        throw new InvalidFieldException(RiskAcceptanceService.FIELD_START, "Enter the start date of the risk acceptance");
                     }
                     AcceptanceValues values = new AcceptanceValues(title.getText(), reason.getValue(), detail.getText(),
-                            read(replacement, "Replacement date"), statement.getText(), likelihood.getValue(), severity.getValue(),
+                            read(replacement, RiskAcceptanceService.FIELD_REPLACEMENT), statement.getText(), likelihood.getValue(), severity.getValue(),
                             decision.getValue(), months.getValue(), startDate, devices.getItems().stream().map(DeviceRef::id).toList(),
                             findings.getItems().stream().map(FindingRef::id).toList(),
                             controls.getSelectionModel().getSelectedItems().stream().map(CompensatingControl::id).toList());
@@ -173,19 +213,41 @@ final class AcceptanceDialogs {
                 findings.getItems().stream().map(FindingRef::deviceId)).distinct().toList();
     }
 
-    /** Builds the scope picker: a device search, its results and their findings, and the chosen devices and findings. */
+    /**
+     * Builds the scope picker: a device search and a finding search (part of the CVE ID, KEV only,
+     * and the device text), their results, and the chosen devices and findings. Selecting a device
+     * lists its findings under the same CVE and KEV filters.
+     */
     private VBox scopePicker(ListView<DeviceRef> devices, ListView<FindingRef> findings, Runnable changed) {
         TextField search = new TextField();
         search.setId("acceptanceDeviceSearch");
         search.setPromptText("Asset tag, department, manufacturer or model");
+        TextField cve = new TextField();
+        cve.setId("acceptanceCveSearch");
+        cve.setPromptText("Part of a CVE ID, such as 2024-12");
+        CheckBox kevOnly = new CheckBox("KEV only");
+        kevOnly.setId("acceptanceKevOnly");
         ListView<DeviceRef> results = list("acceptanceDeviceResults", DeviceRef::label);
-        ListView<FindingRef> deviceFindings = list("acceptanceFindingResults", finding -> finding.label() + " (" + finding.status() + ")");
-        Button find = new Button("Search");
+        ListView<ScopeFinding> foundFindings = list("acceptanceFindingResults", ScopeFinding::label);
+        foundFindings.setPlaceholder(new Label("Search findings, or select a device to list its findings"));
+        Button find = new Button("Search devices");
         find.setId("acceptanceDeviceSearchButton");
         find.setOnAction(event -> results.getItems().setAll(service.searchDevices(search.getText())));
         search.setOnAction(event -> find.fire());
-        results.getSelectionModel().selectedItemProperty().addListener((observable, old, device) ->
-                deviceFindings.getItems().setAll(device == null ? List.of() : service.findingsOf(device.id())));
+        Button findFindings = new Button("Search findings");
+        findFindings.setId("acceptanceFindingSearchButton");
+        findFindings.setOnAction(event -> {
+            results.getSelectionModel().clearSelection();
+            foundFindings.getItems().setAll(service.searchFindings(new FindingSearch(cve.getText(), kevOnly.isSelected(), search.getText(),
+                    null, false)));
+        });
+        cve.setOnAction(event -> findFindings.fire());
+        results.getSelectionModel().selectedItemProperty().addListener((observable, old, device) -> {
+            if (device != null) {
+                foundFindings.getItems().setAll(service.searchFindings(new FindingSearch(cve.getText(), kevOnly.isSelected(), null,
+                        device.id(), false)));
+            }
+        });
         Button addDevice = new Button("Add device");
         addDevice.setId("acceptanceAddDeviceButton");
         addDevice.setOnAction(event -> {
@@ -198,9 +260,9 @@ final class AcceptanceDialogs {
         Button addFinding = new Button("Add finding");
         addFinding.setId("acceptanceAddFindingButton");
         addFinding.setOnAction(event -> {
-            FindingRef finding = deviceFindings.getSelectionModel().getSelectedItem();
+            ScopeFinding finding = foundFindings.getSelectionModel().getSelectedItem();
             if (finding != null && findings.getItems().stream().noneMatch(chosen -> chosen.id() == finding.id())) {
-                findings.getItems().add(finding);
+                findings.getItems().add(finding.ref());
                 changed.run();
             }
         });
@@ -211,15 +273,20 @@ final class AcceptanceDialogs {
             findings.getItems().remove(findings.getSelectionModel().getSelectedItem());
             changed.run();
         });
-        for (ListView<?> view : List.of(results, deviceFindings, devices, findings)) {
+        for (ListView<?> view : List.of(results, foundFindings, devices, findings)) {
             view.setPrefHeight(90);
         }
-        HBox searchRow = new HBox(6, search, find);
+        HBox deviceRow = new HBox(6, search, find);
         HBox.setHgrow(search, Priority.ALWAYS);
-        HBox found = new HBox(6, results, deviceFindings);
+        HBox findingRow = new HBox(6, cve, kevOnly, findFindings);
+        findingRow.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(cve, Priority.ALWAYS);
+        HBox found = new HBox(6, labeled("Devices found", results), labeled("Findings found", foundFindings));
+        HBox.setHgrow(found.getChildren().get(0), Priority.ALWAYS);
+        HBox.setHgrow(found.getChildren().get(1), Priority.ALWAYS);
         HBox buttons = new HBox(6, addDevice, addFinding, remove);
         HBox chosen = new HBox(6, labeled("Devices in scope (all their findings)", devices), labeled("Findings in scope", findings));
-        return new VBox(6, searchRow, found, buttons, chosen);
+        return new VBox(6, deviceRow, findingRow, found, buttons, chosen);
     }
 
     /**
@@ -254,7 +321,7 @@ final class AcceptanceDialogs {
         form.addRow(3, new Label("Meaning"), meaning);
         form.addRow(4, new Label("Signing as"), role);
         form.addRow(5, new Label("Comment"), comment);
-        return show("Sign " + acceptance.number(), "signDialog", "Sign", form, () -> {
+        return show("Sign " + acceptance.number(), "signDialog", "Sign", form, Map.of(), () -> {
             char[] typed = password.getText().toCharArray();
             try {
                 return sign.apply(new SignInput(user.getText(), typed, meaning.getValue(), comment.getText(), role.getValue()));
@@ -265,12 +332,20 @@ final class AcceptanceDialogs {
         });
     }
 
-    private <T> Optional<T> show(String title, String id, String action, GridPane form, Supplier<T> save) {
+    /**
+     * Shows a form in a dialog whose fields scroll under a message line that stays in view. Pressing
+     * {@code action} runs {@code save}. A rejected input keeps the dialog open with the message at
+     * the top; when the message names a field of {@code fields}, the field is marked, scrolled into
+     * view and focused, and the message starts with its name.
+     */
+    private <T> Optional<T> show(String title, String id, String action, GridPane form, Map<String, Node> fields, Supplier<T> save) {
         Label problem = new Label();
         problem.setId("dialogProblem");
         problem.getStyleClass().add("field-error");
         problem.setWrapText(true);
-        form.add(problem, 0, form.getRowCount(), 2, 1);
+        problem.setMaxWidth(Double.MAX_VALUE);
+        problem.setVisible(false);
+        problem.setManaged(false);
 
         Dialog<ButtonType> dialog = new Dialog<>();
         if (owner.getScene() != null) {
@@ -281,19 +356,33 @@ final class AcceptanceDialogs {
         dialog.getDialogPane().setId(id);
         // The draft form is taller than a laptop screen, so it scrolls inside a dialog of fixed height.
         ScrollPane scroll = new ScrollPane(form);
+        scroll.setId(id + "Scroll");
         scroll.setFitToWidth(true);
         scroll.setPrefViewportHeight(480);
         scroll.setPrefViewportWidth(form.getPrefWidth() + 10);
-        dialog.getDialogPane().setContent(scroll);
+        VBox content = new VBox(8, problem, scroll);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        dialog.getDialogPane().setContent(content);
         ButtonType saveButton = new ButtonType(action, ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().setAll(saveButton, ButtonType.CANCEL);
 
         AtomicReference<T> saved = new AtomicReference<>();
         dialog.getDialogPane().lookupButton(saveButton).addEventFilter(ActionEvent.ACTION, event -> {
+            fields.values().forEach(field -> field.getStyleClass().remove("invalid"));
             try {
                 saved.set(save.get());
             } catch (IllegalArgumentException | IllegalStateException e) {
-                problem.setText(e.getMessage().endsWith(".") ? e.getMessage() : e.getMessage() + ".");
+                String message = e.getMessage().endsWith(".") ? e.getMessage() : e.getMessage() + ".";
+                Node field = e instanceof InvalidFieldException invalid ? fields.get(invalid.field()) : null;
+                if (field != null) {
+                    message = ((InvalidFieldException) e).field() + ": " + message;
+                    field.getStyleClass().add("invalid");
+                    scrollTo(scroll, form, field);
+                    field.requestFocus();
+                }
+                problem.setText(message);
+                problem.setVisible(true);
+                problem.setManaged(true);
                 event.consume();
             }
         });
@@ -302,6 +391,15 @@ final class AcceptanceDialogs {
             return Optional.empty();
         }
         return Optional.ofNullable(saved.get());
+    }
+
+    /** Scrolls {@code scroll} so that the top of {@code field}, a node inside {@code form}, is in view. */
+    private static void scrollTo(ScrollPane scroll, GridPane form, Node field) {
+        double fieldTop = form.sceneToLocal(field.localToScene(field.getBoundsInLocal())).getMinY();
+        double hidden = form.getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
+        if (hidden > 0) {
+            scroll.setVvalue(Math.max(0, Math.min(1, (fieldTop - 8) / hidden)));
+        }
     }
 
     private static GridPane grid() {
@@ -385,7 +483,7 @@ final class AcceptanceDialogs {
         if (text == null || text.isBlank()) {
             return null;
         }
-        LocalDate date = SpreadsheetDates.parse(text).orElseThrow(() -> new IllegalArgumentException(
+        LocalDate date = SpreadsheetDates.parse(text).orElseThrow(() -> new InvalidFieldException(label,
                 label + " '" + text.strip() + "' is not a date; write it as 2026-12-04"));
         picker.setValue(date);
         return date;

@@ -6,10 +6,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
-import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -21,17 +23,22 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
+import org.patchdesk.acceptance.AcceptanceAction;
 import org.patchdesk.acceptance.AcceptanceForm;
+import org.patchdesk.acceptance.AcceptanceSettings;
 import org.patchdesk.acceptance.AcceptanceSignature;
 import org.patchdesk.acceptance.AcceptanceState;
 import org.patchdesk.acceptance.RiskAcceptance;
 import org.patchdesk.acceptance.RiskAcceptancePdf;
 import org.patchdesk.acceptance.RiskAcceptanceService;
 import org.patchdesk.common.Actor;
+import org.patchdesk.reports.ReportSite;
 import org.patchdesk.ui.BackgroundTasks;
 import org.patchdesk.ui.DialogService;
 import org.patchdesk.ui.DocumentOpener;
@@ -46,6 +53,14 @@ public final class AcceptancesView extends BorderPane {
     /** The days ahead the panel at the top looks for expiring acceptances. */
     static final int PANEL_DAYS = 30;
     static final String ALL_STATES = "All states";
+    /** The tooltip of each action button while the action is allowed. */
+    private static final Map<AcceptanceAction, String> ACTION_HELP = Map.of(
+            AcceptanceAction.EDIT, "Change the fields and scope of the draft",
+            AcceptanceAction.SUBMIT, "Send the draft for approval; the required approvers are fixed now",
+            AcceptanceAction.SIGN, "Approve, reject or review with an electronic signature",
+            AcceptanceAction.CLOSE, "End the acceptance before its end date; the findings it holds reopen",
+            AcceptanceAction.RENEW, "Start a new draft with the same fields and scope, which goes through review again",
+            AcceptanceAction.PRINT, "Save the form as a PDF for the audit binder");
 
     private final RiskAcceptanceService service;
     private final BackgroundTasks tasks;
@@ -53,7 +68,7 @@ public final class AcceptancesView extends BorderPane {
     private final DocumentOpener opener;
     private final Actor actor;
     private final Clock clock;
-    private final String siteName;
+    private final ReportSite site;
     private final AcceptanceDialogs forms;
 
     private final TableView<RiskAcceptance> table = new TableView<>();
@@ -61,20 +76,30 @@ public final class AcceptancesView extends BorderPane {
     private final ComboBox<String> stateFilter = new ComboBox<>();
     private final TextArea detail = new TextArea();
     private final Label accountsBanner = new Label();
+    private final Label rules = new Label();
+    private final Button settingsButton = new Button("Settings…");
+    private final Map<AcceptanceAction, Button> actionButtons = new EnumMap<>(AcceptanceAction.class);
+    private Map<Long, Map<AcceptanceAction, String>> rejections = Map.of();
     private int warningDays = 30;
 
-    private record Snapshot(List<RiskAcceptance> listed, List<RiskAcceptance> expiring, int warningDays, boolean signaturesAvailable) {
+    /**
+     * The data of one load: the list, the expiring panel, the settings, whether accounts exist, the
+     * rejected actions of each listed acceptance by id, and why the actor may not change the settings.
+     */
+    private record Snapshot(List<RiskAcceptance> listed, List<RiskAcceptance> expiring, AcceptanceSettings settings,
+                            boolean signaturesAvailable, Map<Long, Map<AcceptanceAction, String>> rejections,
+                            Optional<String> settingsRejection) {
     }
 
     public AcceptancesView(RiskAcceptanceService service, BackgroundTasks tasks, DialogService dialogs, DocumentOpener opener, Actor actor,
-                           Clock clock, String siteName) {
+                           Clock clock, ReportSite site) {
         this.service = service;
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.opener = opener;
         this.actor = actor;
         this.clock = clock;
-        this.siteName = siteName;
+        this.site = site;
         this.forms = new AcceptanceDialogs(service, this);
         setId("acceptancesView");
         setTop(top());
@@ -98,7 +123,7 @@ public final class AcceptancesView extends BorderPane {
             protected void updateItem(RiskAcceptance item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty || item == null ? null : item.number() + "  " + item.title() + ": ends " + item.endDate() + " ("
-                        + item.daysLeft(LocalDate.now(clock)) + " days left)");
+                        + count(item.daysLeft(LocalDate.now(clock)), "day", "days") + " left)");
             }
         });
         expiring.setPlaceholder(new Label("No risk acceptance expires within " + PANEL_DAYS + " days."));
@@ -115,20 +140,28 @@ public final class AcceptancesView extends BorderPane {
         stateFilter.setValue(ALL_STATES);
         stateFilter.valueProperty().addListener((observable, old, value) -> refresh());
 
-        BooleanBinding noneSelected = Bindings.isNull(table.getSelectionModel().selectedItemProperty());
         Button create = button("New…", "newAcceptanceButton", this::createDraft);
-        Button edit = button("Edit…", "editAcceptanceButton", this::editDraft);
-        Button submit = button("Submit", "submitAcceptanceButton", this::submit);
-        Button sign = button("Sign…", "signAcceptanceButton", this::sign);
-        Button close = button("Close early…", "closeAcceptanceButton", this::closeEarly);
-        Button renew = button("Renew", "renewAcceptanceButton", this::renew);
-        Button print = button("Print…", "printAcceptanceButton", this::print);
+        actionButtons.put(AcceptanceAction.EDIT, button("Edit…", "editAcceptanceButton", this::editDraft));
+        actionButtons.put(AcceptanceAction.SUBMIT, button("Submit", "submitAcceptanceButton", this::submit));
+        actionButtons.put(AcceptanceAction.SIGN, button("Sign…", "signAcceptanceButton", this::sign));
+        actionButtons.put(AcceptanceAction.CLOSE, button("Close early…", "closeAcceptanceButton", this::closeEarly));
+        actionButtons.put(AcceptanceAction.RENEW, button("Renew", "renewAcceptanceButton", this::renew));
+        actionButtons.put(AcceptanceAction.PRINT, button("Print…", "printAcceptanceButton", this::print));
         Button refresh = button("Refresh", "refreshAcceptancesButton", this::refresh);
-        for (Button button : List.of(edit, submit, sign, close, renew, print)) {
-            button.disableProperty().bind(noneSelected);
+        settingsButton.setId("acceptanceSettingsButton");
+        settingsButton.setOnAction(event -> editSettings());
+        settingsButton.setDisable(true);
+        ToolBar toolbar = new ToolBar(new Label("State"), stateFilter, create);
+        for (Button button : actionButtons.values()) {
+            toolbar.getItems().add(withTooltip(button));
         }
-        ToolBar toolbar = new ToolBar(new Label("State"), stateFilter, create, edit, submit, sign, close, renew, print, refresh);
-        VBox box = new VBox(6, accountsBanner, panel, toolbar);
+        toolbar.getItems().addAll(refresh, withTooltip(settingsButton));
+        table.getSelectionModel().selectedItemProperty().addListener((observable, old, selected) -> updateButtons(selected));
+        updateButtons(null);
+
+        rules.setId("acceptanceRules");
+        rules.setWrapText(true);
+        VBox box = new VBox(6, accountsBanner, panel, toolbar, rules);
         box.setPadding(new Insets(6));
         return box;
     }
@@ -144,8 +177,8 @@ public final class AcceptancesView extends BorderPane {
                 TableColumns.text("Start", 90, acceptance -> acceptance.startDate().toString()),
                 TableColumns.text("End", 90, acceptance -> acceptance.endDate().toString()),
                 TableColumns.text("Requester", 150, RiskAcceptance::requesterName),
-                TableColumns.text("Scope", 200, acceptance -> acceptance.devices().size() + " devices, " + acceptance.findings().size()
-                        + " findings")));
+                TableColumns.text("Scope", 200, acceptance -> count(acceptance.devices().size(), "device", "devices") + ", "
+                        + count(acceptance.findings().size(), "finding", "findings"))));
         table.setPlaceholder(new Label("No risk acceptance. New… starts a draft."));
         table.getSelectionModel().selectedItemProperty().addListener((observable, old, selected) -> showDetail(selected));
         detail.setId("acceptanceDetail");
@@ -165,19 +198,48 @@ public final class AcceptancesView extends BorderPane {
         Long selectedId = selectedId();
         tasks.submit("Loading risk acceptances", monitor -> {
             service.refresh(Actor.SYSTEM);
-            return new Snapshot(service.list(wanted), service.expiringWithin(PANEL_DAYS), service.settings().warningDays(),
-                    service.signaturesAvailable());
+            return load(wanted);
         }, snapshot -> show(snapshot, selectedId), error -> dialogs.showFailure("Risk acceptances not loaded",
                 "Loading the risk acceptances failed.", error));
     }
 
+    /** Reads a snapshot. Runs off the FX thread. */
+    private Snapshot load(AcceptanceState wanted) {
+        List<RiskAcceptance> listed = service.list(wanted);
+        Map<Long, Map<AcceptanceAction, String>> rejected = new HashMap<>();
+        for (RiskAcceptance acceptance : listed) {
+            rejected.put(acceptance.id(), service.rejectedActions(acceptance));
+        }
+        return new Snapshot(listed, service.expiringWithin(PANEL_DAYS), service.settings(), service.signaturesAvailable(), rejected,
+                service.settingsRejection(actor));
+    }
+
     private void show(Snapshot snapshot, Long selectedId) {
-        warningDays = snapshot.warningDays();
+        warningDays = snapshot.settings().warningDays();
+        rejections = snapshot.rejections();
+        rules.setText("Rules: " + snapshot.settings().rulesText());
+        settingsButton.setDisable(snapshot.settingsRejection().isPresent());
+        settingsButton.getTooltip().setText(snapshot.settingsRejection().orElse("Change the residual risk bands, the approvers of each"
+                + " level, the maximum duration and the expiry warning period"));
         accountsBanner.setVisible(!snapshot.signaturesAvailable());
         accountsBanner.setManaged(!snapshot.signaturesAvailable());
         expiring.getItems().setAll(snapshot.expiring());
         table.getItems().setAll(snapshot.listed());
         select(selectedId);
+        updateButtons(table.getSelectionModel().getSelectedItem());
+    }
+
+    /**
+     * Enables each action button when the service allows the action for the selected acceptance,
+     * and sets its tooltip to the reason when it does not.
+     */
+    private void updateButtons(RiskAcceptance selected) {
+        actionButtons.forEach((action, button) -> {
+            String rejection = selected == null ? "Select a risk acceptance in the list first"
+                    : rejections.getOrDefault(selected.id(), Map.of()).get(action);
+            button.setDisable(rejection != null);
+            button.getTooltip().setText(rejection != null ? rejection : ACTION_HELP.get(action));
+        });
     }
 
     private void select(Long id) {
@@ -231,31 +293,23 @@ public final class AcceptancesView extends BorderPane {
 
     private void editDraft() {
         RiskAcceptance selected = table.getSelectionModel().getSelectedItem();
-        if (selected.storedState() != AcceptanceState.DRAFT) {
-            dialogs.showError("Not a draft", selected.number() + " is " + selected.storedState().word()
-                    + "; only drafts can be edited. Renew it to start a new review.");
-            return;
-        }
         forms.editDraft(selected, values -> service.updateDraft(selected.id(), values, actor)).ifPresent(saved -> reloadSelecting(saved.id()));
     }
 
+    /** Submits the selected draft, after the user confirms any warnings about its linked controls. */
     private void submit() {
         RiskAcceptance selected = table.getSelectionModel().getSelectedItem();
+        List<String> warnings = service.controlWarnings(selected);
+        if (!warnings.isEmpty() && !dialogs.confirm("Submit " + selected.number() + " with control warnings",
+                String.join("\n\n", warnings) + "\n\nThe approvers see these warnings on the printed form. Submit "
+                        + selected.number() + " for approval anyway?", "Submit anyway")) {
+            return;
+        }
         act("Not submitted", () -> service.submit(selected.id(), actor));
     }
 
     private void sign() {
         RiskAcceptance selected = table.getSelectionModel().getSelectedItem();
-        if (!service.signaturesAvailable()) {
-            dialogs.showError("No user accounts", "Signatures need user accounts, and this database has none. An administrator creates"
-                    + " them on the Users screen; then the approvers can sign.");
-            return;
-        }
-        if (selected.storedState() != AcceptanceState.SUBMITTED) {
-            dialogs.showError("Not waiting for signatures", selected.number() + " is " + selected.storedState().word()
-                    + "; only submitted acceptances are signed.");
-            return;
-        }
         // The requester cannot sign, so the dialog then starts with an empty user name.
         String signer = actor.name().equalsIgnoreCase(selected.requester()) ? null : actor.name();
         forms.sign(selected, service.missingRoles(selected), signer, input -> service.sign(selected.id(), input.userName(),
@@ -287,8 +341,7 @@ public final class AcceptancesView extends BorderPane {
     private void reloadSelecting(long id) {
         stateFilter.setValue(ALL_STATES);
         AcceptanceState wanted = null;
-        tasks.submit("Loading risk acceptances", monitor -> new Snapshot(service.list(wanted), service.expiringWithin(PANEL_DAYS),
-                        service.settings().warningDays(), service.signaturesAvailable()), snapshot -> show(snapshot, id),
+        tasks.submit("Loading risk acceptances", monitor -> load(wanted), snapshot -> show(snapshot, id),
                 error -> dialogs.showFailure("Risk acceptances not loaded", "Loading the risk acceptances failed.", error));
     }
 
@@ -297,7 +350,7 @@ public final class AcceptancesView extends BorderPane {
         dialogs.chooseFileToSave("Save the risk acceptance", "risk-acceptance-" + selected.number().toLowerCase(java.util.Locale.ROOT) + ".pdf",
                 "pdf").ifPresent(path -> tasks.submit("Writing the risk acceptance", monitor -> {
                     AcceptanceForm form = service.form(selected.id());
-                    RiskAcceptancePdf.write(form, siteName, actor.name(), ZonedDateTime.now(clock), path);
+                    RiskAcceptancePdf.write(form, site, actor.name(), ZonedDateTime.now(clock), path);
                     return path;
                 }, this::open, error -> dialogs.showFailure("Risk acceptance not written",
                         "Writing " + selected.number() + " to " + path + " failed.", error)));
@@ -311,10 +364,34 @@ public final class AcceptancesView extends BorderPane {
                 + ", but it could not be opened: " + error.getMessage() + ". Open it from the file manager to print it."));
     }
 
+    private void editSettings() {
+        new AcceptanceSettingsDialog(service, actor, this).show().ifPresent(changed -> refresh());
+    }
+
     private static Button button(String text, String id, Runnable action) {
         Button button = new Button(text);
         button.setId(id);
         button.setOnAction(event -> action.run());
+        button.setTooltip(new Tooltip());
         return button;
+    }
+
+    /**
+     * Wraps a button so that its tooltip also shows while it is disabled: a disabled control
+     * receives no mouse events, so the wrapper carries the same tooltip.
+     */
+    private static StackPane withTooltip(Button button) {
+        if (button.getTooltip() == null) {
+            button.setTooltip(new Tooltip());
+        }
+        StackPane wrapper = new StackPane(button);
+        wrapper.setId(button.getId() + "Wrapper");
+        Tooltip.install(wrapper, button.getTooltip());
+        return wrapper;
+    }
+
+    /** Returns a count with the singular or plural noun, such as "1 finding" or "3 findings". */
+    static String count(long number, String singular, String plural) {
+        return number + " " + (number == 1 ? singular : plural);
     }
 }

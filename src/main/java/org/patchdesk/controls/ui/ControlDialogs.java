@@ -21,6 +21,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -141,6 +142,9 @@ final class ControlDialogs {
                 DateFields.read(verified, "Verified on"), DateFields.read(next, "Next verification"), actor));
     }
 
+    /** The height of each list in the coverage dialog, in pixels: about six rows. */
+    static final double COVERAGE_LIST_HEIGHT = 150;
+
     /** Shows the devices and findings a control covers, with a device search to add more. */
     void coverage(CompensatingControl control) {
         AtomicReference<CompensatingControl> current = new AtomicReference<>(control);
@@ -221,12 +225,21 @@ final class ControlDialogs {
         HBox.setHgrow(search, Priority.ALWAYS);
         left.setPrefWidth(420);
         right.setPrefWidth(420);
+        // Four lists at their default height make the dialog taller than a 1366x768 screen, so each
+        // list shows about six rows and the content scrolls when the window is smaller still.
+        for (ListView<?> list : List.of(results, findings, covered, coveredFindings)) {
+            list.setPrefHeight(COVERAGE_LIST_HEIGHT);
+        }
+        ScrollPane scroll = new ScrollPane(new VBox(8, new HBox(16, left, right), problem));
+        scroll.setId("coverageScroll");
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
         Dialog<Void> dialog = new Dialog<>();
         initOwner(dialog);
         dialog.setTitle("Coverage of " + control.title());
         dialog.setResizable(true);
         dialog.getDialogPane().setId("coverageDialog");
-        dialog.getDialogPane().setContent(new VBox(8, new HBox(16, left, right), problem));
+        dialog.getDialogPane().setContent(scroll);
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
         dialog.showAndWait();
     }

@@ -30,6 +30,7 @@ import org.patchdesk.recovery.RecoveryProtocol;
 import org.patchdesk.recovery.RecoveryProtocolPdf;
 import org.patchdesk.recovery.RecoveryProtocolService;
 import org.patchdesk.recovery.RecoveryProtocolValues;
+import org.patchdesk.reports.ReportSite;
 import org.patchdesk.ui.BackgroundTasks;
 import org.patchdesk.ui.DialogService;
 import org.patchdesk.ui.DocumentOpener;
@@ -56,7 +57,7 @@ public final class RecoveryProtocolsView extends BorderPane {
     private final DocumentOpener opener;
     private final Actor actor;
     private final Clock clock;
-    private final String siteName;
+    private final ReportSite site;
     private final TableView<RecoveryProtocol> protocols = new TableView<>();
     private final TableView<ProductWithoutProtocol> products = new TableView<>();
     private final TableView<DeviceWithoutProtocol> devices = new TableView<>();
@@ -65,14 +66,14 @@ public final class RecoveryProtocolsView extends BorderPane {
     private final Tab devicesTab = new Tab();
 
     public RecoveryProtocolsView(RecoveryProtocolService service, BackgroundTasks tasks, DialogService dialogs, DocumentOpener opener,
-                                 Actor actor, Clock clock, String siteName) {
+                                 Actor actor, Clock clock, ReportSite site) {
         this.service = service;
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.opener = opener;
         this.actor = actor;
         this.clock = clock;
-        this.siteName = siteName;
+        this.site = site;
         setId("recoveryProtocolsView");
 
         SplitPane split = new SplitPane(protocolPane(), gapPane());
@@ -273,7 +274,7 @@ public final class RecoveryProtocolsView extends BorderPane {
                 tasks.submit("Writing the recovery protocol", monitor -> {
                     RecoveryProtocol current = service.get(selected.id()).orElseThrow(() -> new IllegalArgumentException(
                             "The recovery protocol of " + selected.target() + " no longer exists"));
-                    RecoveryProtocolPdf.write(current, siteName, actor.name(), ZonedDateTime.now(clock), path);
+                    RecoveryProtocolPdf.write(current, site, actor.name(), ZonedDateTime.now(clock), path);
                     return path;
                 }, written -> open(written), error -> dialogs.showFailure("Protocol not written",
                         "Writing the recovery protocol to " + path + " failed.", error)));

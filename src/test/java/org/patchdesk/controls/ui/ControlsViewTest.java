@@ -14,6 +14,7 @@ import javafx.scene.control.DatePicker;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -176,5 +177,24 @@ class ControlsViewTest {
         assertThat(verified.verifiedOn()).isEqualTo(LocalDate.of(2026, 12, 4));
         assertThat(verified.updatedBy()).isEqualTo("jtech");
         assertThat(List.copyOf(dialogs.shown())).isEmpty();
+    }
+
+    @Test
+    void coverageDialogFitsLaptopScreen(FxRobot robot) throws Exception {
+        services.controls().create(new ControlValues("network-segmentation", "Pumps on VLAN 40", null, "Network team",
+                LocalDate.of(2026, 11, 20), LocalDate.of(2027, 5, 20), null), TestSites.TECHNICIAN);
+        view.refresh();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table(robot).getItems().size() == 1);
+        robot.interact(() -> table(robot).getSelectionModel().select(0));
+
+        robot.clickOn("#coverageButton");
+        waitFor(robot, "#coverageSearch");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Window window = robot.lookup("#coverageDialog").query().getScene().getWindow();
+        // A 1366x768 screen leaves about 728 pixels under a 40-pixel taskbar.
+        assertThat(window.getHeight()).as("dialog height").isLessThanOrEqualTo(728);
+        assertThat(window.getWidth()).as("dialog width").isLessThanOrEqualTo(1366);
+        press(robot, "#coverageDialog", "Close");
     }
 }

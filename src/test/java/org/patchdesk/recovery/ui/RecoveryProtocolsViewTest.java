@@ -30,6 +30,7 @@ import org.patchdesk.planning.PatchabilityService;
 import org.patchdesk.recovery.ProductWithoutProtocol;
 import org.patchdesk.recovery.RecoveryProtocol;
 import org.patchdesk.recovery.RecoveryProtocolValues;
+import org.patchdesk.reports.ReportSite;
 import org.patchdesk.testing.ScriptedDialogs;
 import org.patchdesk.testing.TestSites;
 import org.patchdesk.ui.BackgroundTasks;
@@ -65,7 +66,7 @@ class RecoveryProtocolsViewTest {
                 null, null, null, null, "Charge nurse", null, LocalDate.of(2025, 12, 1), "jtech", LocalDate.of(2026, 12, 1),
                 List.of()), TestSites.TECHNICIAN);
         RecoveryProtocolsView view = new RecoveryProtocolsView(services.recoveryProtocols(), tasks, dialogs, opened::add,
-                TestSites.TECHNICIAN, TestSites.CLOCK, "General Hospital");
+                TestSites.TECHNICIAN, TestSites.CLOCK, ReportSite.of("General Hospital"));
         stage.setScene(new Scene(view, 1200, 760));
         stage.show();
         view.refresh();
