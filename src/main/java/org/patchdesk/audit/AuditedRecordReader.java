@@ -40,6 +40,26 @@ public interface AuditedRecordReader {
     boolean createsAreAudited();
 
     /**
+     * Returns whether the entries of one record id stand for several rows, each named by the field
+     * keys {@link #recordedValues} gives, such as a device type's minimums in several departments.
+     * For such a type a create entry does not empty the fields of the other rows, a delete entry
+     * empties only the fields it names, and the record counts as deleted once all its fields are
+     * empty.
+     */
+    default boolean rowsShareRecordId() {
+        return false;
+    }
+
+    /**
+     * Returns whether a record that is gone, although its last entry is not a delete, went with the
+     * record it belongs to, such as a device's own patchability deleted with the device. The check
+     * then reports nothing for it. By default false.
+     */
+    default boolean goneWithOwner(Handle handle, long recordId) {
+        return false;
+    }
+
+    /**
      * Passes every current record to {@code sink} in ascending id order. A type whose entries carry
      * no record id (such as settings) passes one record with a null id.
      */

@@ -6,10 +6,10 @@ import org.jdbi.v3.core.Jdbi;
 import org.patchdesk.acceptance.RiskAcceptanceService;
 import org.patchdesk.audit.AuditChain;
 import org.patchdesk.audit.AuditLog;
-import org.patchdesk.controls.ControlService;
 import org.patchdesk.audit.AuditTrail;
 import org.patchdesk.audit.AuditVerifier;
 import org.patchdesk.audit.AuditedRecordReaders;
+import org.patchdesk.controls.ControlService;
 import org.patchdesk.intel.MatchService;
 import org.patchdesk.inventory.DeviceAuditReader;
 import org.patchdesk.inventory.DeviceService;
@@ -23,14 +23,22 @@ import org.patchdesk.inventory.importing.InventoryImportService;
 import org.patchdesk.inventory.importing.VersionConflictService;
 import org.patchdesk.patchlog.PatchLogAuditReader;
 import org.patchdesk.patchlog.PatchLogService;
+import org.patchdesk.planning.DevicePatchabilityAuditReader;
 import org.patchdesk.planning.Mds2Service;
+import org.patchdesk.planning.OsSupportAuditReader;
 import org.patchdesk.planning.OsSupportService;
 import org.patchdesk.planning.PatchabilityService;
+import org.patchdesk.planning.ProductFactAuditReader;
 import org.patchdesk.planning.ProductFactService;
+import org.patchdesk.planning.ProductPatchabilityAuditReader;
+import org.patchdesk.planning.ProductSupportAuditReader;
 import org.patchdesk.planning.ProductSupportService;
+import org.patchdesk.playbooks.PlaybookAuditReader;
 import org.patchdesk.playbooks.PlaybookService;
+import org.patchdesk.playbooks.PlaybookStepAuditReader;
 import org.patchdesk.recovery.RecoveryProtocolService;
 import org.patchdesk.risk.FeedStatusService;
+import org.patchdesk.risk.FindingAuditReader;
 import org.patchdesk.risk.FindingService;
 import org.patchdesk.risk.IntelligenceService;
 import org.patchdesk.risk.SettingAuditReader;
@@ -41,13 +49,18 @@ import org.patchdesk.users.AccountWriteCheck;
 import org.patchdesk.users.PasswordHasher;
 import org.patchdesk.users.SignatureService;
 import org.patchdesk.users.UserService;
+import org.patchdesk.vendors.ValidationDocumentAuditReader;
+import org.patchdesk.vendors.ValidationRequestAuditReader;
+import org.patchdesk.vendors.ValidationRequestService;
+import org.patchdesk.vendors.VendorContactAuditReader;
+import org.patchdesk.vendors.VendorContactService;
+import org.patchdesk.windows.BlackoutAuditReader;
+import org.patchdesk.windows.MinimumAuditReader;
 import org.patchdesk.windows.WindowAuditReader;
 import org.patchdesk.windows.WindowCalendarExport;
 import org.patchdesk.windows.WindowRules;
 import org.patchdesk.windows.WindowService;
 import org.patchdesk.windows.WindowWorkOrders;
-import org.patchdesk.vendors.ValidationRequestService;
-import org.patchdesk.vendors.VendorContactService;
 
 /**
  * The composition root: every service of one database, wired by constructor. The GUI and the
@@ -135,7 +148,20 @@ public final class Services implements AutoCloseable {
                 .register(new DeviceTypeAuditReader())
                 .register(new WindowAuditReader(windows))
                 .register(new PatchLogAuditReader())
-                .register(new SettingAuditReader());
+                .register(new SettingAuditReader())
+                .register(new VendorContactAuditReader())
+                .register(new ValidationRequestAuditReader())
+                .register(new ValidationDocumentAuditReader())
+                .register(new PlaybookAuditReader())
+                .register(new PlaybookStepAuditReader())
+                .register(new OsSupportAuditReader())
+                .register(new ProductSupportAuditReader())
+                .register(new ProductFactAuditReader())
+                .register(new ProductPatchabilityAuditReader())
+                .register(new DevicePatchabilityAuditReader())
+                .register(new BlackoutAuditReader())
+                .register(new MinimumAuditReader())
+                .register(new FindingAuditReader());
         this.auditVerifier = new AuditVerifier(jdbi, auditChain, auditReaders, clock);
         this.auditTrail = new AuditTrail(jdbi, auditChain, clock);
     }
