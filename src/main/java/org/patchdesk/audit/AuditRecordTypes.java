@@ -6,8 +6,8 @@ import java.util.Set;
 
 /**
  * The plain names of the record types in the audit trail, as a report shows them to an auditor,
- * and which types are events rather than records: an import or an undo happens once and leaves no
- * record whose current values could be compared with its entry.
+ * and which types are events rather than records. An import or an undo happens once, so it leaves
+ * no record whose current values could be compared with its entry.
  */
 public final class AuditRecordTypes {
 
@@ -56,7 +56,7 @@ public final class AuditRecordTypes {
     private AuditRecordTypes() {
     }
 
-    /** Returns the plain name of a record type, such as "feed imports"; an unknown type is named by its words. */
+    /** Returns the plain name of a record type, such as "feed imports", or its words for an unknown type. */
     public static String label(String recordType) {
         return LABELS.getOrDefault(recordType, recordType.replace('_', ' '));
     }

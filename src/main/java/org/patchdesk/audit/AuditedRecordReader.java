@@ -40,7 +40,7 @@ public interface AuditedRecordReader {
     boolean createsAreAudited();
 
     /**
-     * Returns whether the entries of one record id stand for several rows, each named by the field
+     * Returns whether the entries of one record id describe several rows, each named by the field
      * keys {@link #recordedValues} gives, such as a device type's minimums in several departments.
      * For such a type a create entry does not empty the fields of the other rows, a delete entry
      * empties only the fields it names, and the record counts as deleted once all its fields are

@@ -48,7 +48,7 @@ public final class OsSupportAuditReader implements AuditedRecordReader {
                 .forEach(sink);
     }
 
-    /** Adds the name that the entry's label holds to the values it recorded. */
+    /** Adds the name in the entry's label to the values it recorded. */
     @Override
     public Map<String, String> recordedValues(AuditEntry entry, Map<String, String> values) {
         if (values.isEmpty() || entry.recordLabel() == null) {

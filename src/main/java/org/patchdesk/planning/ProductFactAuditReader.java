@@ -11,8 +11,8 @@ import org.patchdesk.audit.AuditedRecordReader;
 
 /**
  * Reads products' security facts for the audit check. A product has one row per kind of fact, and
- * the entries of all of them carry the product's id; the kind is only in the entry's label
- * ("product: SBOM"). So each fact's fields are compared under keys that name the kind, such as
+ * the entries of all of them carry the product's id. The kind is only in the entry's label
+ * ("product: SBOM"), so each fact's fields are compared under keys that name the kind, such as
  * "SBOM: fact_value".
  */
 public final class ProductFactAuditReader implements AuditedRecordReader {

@@ -11,7 +11,7 @@ import org.patchdesk.audit.AuditedRecordReader;
 
 /**
  * Reads product patchability for the audit check. A product has one row for all software versions
- * and one per version range, and the entries of all of them carry the product's id; the range is
+ * and one per version range, and the entries of all of them carry the product's id. The range is
  * only in the entry's label ("product, versions &lt;=3.0"). So each row's fields are compared under
  * keys that name the range, such as "patchability (versions &lt;=3.0)".
  */

@@ -79,9 +79,9 @@ public final class FindingAuditReader implements AuditedRecordReader {
 
     /**
      * Returns whether the finding went with its device. Finding entries name the device only by
-     * the asset tag that starts their label ("asset-tag CVE-id"), so the finding counts as deleted
-     * with its device when no device has that asset tag, or a device of that tag was deleted after
-     * the finding's last entry.
+     * the asset tag that starts their label ("asset-tag CVE-id"). So the finding counts as deleted
+     * with its device when no device has that asset tag, or when a device with that tag was
+     * deleted after the finding's last entry.
      */
     @Override
     public boolean goneWithOwner(Handle handle, long recordId) {

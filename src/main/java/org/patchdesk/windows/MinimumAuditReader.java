@@ -13,7 +13,7 @@ import org.patchdesk.audit.AuditedRecordReader;
  * Reads departments' minimums in service for the audit check. The entries of a device type's
  * minimums in every department carry the device type's id, and the department is only in the
  * entry's label ("ICU: Infusion Pump"). So each minimum is compared under a key that names the
- * department, in the lower-case form that tells departments apart. A device type deleted through
+ * department, in the lower-case form that identifies a department. A device type deleted through
  * PatchDesk takes its minimums with it, with an entry for the device type only.
  */
 public final class MinimumAuditReader implements AuditedRecordReader {
