@@ -33,7 +33,10 @@ public record AuditVerification(Instant checkedAt, ChainHead databaseHead, Chain
                 : problems.get(0).message() + String.format(Locale.US, " (and %d more problems)", problems.size() - 1);
     }
 
-    /** Returns the report: one line per problem, then the chain head, the anchor and the record types compared. */
+    /**
+     * Returns the report: one line per problem, then the chain head, the anchor, the record types
+     * compared, the events the trail holds, and the record types kept but not compared.
+     */
     public List<String> reportLines() {
         List<String> lines = new ArrayList<>();
         for (AuditProblem problem : problems) {
@@ -44,10 +47,15 @@ public record AuditVerification(Instant checkedAt, ChainHead databaseHead, Chain
             lines.add(String.format(Locale.US, "Anchor file: %,d entries, %,d behind the database (a change committed just"
                     + " before PatchDesk stopped; the next change brings it up to date)", anchor.entryCount(), anchorLag));
         }
-        lines.add("Records compared with their last entries: " + (comparedRecordTypes.isEmpty() ? "none" : String.join(", ",
-                comparedRecordTypes)));
-        if (!uncomparedRecordTypes.isEmpty()) {
-            lines.add("Record types not compared (no reader): " + String.join(", ", uncomparedRecordTypes));
+        lines.add("Compared with their last audit entries: " + (comparedRecordTypes.isEmpty() ? "none"
+                : AuditRecordTypes.labels(comparedRecordTypes)));
+        List<String> events = uncomparedRecordTypes.stream().filter(AuditRecordTypes::isEvent).toList();
+        List<String> notCompared = uncomparedRecordTypes.stream().filter(type -> !AuditRecordTypes.isEvent(type)).toList();
+        if (!events.isEmpty()) {
+            lines.add("Events in the trail, with no current record to compare (each happened once): " + AuditRecordTypes.labels(events));
+        }
+        if (!notCompared.isEmpty()) {
+            lines.add("Kept in the trail but not compared with current records: " + AuditRecordTypes.labels(notCompared));
         }
         return lines;
     }

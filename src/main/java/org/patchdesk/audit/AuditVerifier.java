@@ -69,7 +69,7 @@ public final class AuditVerifier {
             List<String> compared = new ArrayList<>();
             for (AuditedRecordReader reader : readers.all()) {
                 monitor.checkCancelled();
-                monitor.progress(-1, 0, "Comparing " + reader.recordType() + " records with their audit entries");
+                monitor.progress(-1, 0, "Comparing " + AuditRecordTypes.label(reader.recordType()) + " with their audit entries");
                 checkRecords(handle, reader).ifPresent(problems::add);
                 compared.add(reader.recordType());
                 compared.addAll(reader.includedRecordTypes());
@@ -330,6 +330,10 @@ public final class AuditVerifier {
             if (entry.recordLabel() != null) {
                 label = entry.recordLabel();
             }
+            if (reader.rowsShareRecordId()) {
+                applyToRow(reader, entry);
+                return;
+            }
             if (entry.action() == AuditAction.DELETE) {
                 return;
             }
@@ -346,6 +350,25 @@ public final class AuditVerifier {
                 if (reader.compares(field)) {
                     fields.put(field, new Recorded(newValues.get(field), entry.id()));
                 }
+            }
+        }
+
+        /**
+         * Applies an entry of one of the rows that share the record id: a delete empties the
+         * row's fields, and the record counts as deleted only when every recorded field is empty.
+         */
+        private void applyToRow(AuditedRecordReader reader, AuditEntry entry) {
+            Map<String, String> newValues = entry.action() == AuditAction.DELETE ? Map.of() : reader.recordedValues(entry, entry.newValues());
+            Set<String> touched = new java.util.LinkedHashSet<>(reader.recordedValues(entry, entry.oldValues()).keySet());
+            touched.addAll(newValues.keySet());
+            for (String field : touched) {
+                if (reader.compares(field)) {
+                    fields.put(field, new Recorded(newValues.get(field), entry.id()));
+                }
+            }
+            boolean empty = fields.values().stream().allMatch(recorded -> emptyToNull(recorded.value()) == null);
+            if (entry.action() == AuditAction.DELETE && !empty) {
+                lastAction = AuditAction.UPDATE;
             }
         }
     }

@@ -51,9 +51,29 @@ public interface AuditedRecordReader {
      * Returns whether a record that is gone although its last entry is not a delete was removed
      * together with another record, as a recovery protocol is with its device, so that its absence
      * is not drift. {@code recorded} contains the compared field values its entries recorded last.
-     * False by default.
+     * By default, a record with an id asks {@link #goneWithOwner}.
      */
     default boolean removedWithAnotherRecord(Handle handle, Long recordId, String label, Map<String, String> recorded) {
+        return recordId != null && goneWithOwner(handle, recordId);
+    }
+
+    /**
+     * Returns whether the entries of one record id describe several rows, each named by the field
+     * keys {@link #recordedValues} gives, such as a device type's minimums in several departments.
+     * For such a type a create entry does not empty the fields of the other rows, a delete entry
+     * empties only the fields it names, and the record counts as deleted once all its fields are
+     * empty.
+     */
+    default boolean rowsShareRecordId() {
+        return false;
+    }
+
+    /**
+     * Returns whether a record that is gone, although its last entry is not a delete, went with the
+     * record it belongs to, such as a device's own patchability deleted with the device, for readers
+     * that need only the record id to tell. The check then reports nothing for it. By default false.
+     */
+    default boolean goneWithOwner(Handle handle, long recordId) {
         return false;
     }
 

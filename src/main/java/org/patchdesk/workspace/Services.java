@@ -25,16 +25,24 @@ import org.patchdesk.inventory.importing.InventoryImportService;
 import org.patchdesk.inventory.importing.VersionConflictService;
 import org.patchdesk.patchlog.PatchLogAuditReader;
 import org.patchdesk.patchlog.PatchLogService;
+import org.patchdesk.planning.DevicePatchabilityAuditReader;
 import org.patchdesk.planning.Mds2Service;
+import org.patchdesk.planning.OsSupportAuditReader;
 import org.patchdesk.planning.OsSupportService;
 import org.patchdesk.planning.PatchabilityService;
+import org.patchdesk.planning.ProductFactAuditReader;
 import org.patchdesk.planning.ProductFactService;
+import org.patchdesk.planning.ProductPatchabilityAuditReader;
+import org.patchdesk.planning.ProductSupportAuditReader;
 import org.patchdesk.planning.ProductSupportService;
+import org.patchdesk.playbooks.PlaybookAuditReader;
 import org.patchdesk.playbooks.PlaybookService;
 import org.patchdesk.recovery.RecoveryProtocolAuditReader;
+import org.patchdesk.playbooks.PlaybookStepAuditReader;
 import org.patchdesk.recovery.RecoveryProtocolService;
 import org.patchdesk.reports.ReportSite;
 import org.patchdesk.risk.FeedStatusService;
+import org.patchdesk.risk.FindingAuditReader;
 import org.patchdesk.risk.FindingService;
 import org.patchdesk.risk.IntelligenceService;
 import org.patchdesk.risk.SettingAuditReader;
@@ -49,6 +57,11 @@ import org.patchdesk.users.UserAuditReader;
 import org.patchdesk.users.UserService;
 import org.patchdesk.vendors.ValidationRequestService;
 import org.patchdesk.vendors.VendorContactService;
+import org.patchdesk.vendors.ValidationDocumentAuditReader;
+import org.patchdesk.vendors.ValidationRequestAuditReader;
+import org.patchdesk.vendors.VendorContactAuditReader;
+import org.patchdesk.windows.BlackoutAuditReader;
+import org.patchdesk.windows.MinimumAuditReader;
 import org.patchdesk.windows.WindowAuditReader;
 import org.patchdesk.windows.WindowCalendarExport;
 import org.patchdesk.windows.WindowRules;
@@ -154,7 +167,20 @@ public final class Services implements AutoCloseable {
                 .register(new SignatureAuditReader())
                 .register(new UserAuditReader())
                 .register(new ControlAuditReader())
-                .register(new RecoveryProtocolAuditReader());
+                .register(new RecoveryProtocolAuditReader())
+                .register(new VendorContactAuditReader())
+                .register(new ValidationRequestAuditReader())
+                .register(new ValidationDocumentAuditReader())
+                .register(new PlaybookAuditReader())
+                .register(new PlaybookStepAuditReader())
+                .register(new OsSupportAuditReader())
+                .register(new ProductSupportAuditReader())
+                .register(new ProductFactAuditReader())
+                .register(new ProductPatchabilityAuditReader())
+                .register(new DevicePatchabilityAuditReader())
+                .register(new BlackoutAuditReader())
+                .register(new MinimumAuditReader())
+                .register(new FindingAuditReader());
         this.auditVerifier = new AuditVerifier(jdbi, auditChain, auditReaders, clock);
         this.auditTrail = new AuditTrail(jdbi, auditChain, clock);
     }

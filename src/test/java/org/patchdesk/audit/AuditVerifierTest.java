@@ -112,6 +112,20 @@ class AuditVerifierTest {
     }
 
     @Test
+    void reportListsEventsApartFromUncomparedRecords() {
+        AuditVerification result = new AuditVerification(Instant.EPOCH, new ChainHead(3, "a".repeat(64)), null, 0, List.of(),
+                List.of("device", "validation_document"), List.of("feed_import", "import_batch", "mds2_suggestion", "product"));
+
+        assertThat(result.reportLines()).containsExactly(
+                "Intact: " + new ChainHead(3, "a".repeat(64)).describe(),
+                "Compared with their last audit entries: devices, validation request documents",
+                "Events in the trail, with no current record to compare (each happened once): feed imports,"
+                        + " inventory imports and their undos",
+                "Kept in the trail but not compared with current records: MDS2 suggestions accepted or rejected,"
+                        + " products (manufacturer and model)");
+    }
+
+    @Test
     void emptyDatabaseVerifiesIntact() {
         AuditVerification result = verify();
 

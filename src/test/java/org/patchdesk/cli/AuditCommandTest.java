@@ -68,7 +68,7 @@ class AuditCommandTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).startsWith("Intact: ");
-        assertThat(run.out()).contains("Records compared with their last entries: device, manufacturer");
+        assertThat(run.out()).contains("Compared with their last audit entries: devices, manufacturers, device types");
     }
 
     @Test

@@ -131,7 +131,8 @@ class AuditTrailViewTest {
     void verifyShowsIntactThenDrift(FxRobot robot) throws Exception {
         robot.interact(() -> robot.lookup("#verifyAuditButton").queryButton().fire());
         waitFor(() -> verifications.size() == 1);
-        assertThat(robot.lookup("#auditVerification").queryLabeled().getText()).startsWith("Intact: ");
+        assertThat(robot.lookup("#auditVerification").queryLabeled().getText()).startsWith("Intact: ")
+                .contains("\nCompared with their last audit entries: devices, manufacturers, device types");
 
         services.database().jdbi().useHandle(handle -> handle.execute("UPDATE device SET department = 'Radiology' WHERE id = ?", pumpId));
         robot.interact(() -> robot.lookup("#verifyAuditButton").queryButton().fire());
