@@ -21,6 +21,11 @@ import org.slf4j.LoggerFactory;
 public final class Workspace implements AutoCloseable {
 
     public static final String DEMO_FOLDER = "demo";
+    /**
+     * The file that marks a folder as holding the demo database, so that a command pointed at the
+     * demo folder with {@code --data-dir} also prints its reports with the demo mark.
+     */
+    public static final String DEMO_MARKER = "demo-database.txt";
     public static final String LOGS_FOLDER = "logs";
 
     private static final Logger log = LoggerFactory.getLogger(Workspace.class);
@@ -64,19 +69,29 @@ public final class Workspace implements AutoCloseable {
     }
 
     /**
-     * Opens the site database and applies the day's changes to scores.
-     *
-     * <p>NOTE: a command run with {@code --data-dir} pointing at the demo folder opens the demo
-     * database here, as a site database, so reports it prints carry no demo mark.
+     * Opens the database of the data folder and applies the day's changes to scores. A folder that
+     * the demo marker names as the demo folder, reached with {@code --data-dir}, opens as the demo
+     * database.
      */
     public Services openSite() {
-        return started(new Services(Database.open(folder, Database.DEFAULT_NAME), fdaClassification(), ssvcTables(), clock));
+        boolean demo = Files.isRegularFile(folder.resolve(DEMO_MARKER));
+        return started(new Services(Database.open(folder, Database.DEFAULT_NAME), fdaClassification(), ssvcTables(), clock, demo));
     }
 
     /** Opens the demo database, which never shares a record with the site database, and applies the day's changes to scores. */
     public Services openDemo() {
-        return started(new Services(Database.open(folder.resolve(DEMO_FOLDER), Database.DEFAULT_NAME), fdaClassification(),
-                ssvcTables(), clock, true));
+        Path demo = folder.resolve(DEMO_FOLDER);
+        try {
+            Files.createDirectories(demo);
+            Path marker = demo.resolve(DEMO_MARKER);
+            if (!Files.exists(marker)) {
+                Files.writeString(marker, "This folder holds the PatchDesk demo database: fictional devices and records for trying"
+                        + " PatchDesk. Its printed reports carry a demo mark.\n");
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("The demo folder " + demo + " could not be prepared: " + e.getMessage(), e);
+        }
+        return started(new Services(Database.open(demo, Database.DEFAULT_NAME), fdaClassification(), ssvcTables(), clock, true));
     }
 
     /**

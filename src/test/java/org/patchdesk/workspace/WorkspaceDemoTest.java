@@ -27,4 +27,16 @@ class WorkspaceDemoTest {
             }
         }
     }
+
+    @Test
+    void demoFolderOpenedAsDataFolderStillMarksReports() {
+        try (Workspace workspace = Workspace.open(folder, TestSites.CLOCK)) {
+            workspace.openDemo().close();
+        }
+        try (Workspace demoFolder = Workspace.open(folder.resolve(Workspace.DEMO_FOLDER), TestSites.CLOCK);
+             Services services = demoFolder.openSite()) {
+            assertThat(services.isDemo()).isTrue();
+            assertThat(services.reportSite().demo()).isTrue();
+        }
+    }
 }
