@@ -21,6 +21,7 @@ import org.patchdesk.inventory.ManufacturerService;
 import org.patchdesk.inventory.export.InventoryExportService;
 import org.patchdesk.inventory.importing.InventoryImportService;
 import org.patchdesk.inventory.importing.VersionConflictService;
+import org.patchdesk.patchlog.PatchDecisionAuditReader;
 import org.patchdesk.patchlog.PatchLogAuditReader;
 import org.patchdesk.patchlog.PatchLogService;
 import org.patchdesk.planning.Mds2Service;
@@ -117,7 +118,7 @@ public final class Services implements AutoCloseable {
         this.productFacts = new ProductFactService(jdbi, auditLog, clock);
         this.productSupport = new ProductSupportService(jdbi, auditLog, clock);
         this.mds2 = new Mds2Service(jdbi, auditLog, patchability, productFacts, devices, clock);
-        this.patchLog = new PatchLogService(jdbi, auditLog, devices, findings, clock);
+        this.patchLog = new PatchLogService(jdbi, auditLog, devices, findings, signatures, clock);
         this.versionConflicts = new VersionConflictService(jdbi, auditLog, devices, clock);
         this.windowRules = new WindowRules(jdbi, auditLog, clock);
         this.windows = new WindowService(jdbi, auditLog, windowRules, patchLog, signatures, clock);
@@ -135,6 +136,7 @@ public final class Services implements AutoCloseable {
                 .register(new DeviceTypeAuditReader())
                 .register(new WindowAuditReader(windows))
                 .register(new PatchLogAuditReader())
+                .register(new PatchDecisionAuditReader())
                 .register(new SettingAuditReader());
         this.auditVerifier = new AuditVerifier(jdbi, auditChain, auditReaders, clock);
         this.auditTrail = new AuditTrail(jdbi, auditChain, clock);
