@@ -55,7 +55,7 @@ public final class PatchLogService {
     public static final String DECISION_RECORD = "patch_decision";
     /** The roles that may sign a patch decision. */
     public static final Set<Role> DECISION_SIGNERS = Collections.unmodifiableSet(EnumSet.of(Role.HTM_MANAGER, Role.INFOSEC));
-    /** The longest rationale of a signed decision, which is the signature's comment. */
+    /** The maximum length of a signed decision's rationale, because the rationale is the signature's comment. */
     public static final int SIGNED_RATIONALE_LENGTH = 2000;
 
     private final Jdbi jdbi;
@@ -478,7 +478,7 @@ public final class PatchLogService {
     }
 
     /**
-     * Rejects a signer who holds none of {@link #DECISION_SIGNERS}: a decision to deploy, defer or
+     * Rejects a signer who has none of {@link #DECISION_SIGNERS}. A decision to deploy, defer or
      * reject an update for clinical devices is approved by the HTM manager, who answers for the
      * devices, or by InfoSec/CISO, who answers for the vulnerability risk.
      */

@@ -200,9 +200,9 @@ public final class WorkOrderPdf {
 
     private static String declined(WorkOrder.DeclinedApproval declined) {
         String when = declined.declinedAt() == null ? "" : " on " + declined.declinedAt().format(SHORT_DATE_TIME);
-        String how = declined.signed() ? "Rejected by " + orDash(declined.declinedBy()) + ", signed" + when
+        String signer = declined.signed() ? "Rejected by " + orDash(declined.declinedBy()) + ", signed" + when
                 : "Recorded by " + orDash(declined.declinedBy()) + when;
-        return how + "; reason: " + orDash(declined.reason());
+        return signer + "; reason: " + orDash(declined.reason());
     }
 
     private static String join(String first, String second) {

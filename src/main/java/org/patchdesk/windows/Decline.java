@@ -5,8 +5,8 @@ import java.time.Instant;
 /**
  * The clinical approver's refusal of a window's schedule, which returned the window to proposed.
  *
- * @param declinedBy  the signer's printed name and roles, such as "Dana Reyes, RN (Clinical leader)"; for a decline typed
- *                    before the database had user accounts, the user who recorded it
+ * @param declinedBy  the signer's printed name and roles, such as "Dana Reyes, RN (Clinical leader)". For a decline typed
+ *                    before the database had user accounts, it is the user who recorded it.
  * @param reason      why the schedule was not approved
  * @param signatureId the electronic signature with the meaning rejected, or null for a typed decline
  */

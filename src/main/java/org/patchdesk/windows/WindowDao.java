@@ -154,7 +154,7 @@ public interface WindowDao {
 
     /**
      * A window's newest status change when it returned the window from awaiting approval to
-     * proposed, with the signature that declined it; the signature columns are null for a decline
+     * proposed, with the signature that declined it. The signature columns are null for a decline
      * typed before the database had user accounts.
      */
     record DeclineRow(long windowId, OffsetDateTime occurredAt, String actor, String note, Long signatureId, String printedName,

@@ -59,7 +59,7 @@ final class DecisionsPane extends BorderPane {
         setCenter(table);
     }
 
-    /** Describes how the decision was approved: "Approved, signed by kwong on 2026-12-04 07:00", or a typed approver. */
+    /** Returns how the decision was approved, such as "Approved, signed by kwong on 2026-12-04 07:00", or that the approver was typed. */
     static String signature(PatchDecision decision, ZoneId zone) {
         if (!decision.signed()) {
             return "Not signed: approver typed";

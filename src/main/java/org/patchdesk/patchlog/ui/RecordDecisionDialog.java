@@ -27,10 +27,10 @@ import org.patchdesk.ui.CheckedDialogs;
 
 /**
  * The form of a decision to deploy, defer or reject an update for a device (by asset tag), a
- * product, or both, with the rationale. Once PatchDesk has user accounts the approver signs in the
- * form with their user name and password, and the decision is stored when Sign decision is
- * pressed; before that, the approver's name, role and the date are typed and the decision is
- * checked before the form closes.
+ * product, or both, with the rationale. Once PatchDesk has user accounts, the approver signs in
+ * the form with their user name and password, and Sign decision stores the decision. Before that,
+ * the approver's name, role and the date are typed, and the decision is checked before the form
+ * closes.
  */
 final class RecordDecisionDialog {
 

@@ -23,8 +23,8 @@ import org.patchdesk.windows.WindowService;
 
 /**
  * The form in which a clinical leader declines a window's approval by signing electronically with
- * their user name and password and the reason. The signature is stored when Sign decline is
- * pressed; a problem, such as a wrong password, stays in the form with the password cleared.
+ * their user name and password and the reason. Sign decline stores the signature. A problem, such
+ * as a wrong password, is shown in the form, which stays open with the password cleared.
  */
 final class DeclineApprovalDialog {
 

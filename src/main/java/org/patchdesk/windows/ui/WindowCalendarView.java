@@ -465,9 +465,9 @@ public final class WindowCalendarView extends BorderPane {
 
     private String declineText(PatchWindow window) {
         String when = WHEN.format(window.decline().declinedAt().atZone(zone));
-        String who = window.decline().signed() ? "Rejected by " + window.decline().declinedBy() + ", signed " + when
+        String decliner = window.decline().signed() ? "Rejected by " + window.decline().declinedBy() + ", signed " + when
                 : "Recorded by " + window.decline().declinedBy() + " on " + when;
-        return who + "; reason: " + window.decline().reason();
+        return decliner + "; reason: " + window.decline().reason();
     }
 
     private static int fact(GridPane grid, int row, String name, String value) {
