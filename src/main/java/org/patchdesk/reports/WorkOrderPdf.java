@@ -199,9 +199,9 @@ public final class WorkOrderPdf {
     }
 
     private static String declined(WorkOrder.DeclinedApproval declined) {
-        String when = declined.declinedAt() == null ? "" : " on " + declined.declinedAt().format(SHORT_DATE_TIME);
-        String signer = declined.signed() ? "Rejected by " + orDash(declined.declinedBy()) + ", signed" + when
-                : "Recorded by " + orDash(declined.declinedBy()) + when;
+        String when = declined.declinedAt() == null ? "" : declined.declinedAt().format(SHORT_DATE_TIME);
+        String signer = declined.signed() ? "Rejected by " + orDash(declined.declinedBy()) + (when.isEmpty() ? "" : ", signed " + when)
+                : "Recorded by " + orDash(declined.declinedBy()) + (when.isEmpty() ? "" : " on " + when);
         return signer + "; reason: " + orDash(declined.reason());
     }
 
