@@ -135,6 +135,21 @@ public final class CliContext implements AutoCloseable {
     }
 
     /**
+     * Returns the password with which the {@code --user} account signs a record, from
+     * {@value #PASSWORD_VARIABLE}, else typed again at a prompt, because a signature needs the
+     * signer's password at the moment of signing. The caller clears the array.
+     *
+     * @throws IllegalStateException when {@code --user} is missing, or the variable is unset and no terminal can show the prompt
+     */
+    char[] signingPassword() {
+        if (userOption == null) {
+            throw new IllegalStateException("This command records an electronic signature: add --user NAME for the signer, with the"
+                    + " password in " + PASSWORD_VARIABLE + " or typed at the prompt");
+        }
+        return password(PASSWORD_VARIABLE, "Password of " + userOption + " to sign: ");
+    }
+
+    /**
      * Returns a password from the environment variable, else from the prompt.
      *
      * @throws IllegalStateException when the variable is unset and no terminal can show the prompt

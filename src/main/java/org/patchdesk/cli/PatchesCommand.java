@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -13,12 +14,17 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
+import org.patchdesk.common.Actor;
 import org.patchdesk.inventory.importing.VersionConflict;
 import org.patchdesk.inventory.importing.VersionConflictService;
+import org.patchdesk.patchlog.DecisionToSign;
+import org.patchdesk.patchlog.NewDecision;
+import org.patchdesk.patchlog.PatchDecision;
 import org.patchdesk.patchlog.PatchLogEntry;
 import org.patchdesk.patchlog.PatchLogQuery;
 import org.patchdesk.patchlog.PatchLogService;
 import org.patchdesk.patchlog.PatchOutcome;
+import org.patchdesk.users.PasswordHasher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -26,8 +32,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "patches", mixinStandardHelpOptions = true,
-        description = "Shows the patch log, and reviews software versions that an inventory import did not overwrite.",
-        subcommands = {PatchesCommand.Log.class, PatchesCommand.Conflicts.class})
+        description = "Shows the patch log, records decisions to deploy, defer or reject updates, and reviews software versions"
+                + " that an inventory import did not overwrite.",
+        subcommands = {PatchesCommand.Log.class, PatchesCommand.Decide.class, PatchesCommand.Conflicts.class})
 final class PatchesCommand extends CommandGroup {
 
     @Command(name = "log", mixinStandardHelpOptions = true,
@@ -128,6 +135,133 @@ final class PatchesCommand extends CommandGroup {
                 return LocalDate.parse(text.strip());
             } catch (DateTimeParseException e) {
                 throw new ParameterException(spec.commandLine(), "Invalid " + option + " '" + text + "': write the date as YYYY-MM-DD");
+            }
+        }
+    }
+
+    @Command(name = "decide", mixinStandardHelpOptions = true,
+            description = {"Records a decision to deploy, defer or reject an update for a device, a product, or a device of that"
+                    + " product.",
+                    "Once PatchDesk has user accounts, the --user account signs the decision electronically: it needs the role"
+                    + " HTM manager or InfoSec/CISO, and its password is read again from PATCHDESK_PASSWORD or the prompt. Before"
+                    + " that, --approver and --role name the approver."})
+    static final class Decide implements Callable<Integer> {
+
+        private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+        private final CliContext context;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--device", paramLabel = "TAG", description = "The asset tag of the device the decision is for.")
+        String device;
+
+        @Option(names = "--product", paramLabel = "NAME",
+                description = "The product the decision is for, as manufacturer and model, such as \"Baxter Life 2000\".")
+        String product;
+
+        @Option(names = "--update", paramLabel = "TEXT", required = true,
+                description = "The update decided on, such as the firmware release or the KB number.")
+        String update;
+
+        @Option(names = "--decision", paramLabel = "CHOICE", required = true, description = "deploy, defer or reject.")
+        String decision;
+
+        @Option(names = "--rationale", paramLabel = "TEXT", required = true,
+                description = "Why the update is deployed, deferred or rejected; the signature's comment once accounts exist.")
+        String rationale;
+
+        @Option(names = "--approver", paramLabel = "NAME", description = "The approver's name, on a site without user accounts.")
+        String approver;
+
+        @Option(names = "--role", paramLabel = "ROLE",
+                description = "The approver's role, such as CISO, on a site without user accounts.")
+        String role;
+
+        @Option(names = "--date", paramLabel = "DATE",
+                description = "The day of the decision (YYYY-MM-DD), on a site without user accounts; default today.")
+        String date;
+
+        Decide(CliContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() {
+            PatchLogService log = context.services().patchLog();
+            PatchDecision.Choice choice = choice();
+            Long deviceId = deviceId(log);
+            Long productId = productId();
+            PatchDecision recorded;
+            if (log.decisionsAreSigned()) {
+                if (approver != null || role != null || date != null) {
+                    throw new ParameterException(spec.commandLine(), "--approver, --role and --date are for sites without user accounts;"
+                            + " here the --user account signs the decision at the current time");
+                }
+                recorded = sign(log, new DecisionToSign(deviceId, productId, update, choice, rationale));
+            } else {
+                LocalDate day = date == null ? LocalDate.now(context.clock()) : parseDate(date);
+                // A decision dated today keeps the current time, so that decisions of one day list in the order they were made.
+                LocalTime time = day.equals(LocalDate.now(context.clock())) ? LocalTime.now(context.clock()) : LocalTime.NOON;
+                NewDecision typed = new NewDecision(deviceId, productId, update, choice, approver, role, rationale,
+                        day.atTime(time).atZone(context.clock().getZone()).toInstant());
+                recorded = log.recordDecision(typed, context.actor());
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("Decision " + recorded.id() + " recorded: " + recorded.decision().word() + " " + recorded.update() + " for "
+                    + recorded.subject() + ", approved by " + recorded.approverName() + " (" + recorded.approverRole() + ")"
+                    + (recorded.signed() ? ", signed electronically as " + recorded.signature().userName() + " on "
+                    + MINUTES.format(LocalDateTime.ofInstant(recorded.signature().signedAt(), log.zone())) : ""));
+            out.flush();
+            return 0;
+        }
+
+        private PatchDecision sign(PatchLogService log, DecisionToSign toSign) {
+            log.check(toSign);
+            Actor actor = context.actor();
+            char[] password = context.signingPassword();
+            try {
+                return log.signDecision(toSign, actor.name(), password, actor);
+            } finally {
+                PasswordHasher.clear(password);
+            }
+        }
+
+        private PatchDecision.Choice choice() {
+            try {
+                return PatchDecision.Choice.parse(decision);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "Invalid --decision: " + e.getMessage());
+            }
+        }
+
+        private Long deviceId(PatchLogService log) {
+            if (device == null) {
+                return null;
+            }
+            return log.deviceByAssetTag(device).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                    "Invalid --device: no device has the asset tag " + device.strip())).id();
+        }
+
+        private Long productId() {
+            if (product == null) {
+                return null;
+            }
+            String name = product.strip();
+            return context.services().patchability().products().stream()
+                    .filter(candidate -> candidate.label().equalsIgnoreCase(name))
+                    .findFirst()
+                    .orElseThrow(() -> new ParameterException(spec.commandLine(), "Invalid --product: no product is named '" + name
+                            + "'; give the manufacturer and model as the Patchability screen lists them"))
+                    .id();
+        }
+
+        private LocalDate parseDate(String text) {
+            try {
+                return LocalDate.parse(text.strip());
+            } catch (DateTimeParseException e) {
+                throw new ParameterException(spec.commandLine(), "Invalid --date '" + text + "': write the date as YYYY-MM-DD");
             }
         }
     }

@@ -10,12 +10,15 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -31,10 +34,17 @@ import org.patchdesk.inventory.DeviceService;
 import org.patchdesk.risk.FindingService;
 import org.patchdesk.risk.FindingStatus;
 import org.patchdesk.risk.WorklistRow;
+import org.patchdesk.users.Role;
+import org.patchdesk.users.Signature;
+import org.patchdesk.users.SignatureMeaning;
+import org.patchdesk.users.SignatureService;
+import org.patchdesk.users.User;
+import org.patchdesk.users.UserService;
 
 /**
  * The patch log: what was applied to each device, when, by whom and with what outcome, and the
- * decisions to deploy, defer or reject updates. Recording an installed entry closes the device's
+ * decisions to deploy, defer or reject updates, which are electronic signatures once PatchDesk has
+ * user accounts. Recording an installed entry closes the device's
  * open findings of the CVEs it fixes as patched, through the same path as a status change by
  * hand, and sets the device's software version, which later inventory imports then keep. Each
  * call runs in one transaction and appends its audit entries there.
@@ -43,18 +53,25 @@ public final class PatchLogService {
 
     public static final String ENTRY_RECORD = "patch_log_entry";
     public static final String DECISION_RECORD = "patch_decision";
+    /** The roles that may sign a patch decision. */
+    public static final Set<Role> DECISION_SIGNERS = Collections.unmodifiableSet(EnumSet.of(Role.HTM_MANAGER, Role.INFOSEC));
+    /** The maximum length of a signed decision's rationale, because the rationale is the signature's comment. */
+    public static final int SIGNED_RATIONALE_LENGTH = 2000;
 
     private final Jdbi jdbi;
     private final AuditLog auditLog;
     private final DeviceService devices;
     private final FindingService findings;
+    private final SignatureService signatures;
     private final Clock clock;
 
-    public PatchLogService(Jdbi jdbi, AuditLog auditLog, DeviceService devices, FindingService findings, Clock clock) {
+    public PatchLogService(Jdbi jdbi, AuditLog auditLog, DeviceService devices, FindingService findings, SignatureService signatures,
+                           Clock clock) {
         this.jdbi = jdbi;
         this.auditLog = auditLog;
         this.devices = devices;
         this.findings = findings;
+        this.signatures = signatures;
         this.clock = clock;
     }
 
@@ -379,65 +396,172 @@ public final class PatchLogService {
     // ---------------------------------------------------------------- decisions
 
     /**
-     * Records a decision to deploy, defer or reject an update, with its approver, role and rationale.
+     * Returns true when decisions are electronic signatures through {@link #signDecision}, as they
+     * are once PatchDesk has user accounts; before that, {@link #recordDecision} records a typed
+     * approver name and role.
+     */
+    public boolean decisionsAreSigned() {
+        return signatures.signaturesRequired();
+    }
+
+    /**
+     * Records a decision to deploy, defer or reject an update, with its approver, role and rationale
+     * as typed. This is how decisions are recorded while PatchDesk has no user accounts.
      *
      * @throws IllegalArgumentException when a field is missing, the device or product does not exist, or the device is of
      *                                  another product
+     * @throws IllegalStateException    when user accounts exist, so that the approver must sign through {@link #signDecision}
      */
     public PatchDecision recordDecision(NewDecision decision, Actor actor) {
         check(decision);
         Instant now = clock.instant();
         return jdbi.inTransaction(handle -> {
-            String assetTag = null;
-            Long deviceProduct = null;
-            if (decision.deviceId() != null) {
-                Device device = handle.attach(DeviceDao.class).findById(decision.deviceId())
-                        .orElseThrow(() -> new IllegalArgumentException("No device has id " + decision.deviceId()));
-                assetTag = device.assetTag();
-                deviceProduct = handle.createQuery("SELECT product_id FROM device WHERE id = :id").bind("id", device.id())
-                        .mapTo(Long.class).findOne().orElse(null);
+            if (signatures.signaturesRequired(handle)) {
+                throw new IllegalStateException("PatchDesk has user accounts, so a patch decision is an electronic signature: the "
+                        + signerRoles() + " who approves it signs with their user name and password");
             }
-            String productName = null;
-            if (decision.productId() != null) {
-                productName = productName(handle, decision.productId())
-                        .orElseThrow(() -> new IllegalArgumentException("No product has id " + decision.productId()));
-                if (decision.deviceId() != null && !decision.productId().equals(deviceProduct)) {
-                    throw new IllegalArgumentException("Device " + assetTag + " is not a " + productName
-                            + "; choose the device alone, or the product alone");
-                }
-            }
-            OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
-            long id = handle.createUpdate("INSERT INTO patch_decision (device_id, asset_tag, product_id, product_name, update_name,"
-                            + " decision, approver_name, approver_role, rationale, decided_at, recorded_by, recorded_at) VALUES (:device,"
-                            + " :tag, :product, :productName, :update, :decision, :approver, :role, :rationale, :decidedAt, :by, :at)")
-                    .bind("device", decision.deviceId())
-                    .bind("tag", assetTag)
-                    .bind("product", decision.productId())
-                    .bind("productName", productName)
-                    .bind("update", decision.update().strip())
-                    .bind("decision", decision.decision().word())
-                    .bind("approver", decision.approverName().strip())
-                    .bind("role", decision.approverRole().strip())
-                    .bind("rationale", decision.rationale().strip())
-                    .bind("decidedAt", OffsetDateTime.ofInstant(decision.decidedAt(), ZoneOffset.UTC))
-                    .bind("by", actor.name())
-                    .bind("at", at)
-                    .executeAndReturnGeneratedKeys("id")
-                    .mapTo(Long.class)
-                    .one();
-            Map<String, String> values = new LinkedHashMap<>();
-            values.put("update_name", decision.update().strip());
-            values.put("decision", decision.decision().word());
-            values.put("approver_name", decision.approverName().strip());
-            values.put("approver_role", decision.approverRole().strip());
-            values.put("rationale", decision.rationale().strip());
-            values.put("decided_at", decision.decidedAt().toString());
-            String subject = assetTag != null ? assetTag : productName;
-            auditLog.append(handle, new AuditEntry(null, now, actor.name(), AuditAction.CREATE, DECISION_RECORD, id, subject, null,
+            Subject subject = subject(handle, decision.deviceId(), decision.productId());
+            long id = insertDecision(handle, subject, decision.update(), decision.decision(), decision.approverName().strip(),
+                    decision.approverRole().strip(), decision.rationale().strip(), decision.decidedAt(), actor, now);
+            Map<String, String> values = decisionValues(decision.update(), decision.decision(), decision.approverName().strip(),
+                    decision.approverRole().strip(), decision.rationale().strip(), decision.decidedAt());
+            auditLog.append(handle, new AuditEntry(null, now, actor.name(), AuditAction.CREATE, DECISION_RECORD, id, subject.label(), null,
                     Map.of(), values, "Patch decision: " + decision.decision().word() + " " + decision.update().strip() + ", approved by "
                     + decision.approverName().strip() + " (" + decision.approverRole().strip() + ")"));
-            return PatchLogSql.decisions(handle, "WHERE id = :id", Map.of("id", id)).get(0);
+            return PatchLogSql.decisions(handle, "WHERE d.id = :id", Map.of("id", id)).get(0);
         });
+    }
+
+    /**
+     * Records a decision as the electronic signature of its approver, who enters their password
+     * again. The signature's meaning is approved: the signer approves the decision as recorded,
+     * whether it deploys, defers or rejects the update, and the rationale is its comment. The
+     * decision's approver and role are the signer's printed name and roles, and its time is the
+     * signing time. The signer needs the role HTM manager or InfoSec/CISO ({@link #DECISION_SIGNERS}).
+     * The decision, the signature and their audit entries are stored in one transaction.
+     *
+     * @param actor the user signed in to PatchDesk, who records the decision and may be someone other than the signer
+     * @throws IllegalArgumentException when a field is missing or too long, the device or product does not exist, or the user
+     *                                  name and password do not match an active account
+     *                                  ({@link org.patchdesk.users.AuthenticationException})
+     * @throws IllegalStateException    when the signer may not sign patch decisions, or is an auditor
+     */
+    public PatchDecision signDecision(DecisionToSign decision, String signerUserName, char[] password, Actor actor) {
+        check(decision);
+        Instant now = clock.instant();
+        return jdbi.inTransaction(handle -> {
+            Subject subject = subject(handle, decision.deviceId(), decision.productId());
+            String rationale = decision.rationale().strip();
+            // The row needs its id before the signature can name it; the approver columns take the signature's values below.
+            long id = insertDecision(handle, subject, decision.update(), decision.decision(), signerUserName.strip(), "", rationale, now,
+                    actor, now);
+            Signature signature = signatures.sign(handle, DECISION_RECORD, id, signerUserName, password, SignatureMeaning.APPROVED,
+                    rationale);
+            requireDecisionSigner(handle, signature.userName());
+            handle.createUpdate("UPDATE patch_decision SET approver_name = :name, approver_role = :role, decided_at = :signedAt,"
+                            + " signature_id = :signature WHERE id = :id")
+                    .bind("name", signature.printedName())
+                    .bind("role", signature.signerRoles())
+                    .bind("signedAt", OffsetDateTime.ofInstant(signature.signedAt(), ZoneOffset.UTC))
+                    .bind("signature", signature.id())
+                    .bind("id", id)
+                    .execute();
+            Map<String, String> values = decisionValues(decision.update(), decision.decision(), signature.printedName(),
+                    signature.signerRoles(), rationale, signature.signedAt());
+            values.put("signature_id", Long.toString(signature.id()));
+            values.put("signed_by", signature.userName());
+            auditLog.append(handle, new AuditEntry(null, now, actor.name(), AuditAction.CREATE, DECISION_RECORD, id, subject.label(), null,
+                    Map.of(), values, "Patch decision: " + decision.decision().word() + " " + decision.update().strip() + ", approved by "
+                    + signature.printedName() + " (" + signature.signerRoles() + "), signed electronically as " + signature.userName()));
+            return PatchLogSql.decisions(handle, "WHERE d.id = :id", Map.of("id", id)).get(0);
+        });
+    }
+
+    /**
+     * Rejects a signer who has none of {@link #DECISION_SIGNERS}. A decision to deploy, defer or
+     * reject an update for clinical devices is approved by the HTM manager, who answers for the
+     * devices, or by InfoSec/CISO, who answers for the vulnerability risk.
+     */
+    private static void requireDecisionSigner(Handle handle, String userName) {
+        User signer = UserService.find(handle, userName).orElseThrow();
+        if (signer.roles().stream().noneMatch(DECISION_SIGNERS::contains)) {
+            throw new IllegalStateException("User " + signer.userName() + " (" + Role.labels(signer.roles()) + ") cannot sign a patch"
+                    + " decision: a decision to deploy, defer or reject an update is signed by an " + signerRoles() + ", who answer for"
+                    + " the devices and for their vulnerability risk; ask one of them to sign");
+        }
+    }
+
+    private static String signerRoles() {
+        return DECISION_SIGNERS.stream().map(Role::label).collect(Collectors.joining(" or "));
+    }
+
+    /** The device and product a decision applies to, with the names copied into its row. */
+    private record Subject(Long deviceId, String assetTag, Long productId, String productName) {
+
+        String label() {
+            return assetTag != null ? assetTag : productName;
+        }
+    }
+
+    /**
+     * Reads the device and product a decision applies to.
+     *
+     * @throws IllegalArgumentException when the device or product does not exist, or the device is of another product
+     */
+    private static Subject subject(Handle handle, Long deviceId, Long productId) {
+        String assetTag = null;
+        Long deviceProduct = null;
+        if (deviceId != null) {
+            Device device = handle.attach(DeviceDao.class).findById(deviceId)
+                    .orElseThrow(() -> new IllegalArgumentException("No device has id " + deviceId));
+            assetTag = device.assetTag();
+            deviceProduct = handle.createQuery("SELECT product_id FROM device WHERE id = :id").bind("id", device.id())
+                    .mapTo(Long.class).findOne().orElse(null);
+        }
+        String productName = null;
+        if (productId != null) {
+            productName = productName(handle, productId)
+                    .orElseThrow(() -> new IllegalArgumentException("No product has id " + productId));
+            if (deviceId != null && !productId.equals(deviceProduct)) {
+                throw new IllegalArgumentException("Device " + assetTag + " is not a " + productName
+                        + "; choose the device alone, or the product alone");
+            }
+        }
+        return new Subject(deviceId, assetTag, productId, productName);
+    }
+
+    private static long insertDecision(Handle handle, Subject subject, String update, PatchDecision.Choice choice, String approverName,
+                                       String approverRole, String rationale, Instant decidedAt, Actor actor, Instant now) {
+        return handle.createUpdate("INSERT INTO patch_decision (device_id, asset_tag, product_id, product_name, update_name,"
+                        + " decision, approver_name, approver_role, rationale, decided_at, recorded_by, recorded_at) VALUES (:device,"
+                        + " :tag, :product, :productName, :update, :decision, :approver, :role, :rationale, :decidedAt, :by, :at)")
+                .bind("device", subject.deviceId())
+                .bind("tag", subject.assetTag())
+                .bind("product", subject.productId())
+                .bind("productName", subject.productName())
+                .bind("update", update.strip())
+                .bind("decision", choice.word())
+                .bind("approver", approverName)
+                .bind("role", approverRole)
+                .bind("rationale", rationale)
+                .bind("decidedAt", OffsetDateTime.ofInstant(decidedAt, ZoneOffset.UTC))
+                .bind("by", actor.name())
+                .bind("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .executeAndReturnGeneratedKeys("id")
+                .mapTo(Long.class)
+                .one();
+    }
+
+    private static Map<String, String> decisionValues(String update, PatchDecision.Choice choice, String approverName, String approverRole,
+                                                      String rationale, Instant decidedAt) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("update_name", update.strip());
+        values.put("decision", choice.word());
+        values.put("approver_name", approverName);
+        values.put("approver_role", approverRole);
+        values.put("rationale", rationale);
+        values.put("decided_at", decidedAt.toString());
+        return values;
     }
 
     /**
@@ -446,14 +570,7 @@ public final class PatchLogService {
      * @throws IllegalArgumentException naming the field that is missing or too long
      */
     public void check(NewDecision decision) {
-        if (decision.deviceId() == null && decision.productId() == null) {
-            throw new IllegalArgumentException("Choose the device or the product the decision is for");
-        }
-        if (decision.decision() == null) {
-            throw new IllegalArgumentException("The decision is required: deploy, defer or reject");
-        }
-        requireText(decision.update(), "The update decided on is required, such as the firmware release or the KB number");
-        requireLength("Update", decision.update(), 500);
+        checkSubject(decision.deviceId(), decision.productId(), decision.decision(), decision.update());
         requireText(decision.approverName(), "The approver's name is required");
         requireLength("Approver", decision.approverName(), 200);
         requireText(decision.approverRole(), "The approver's role is required, such as CISO or Director of Clinical Engineering");
@@ -467,6 +584,29 @@ public final class PatchLogService {
         if (decidedOn.isAfter(LocalDate.now(clock))) {
             throw new IllegalArgumentException("The decision is dated " + decidedOn + ", after today (" + LocalDate.now(clock) + ")");
         }
+    }
+
+    /**
+     * Checks a decision to sign as signing would, without reading the database. The rationale is
+     * the signature's comment, so at most {@value #SIGNED_RATIONALE_LENGTH} characters fit.
+     *
+     * @throws IllegalArgumentException naming the field that is missing or too long
+     */
+    public void check(DecisionToSign decision) {
+        checkSubject(decision.deviceId(), decision.productId(), decision.decision(), decision.update());
+        requireText(decision.rationale(), "The rationale is required: why the update is deployed, deferred or rejected");
+        requireLength("Rationale", decision.rationale(), SIGNED_RATIONALE_LENGTH);
+    }
+
+    private static void checkSubject(Long deviceId, Long productId, PatchDecision.Choice choice, String update) {
+        if (deviceId == null && productId == null) {
+            throw new IllegalArgumentException("Choose the device or the product the decision is for");
+        }
+        if (choice == null) {
+            throw new IllegalArgumentException("The decision is required: deploy, defer or reject");
+        }
+        requireText(update, "The update decided on is required, such as the firmware release or the KB number");
+        requireLength("Update", update, 500);
     }
 
     private static Optional<String> productName(Handle handle, long productId) {

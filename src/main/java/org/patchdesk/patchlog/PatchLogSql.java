@@ -17,6 +17,8 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Query;
+import org.patchdesk.users.Signature;
+import org.patchdesk.users.SignatureMeaning;
 
 /** The queries of the patch log and the decisions, and the mapping of their rows. */
 final class PatchLogSql {
@@ -104,16 +106,28 @@ final class PatchLogSql {
         };
     }
 
+    /** Reads decisions with their signatures; {@code where} names the decision's columns with the alias {@code d}. */
     static List<PatchDecision> decisions(Handle handle, String where, Map<String, Object> binds) {
-        Query query = handle.createQuery("SELECT id, device_id, asset_tag, product_id, product_name, update_name, decision, approver_name,"
-                + " approver_role, rationale, decided_at, recorded_by, recorded_at FROM patch_decision " + where
-                + " ORDER BY decided_at DESC, id DESC");
+        Query query = handle.createQuery("SELECT d.id, d.device_id, d.asset_tag, d.product_id, d.product_name, d.update_name, d.decision,"
+                + " d.approver_name, d.approver_role, d.rationale, d.decided_at, d.recorded_by, d.recorded_at, d.signature_id,"
+                + " s.user_name AS signer, s.printed_name, s.signer_roles, s.signed_at, s.meaning, s.comment"
+                + " FROM patch_decision d LEFT JOIN electronic_signature s ON s.id = d.signature_id " + where
+                + " ORDER BY d.decided_at DESC, d.id DESC");
         binds.forEach(query::bind);
-        return query.map((rs, ctx) -> new PatchDecision(rs.getLong("id"), nullableLong(rs.getObject("device_id")), rs.getString("asset_tag"),
-                        nullableLong(rs.getObject("product_id")), rs.getString("product_name"), rs.getString("update_name"),
-                        PatchDecision.Choice.parse(rs.getString("decision")), rs.getString("approver_name"), rs.getString("approver_role"),
-                        rs.getString("rationale"), rs.getObject("decided_at", OffsetDateTime.class).toInstant(), rs.getString("recorded_by"),
-                        rs.getObject("recorded_at", OffsetDateTime.class).toInstant()))
+        return query.map((rs, ctx) -> {
+                    long id = rs.getLong("id");
+                    Long signatureId = nullableLong(rs.getObject("signature_id"));
+                    Signature signature = signatureId == null ? null : new Signature(signatureId, PatchLogService.DECISION_RECORD, id,
+                            rs.getString("signer"), rs.getString("printed_name"), rs.getString("signer_roles"),
+                            rs.getObject("signed_at", OffsetDateTime.class).toInstant(), SignatureMeaning.fromWord(rs.getString("meaning")),
+                            rs.getString("comment"));
+                    return new PatchDecision(id, nullableLong(rs.getObject("device_id")), rs.getString("asset_tag"),
+                            nullableLong(rs.getObject("product_id")), rs.getString("product_name"), rs.getString("update_name"),
+                            PatchDecision.Choice.parse(rs.getString("decision")), rs.getString("approver_name"),
+                            rs.getString("approver_role"), rs.getString("rationale"),
+                            rs.getObject("decided_at", OffsetDateTime.class).toInstant(), rs.getString("recorded_by"),
+                            rs.getObject("recorded_at", OffsetDateTime.class).toInstant(), signature);
+                })
                 .list();
     }
 

@@ -8,13 +8,22 @@ import java.util.Objects;
 /**
  * The content of a printed patch window work order. Text fields may be null or blank, and then
  * print as an em dash. A null {@code changeTicket} prints as "no change ticket" and a null
- * {@code approval} as "not approved". {@code start} and {@code end} carry the time zone the window
+ * {@code approval} as "not approved", followed by the declined approval when {@code declined} is
+ * given. {@code start} and {@code end} carry the time zone the window
  * is planned in. A demo {@code site} marks every page as demo data. {@code printedBy} and {@code printedAt} go in the footer of every page when given.
  */
 public record WorkOrder(ReportSite site, String title, String windowId, String type, String status, ZonedDateTime start,
                         ZonedDateTime end, String department, String location, ChangeTicket changeTicket, Approval approval,
                         List<String> plannedActions, List<Device> devices, List<PlaybookSection> playbooks, String printedBy,
-                        ZonedDateTime printedAt) {
+                        ZonedDateTime printedAt, DeclinedApproval declined) {
+
+    /** Creates a work order of a window whose approval was not declined. */
+    public WorkOrder(ReportSite site, String title, String windowId, String type, String status, ZonedDateTime start, ZonedDateTime end,
+                     String department, String location, ChangeTicket changeTicket, Approval approval, List<String> plannedActions,
+                     List<Device> devices, List<PlaybookSection> playbooks, String printedBy, ZonedDateTime printedAt) {
+        this(site, title, windowId, type, status, start, end, department, location, changeTicket, approval, plannedActions, devices,
+                playbooks, printedBy, printedAt, null);
+    }
 
     public WorkOrder {
         plannedActions = plannedActions == null ? List.of() : List.copyOf(plannedActions);
@@ -28,6 +37,13 @@ public record WorkOrder(ReportSite site, String title, String windowId, String t
 
     /** The approval of the window: the approver's name and role, the signing time, and the conditions (null when none). */
     public record Approval(String name, String role, ZonedDateTime signedAt, String conditions) {
+    }
+
+    /**
+     * The clinical approver's refusal of the window's schedule: who declined it (the signer's printed
+     * name and roles, or the user who recorded a typed decline), when, and why.
+     */
+    public record DeclinedApproval(String declinedBy, ZonedDateTime declinedAt, String reason, boolean signed) {
     }
 
     /** A device in the window; {@code expectedDowntimeMinutes} may be null when unknown. */

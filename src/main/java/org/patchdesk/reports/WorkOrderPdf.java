@@ -72,6 +72,9 @@ public final class WorkOrderPdf {
         lines.add(KeyValue.of("Location", order.location()));
         lines.add(KeyValue.of("Change ticket", changeTicket(order.changeTicket())));
         lines.add(KeyValue.of("Approval", approval(order.approval())));
+        if (order.approval() == null && order.declined() != null) {
+            lines.add(KeyValue.of("Approval declined", declined(order.declined())));
+        }
         if (order.approval() != null) {
             lines.add(KeyValue.of("Conditions", order.approval().conditions() == null || order.approval().conditions().isBlank()
                     ? "none" : order.approval().conditions()));
@@ -193,6 +196,13 @@ public final class WorkOrderPdf {
         }
         String who = join(approval.name(), approval.role() == null || approval.role().isBlank() ? null : "(" + approval.role() + ")");
         return "Approved by " + orDash(who) + (approval.signedAt() == null ? "" : ", signed " + approval.signedAt().format(SHORT_DATE_TIME));
+    }
+
+    private static String declined(WorkOrder.DeclinedApproval declined) {
+        String when = declined.declinedAt() == null ? "" : declined.declinedAt().format(SHORT_DATE_TIME);
+        String signer = declined.signed() ? "Rejected by " + orDash(declined.declinedBy()) + (when.isEmpty() ? "" : ", signed " + when)
+                : "Recorded by " + orDash(declined.declinedBy()) + (when.isEmpty() ? "" : " on " + when);
+        return signer + "; reason: " + orDash(declined.reason());
     }
 
     private static String join(String first, String second) {

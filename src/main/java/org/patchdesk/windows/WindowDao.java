@@ -146,6 +146,28 @@ public interface WindowDao {
     void addEvent(@Bind("window") long windowId, @Bind("at") OffsetDateTime at, @Bind("actor") String actor, @Bind("from") String from,
                   @Bind("to") String to, @Bind("note") String note);
 
+    /** Adds a status change that an electronic signature made, such as a signed approval or declined approval. */
+    @SqlUpdate("INSERT INTO patch_window_event (window_id, occurred_at, actor, from_status, to_status, note, signature_id) VALUES"
+            + " (:window, :at, :actor, :from, :to, :note, :signature)")
+    void addSignedEvent(@Bind("window") long windowId, @Bind("at") OffsetDateTime at, @Bind("actor") String actor,
+                        @Bind("from") String from, @Bind("to") String to, @Bind("note") String note, @Bind("signature") long signatureId);
+
+    /**
+     * A window's newest status change when it returned the window from awaiting approval to
+     * proposed, with the signature that declined it. The signature columns are null for a decline
+     * typed before the database had user accounts.
+     */
+    record DeclineRow(long windowId, OffsetDateTime occurredAt, String actor, String note, Long signatureId, String printedName,
+                      String signerRoles, String comment) {
+    }
+
+    @SqlQuery("SELECT e.window_id, e.occurred_at, e.actor, e.note, e.signature_id, s.printed_name, s.signer_roles, s.comment"
+            + " FROM patch_window_event e LEFT JOIN electronic_signature s ON s.id = e.signature_id"
+            + " WHERE e.window_id IN (<ids>) AND e.from_status = 'awaiting-approval' AND e.to_status = 'proposed'"
+            + " AND e.id = (SELECT MAX(x.id) FROM patch_window_event x WHERE x.window_id = e.window_id)")
+    @RegisterConstructorMapper(DeclineRow.class)
+    List<DeclineRow> latestDeclines(@BindList("ids") Collection<Long> windowIds);
+
     record CountRow(long windowId, int count) {
     }
 

@@ -166,7 +166,7 @@ public final class WindowService {
             String note = "Approved by " + approverName.strip() + " (" + approverRole.strip() + ")"
                     + (blankToNull(conditions) == null ? "" : "; conditions: " + conditions.strip());
             changeStatus(handle, window, WindowStatus.APPROVED, note, actor, now, Map.of("approver", approverName.strip(),
-                    "approver_role", approverRole.strip(), "conditions", Objects.toString(blankToNull(conditions), "")));
+                    "approver_role", approverRole.strip(), "conditions", Objects.toString(blankToNull(conditions), "")), null);
         });
     }
 
@@ -195,7 +195,7 @@ public final class WindowService {
                     + (signature.comment() == null ? "" : "; conditions: " + signature.comment());
             changeStatus(handle, window, WindowStatus.APPROVED, note, actor, now, Map.of("approver", signature.printedName(),
                     "approver_role", role, "conditions", Objects.toString(signature.comment(), ""), "signature",
-                    Long.toString(signature.id())));
+                    Long.toString(signature.id())), signature.id());
             return signature;
         });
     }
@@ -205,10 +205,54 @@ public final class WindowService {
         return signatures.signaturesOf(RECORD_TYPE, id);
     }
 
-    /** Returns a window awaiting approval to proposed, with the approver's reason. */
+    /**
+     * Returns a window awaiting approval to proposed, with the approver's reason as typed. This is
+     * how a declined approval is recorded while PatchDesk has no user accounts.
+     *
+     * @throws IllegalArgumentException when the reason is missing
+     * @throws IllegalStateException    when user accounts exist, so that the approver must sign through {@link #signDecline}
+     */
     public void declineApproval(long id, String reason, Actor actor) {
         requireText(reason, "Enter why the window was not approved");
-        transition(id, WindowStatus.AWAITING_APPROVAL, WindowStatus.PROPOSED, reason.strip(), actor, "Approval declined");
+        OffsetDateTime now = now();
+        jdbi.useTransaction(handle -> {
+            if (signatures.signaturesRequired(handle)) {
+                throw new IllegalStateException("PatchDesk has user accounts, so declining a clinical approval is an electronic"
+                        + " signature: the clinical leader signs with their user name and password and gives the reason");
+            }
+            PatchWindow window = load(handle, id);
+            requireStatus(window, WindowStatus.AWAITING_APPROVAL, "declined");
+            changeStatus(handle, window, WindowStatus.PROPOSED, reason.strip(), actor, now, Map.of("decline_reason", reason.strip()),
+                    null);
+        });
+    }
+
+    /**
+     * Records that the clinical approver declines a window awaiting approval, as the electronic
+     * signature of a user with the clinical-leader role, with the meaning rejected and the reason as
+     * its comment. The window returns to proposed, so that its planner can change it and send it
+     * again. The signature and the status change are stored in one transaction.
+     *
+     * @param actor the user signed in to PatchDesk, who may be someone other than the signer
+     * @throws IllegalArgumentException when the reason is missing, or the user name and password do not match an active account
+     *                                  ({@link org.patchdesk.users.AuthenticationException})
+     * @throws IllegalStateException    when the signer lacks the clinical-leader role or the window is not awaiting approval
+     */
+    public Signature signDecline(long id, String signerUserName, char[] password, String reason, Actor actor) {
+        requireText(reason, "Enter why the window is not approved; the reason is part of the signature");
+        OffsetDateTime now = now();
+        return jdbi.inTransaction(handle -> {
+            PatchWindow window = load(handle, id);
+            requireStatus(window, WindowStatus.AWAITING_APPROVAL, "declined");
+            Signature signature = signatures.sign(handle, RECORD_TYPE, id, signerUserName, password, SignatureMeaning.REJECTED,
+                    reason, Role.CLINICAL_LEADER);
+            String signer = signature.printedName() + " (" + signature.signerRoles() + ")";
+            String note = "Approval declined by " + signer + ", signed electronically as " + signature.userName() + ": "
+                    + signature.comment();
+            changeStatus(handle, window, WindowStatus.PROPOSED, note, actor, now, Map.of("declined_by", signer, "decline_reason",
+                    signature.comment(), "signature", Long.toString(signature.id())), signature.id());
+            return signature;
+        });
     }
 
     /**
@@ -239,7 +283,7 @@ public final class WindowService {
             handle.attach(WindowDao.class).close(id, outcomeNote.strip(), now, actor.name());
             changeStatus(handle, window, WindowStatus.COMPLETED, outcomeNote.strip(), actor, now, Map.of("outcome", outcomeNote.strip(),
                     "patch_log_entries", recorded.stream().map(entry -> String.valueOf(entry.id())).reduce((a, b) -> a + ", " + b)
-                            .orElse("")));
+                            .orElse("")), null);
             return recorded;
         });
     }
@@ -273,7 +317,7 @@ public final class WindowService {
             PatchWindow window = load(handle, id);
             requireOpen(window, "cancelled");
             handle.attach(WindowDao.class).close(id, reason.strip(), now, actor.name());
-            changeStatus(handle, window, WindowStatus.CANCELLED, reason.strip(), actor, now, Map.of("reason", reason.strip()));
+            changeStatus(handle, window, WindowStatus.CANCELLED, reason.strip(), actor, now, Map.of("reason", reason.strip()), null);
         });
     }
 
@@ -330,15 +374,20 @@ public final class WindowService {
         jdbi.useTransaction(handle -> {
             PatchWindow window = load(handle, id);
             requireStatus(window, from, verb.toLowerCase(Locale.ROOT));
-            changeStatus(handle, window, to, note == null ? verb : note, actor, now, Map.of());
+            changeStatus(handle, window, to, note == null ? verb : note, actor, now, Map.of(), null);
         });
     }
 
+    /** Changes a window's status, adding an event that names {@code signatureId} when a signature made the change. */
     private void changeStatus(Handle handle, PatchWindow window, WindowStatus to, String note, Actor actor, OffsetDateTime now,
-                              Map<String, String> details) {
+                              Map<String, String> details, Long signatureId) {
         WindowDao dao = handle.attach(WindowDao.class);
         dao.setStatus(window.id(), to.word(), now, actor.name());
-        dao.addEvent(window.id(), now, actor.name(), window.status().word(), to.word(), note);
+        if (signatureId == null) {
+            dao.addEvent(window.id(), now, actor.name(), window.status().word(), to.word(), note);
+        } else {
+            dao.addSignedEvent(window.id(), now, actor.name(), window.status().word(), to.word(), note, signatureId);
+        }
         Map<String, String> newValues = new LinkedHashMap<>(details);
         newValues.put("status", to.word());
         auditLog.append(handle, new AuditEntry(null, now.toInstant(), actor.name(), AuditAction.UPDATE, RECORD_TYPE, window.id(),
@@ -380,6 +429,7 @@ public final class WindowService {
             playbooks.computeIfAbsent(playbook.windowId(), key -> new ArrayList<>()).add(new PatchWindow.Attached(playbook.playbookId(),
                     playbook.name()));
         }
+        Map<Long, Decline> declines = declines(handle, rows);
         Map<Long, Integer> events = new java.util.HashMap<>();
         handle.attach(WindowDao.class).eventCounts(rows.stream().map(WindowDao.WindowRow::id).toList())
                 .forEach(count -> events.put(count.windowId(), count.count()));
@@ -389,7 +439,22 @@ public final class WindowService {
                 row.approvedAt().toInstant(), row.approvalConditions()), row.changeTicket(), CabStatus.fromWord(row.cabStatus()),
                 row.cabDate(), row.outcomeNote(), row.closedAt() == null ? null : row.closedAt().toInstant(), row.closedBy(),
                 row.rescheduleCount(), devices.getOrDefault(row.id(), List.of()), playbooks.getOrDefault(row.id(), List.of()), row.createdBy(), row.updatedAt().toInstant(),
-                events.getOrDefault(row.id(), 0) + row.rescheduleCount())).toList();
+                events.getOrDefault(row.id(), 0) + row.rescheduleCount(), row.status().equals(WindowStatus.PROPOSED.word())
+                ? declines.get(row.id()) : null)).toList();
+    }
+
+    /** Returns the declined approval of each window whose newest status change was one, by window id. */
+    private static Map<Long, Decline> declines(Handle handle, List<WindowDao.WindowRow> rows) {
+        Map<Long, Decline> declines = new java.util.HashMap<>();
+        for (WindowDao.DeclineRow row : handle.attach(WindowDao.class).latestDeclines(rows.stream().map(WindowDao.WindowRow::id)
+                .toList())) {
+            Decline decline = row.signatureId() == null
+                    ? new Decline(row.occurredAt().toInstant(), row.actor(), row.note(), null)
+                    : new Decline(row.occurredAt().toInstant(), row.printedName() + " (" + row.signerRoles() + ")", row.comment(),
+                    row.signatureId());
+            declines.put(row.windowId(), decline);
+        }
+        return declines;
     }
 
     private static WindowDevice device(WindowDao.DeviceRow row) {

@@ -15,7 +15,10 @@ import org.patchdesk.reports.ReportSite;
 import org.patchdesk.reports.WorkOrder;
 import org.patchdesk.reports.WorkOrderPdf;
 
-/** Prints a patch window's work order: its devices, approval, change ticket, playbook steps and sign-off lines. */
+/**
+ * Prints a patch window's work order: its devices, approval (or the declined approval of a window
+ * returned to proposed), change ticket, playbook steps and sign-off lines.
+ */
 public final class WindowWorkOrders {
 
     private final WindowService windows;
@@ -43,6 +46,9 @@ public final class WindowWorkOrders {
                 : new WorkOrder.ChangeTicket(window.changeTicket(), window.cabStatus().label(), window.cabDate());
         WorkOrder.Approval approval = window.approval() == null ? null : new WorkOrder.Approval(window.approval().name(),
                 window.approval().role(), window.approval().approvedAt().atZone(zone), window.approval().conditions());
+        WorkOrder.DeclinedApproval declined = window.decline() == null ? null : new WorkOrder.DeclinedApproval(
+                window.decline().declinedBy(), window.decline().declinedAt().atZone(zone), window.decline().reason(),
+                window.decline().signed());
         List<String> actions = window.plannedActions() == null ? List.of() : window.plannedActions().lines()
                 .map(String::strip).filter(line -> !line.isEmpty()).toList();
         List<WorkOrder.Device> devices = window.devices().stream().map(device -> new WorkOrder.Device(device.assetTag(),
@@ -54,7 +60,7 @@ public final class WindowWorkOrders {
         }
         return new WorkOrder(site, window.title(), String.valueOf(window.id()), window.type().label(), window.status().label(),
                 window.startsAt().atZone(zone), window.endsAt().atZone(zone), window.department(), window.location(), ticket, approval,
-                actions, devices, sections, actor.name(), ZonedDateTime.now(clock));
+                actions, devices, sections, actor.name(), ZonedDateTime.now(clock), declined);
     }
 
     /** Writes the work order of a window as a PDF. */

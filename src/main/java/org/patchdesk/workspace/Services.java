@@ -23,6 +23,7 @@ import org.patchdesk.inventory.ManufacturerService;
 import org.patchdesk.inventory.export.InventoryExportService;
 import org.patchdesk.inventory.importing.InventoryImportService;
 import org.patchdesk.inventory.importing.VersionConflictService;
+import org.patchdesk.patchlog.PatchDecisionAuditReader;
 import org.patchdesk.patchlog.PatchLogAuditReader;
 import org.patchdesk.patchlog.PatchLogService;
 import org.patchdesk.planning.DevicePatchabilityAuditReader;
@@ -144,7 +145,7 @@ public final class Services implements AutoCloseable {
         this.productFacts = new ProductFactService(jdbi, auditLog, clock);
         this.productSupport = new ProductSupportService(jdbi, auditLog, clock);
         this.mds2 = new Mds2Service(jdbi, auditLog, patchability, productFacts, devices, clock);
-        this.patchLog = new PatchLogService(jdbi, auditLog, devices, findings, clock);
+        this.patchLog = new PatchLogService(jdbi, auditLog, devices, findings, signatures, clock);
         this.versionConflicts = new VersionConflictService(jdbi, auditLog, devices, clock);
         this.windowRules = new WindowRules(jdbi, auditLog, clock);
         this.windows = new WindowService(jdbi, auditLog, windowRules, patchLog, signatures, clock);
@@ -180,7 +181,8 @@ public final class Services implements AutoCloseable {
                 .register(new DevicePatchabilityAuditReader())
                 .register(new BlackoutAuditReader())
                 .register(new MinimumAuditReader())
-                .register(new FindingAuditReader());
+                .register(new FindingAuditReader())
+                .register(new PatchDecisionAuditReader());
         this.auditVerifier = new AuditVerifier(jdbi, auditChain, auditReaders, clock);
         this.auditTrail = new AuditTrail(jdbi, auditChain, clock);
     }

@@ -11,16 +11,21 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.patchdesk.common.Actor;
 import org.patchdesk.patchlog.NewLogEntry;
+import org.patchdesk.patchlog.PatchDecision;
 import org.patchdesk.patchlog.PatchLogFixtures;
 import org.patchdesk.patchlog.PatchOutcome;
 import org.patchdesk.testing.TestSites;
+import org.patchdesk.users.NewUser;
+import org.patchdesk.users.Role;
 import org.patchdesk.workspace.Services;
 import org.patchdesk.workspace.Workspace;
 
@@ -49,10 +54,17 @@ class PatchesCommandTest {
     }
 
     private Run run(String... args) {
+        return runWith(Map.of("PATCHDESK_DATA_DIR", folder.resolve("data").toString()), args);
+    }
+
+    private Run runWithPassword(String password, String... args) {
+        return runWith(Map.of("PATCHDESK_DATA_DIR", folder.resolve("data").toString(), CliContext.PASSWORD_VARIABLE, password), args);
+    }
+
+    private Run runWith(Map<String, String> environment, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CliContext context = new CliContext(Map.of("PATCHDESK_DATA_DIR", folder.resolve("data").toString()), TestSites.CLOCK,
-                Workspace::open);
+        CliContext context = new CliContext(environment, TestSites.CLOCK, Workspace::open, prompt -> null);
         int code = CommandLineRunner.run(args, context, dataFolder -> {
             throw new AssertionError("The window must not open in a command-line test");
         }, new PrintWriter(out), new PrintWriter(err));
@@ -121,5 +133,75 @@ class PatchesCommandTest {
         assertThat(again.exitCode()).isEqualTo(CommandLineRunner.EXIT_FAILED);
         assertThat(again.err()).contains("was already resolved");
         assertThat(run("patches", "conflicts").out()).endsWith("0 conflicts" + System.lineSeparator());
+    }
+    private void createAccounts() {
+        try (Services services = TestSites.open(folder.resolve("data"))) {
+            services.users().createFirstAdministrator(new NewUser("kwong", "Kim Wong", null, Set.of()), "admin-pass-1".toCharArray(),
+                    new Actor("kim"));
+            services.users().create(new NewUser("mlee", "Morgan Lee", null, Set.of(Role.HTM_MANAGER)), "manager-pass".toCharArray(),
+                    new Actor("kwong"));
+            services.users().create(new NewUser("jtech", "Jordan Tech", null, Set.of(Role.HTM_TECHNICIAN)),
+                    "tech-pass-1".toCharArray(), new Actor("kwong"));
+        }
+    }
+
+    private List<PatchDecision> decisions() {
+        try (Services services = TestSites.open(folder.resolve("data"))) {
+            return services.patchLog().decisions("");
+        }
+    }
+
+    @Test
+    void decideRecordsTypedApprover() {
+        Run run = run("patches", "decide", "--product", "baxter life 2000", "--update", "Life 2000 firmware 06.20", "--decision",
+                "deploy", "--rationale", "Validated by Baxter", "--approver", "Lee Park", "--role", "CISO", "--date", "2026-12-02");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        PatchDecision decision = decisions().get(0);
+        assertThat(decision.subject()).isEqualTo("Baxter Life 2000");
+        assertThat(decision.approverName()).isEqualTo("Lee Park");
+        assertThat(decision.signed()).isFalse();
+        assertThat(run.out()).isEqualTo("Decision " + decision.id() + " recorded: deploy Life 2000 firmware 06.20 for Baxter Life 2000,"
+                + " approved by Lee Park (CISO)" + System.lineSeparator());
+    }
+
+    @Test
+    void decideSignsAsUser() {
+        createAccounts();
+
+        Run run = runWithPassword("manager-pass", "--user", "mlee", "patches", "decide", "--device", "MON-1", "--update",
+                "IntelliVue M.00.04", "--decision", "defer", "--rationale", "Philips has not validated it");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        PatchDecision decision = decisions().get(0);
+        assertThat(decision.signature().userName()).isEqualTo("mlee");
+        assertThat(decision.signature().comment()).isEqualTo("Philips has not validated it");
+        assertThat(decision.recordedBy()).isEqualTo("mlee");
+        assertThat(run.out()).isEqualTo("Decision " + decision.id() + " recorded: defer IntelliVue M.00.04 for MON-1, approved by"
+                + " Morgan Lee (HTM manager), signed electronically as mlee on 2026-12-04 07:00" + System.lineSeparator());
+    }
+
+    @Test
+    void decideRejectsTechnicianSigner() {
+        createAccounts();
+
+        Run run = runWithPassword("tech-pass-1", "--user", "jtech", "patches", "decide", "--device", "MON-1", "--update",
+                "IntelliVue M.00.04", "--decision", "defer", "--rationale", "Philips has not validated it");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("User jtech (HTM technician) cannot sign a patch decision");
+        assertThat(decisions()).isEmpty();
+    }
+
+    @Test
+    void decideRejectsTypedApproverOnceAccountsExist() {
+        createAccounts();
+
+        Run run = runWithPassword("manager-pass", "--user", "mlee", "patches", "decide", "--device", "MON-1", "--update",
+                "IntelliVue M.00.04", "--decision", "defer", "--rationale", "r", "--approver", "Lee Park", "--role", "CISO");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--approver, --role and --date are for sites without user accounts");
+        assertThat(decisions()).isEmpty();
     }
 }

@@ -131,6 +131,21 @@ class WorkOrderPdfTest {
     }
 
     @Test
+    void workOrderPrintsDeclinedApproval() throws IOException {
+        Path pdf = folder.resolve("declined.pdf");
+        WorkOrder order = new WorkOrder(ReportSite.of("Site"), "ICU pumps", "PW-8", null, "Proposed", null, null, null, null, null, null, null, null,
+                null, null, null, new WorkOrder.DeclinedApproval("Dana Reyes, RN (Clinical leader)",
+                ZonedDateTime.of(2026, 12, 4, 7, 0, 0, 0, CHICAGO), "Census too high this week", true));
+
+        WorkOrderPdf.write(order, pdf);
+
+        String all = String.join(" ", pages(pdf));
+        assertThat(all).contains("Approval not approved");
+        assertThat(all).contains("Approval declined Rejected by Dana Reyes, RN (Clinical leader), signed 2026-12-04 07:00 CST; reason:"
+                + " Census too high this week");
+    }
+
+    @Test
     void deviceTableRepeatsItsHeaderOnEveryPage() throws IOException {
         Path pdf = folder.resolve("long.pdf");
         List<WorkOrder.Device> devices = pumps(90);

@@ -14,9 +14,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.patchdesk.common.Actor;
+import org.patchdesk.common.ProgressMonitor;
 import org.patchdesk.inventory.Device;
 import org.patchdesk.inventory.DeviceField;
 import org.patchdesk.inventory.DeviceValues;
+import org.patchdesk.reports.WorkOrder;
 import org.patchdesk.testing.TestSites;
 import org.patchdesk.users.AuthenticationException;
 import org.patchdesk.users.NewUser;
@@ -25,7 +27,7 @@ import org.patchdesk.users.Signature;
 import org.patchdesk.users.SignatureMeaning;
 import org.patchdesk.workspace.Services;
 
-/** Clinical approvals of windows once PatchDesk has user accounts: electronic signatures of clinical leaders. */
+/** Clinical approvals and declined approvals of windows once PatchDesk has user accounts: electronic signatures of clinical leaders. */
 class SignedApprovalTest {
 
     private static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
@@ -101,5 +103,95 @@ class SignedApprovalTest {
         assertThatThrownBy(() -> services.windows().approve(windowId, "Dana Reyes", "ICU nurse manager", null, TECHNICIAN))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("PatchDesk has user accounts, so a clinical approval is an electronic signature");
+    }
+    @Test
+    void clinicalLeaderSignsDecline() {
+        Signature signature = services.windows().signDecline(windowId, "dreyes", "leader-pass".toCharArray(), "Census too high this week",
+                TECHNICIAN);
+
+        PatchWindow declined = services.windows().find(windowId).orElseThrow();
+        assertThat(declined.status()).isEqualTo(WindowStatus.PROPOSED);
+        assertThat(declined.approval()).isNull();
+        assertThat(signature.meaning()).isEqualTo(SignatureMeaning.REJECTED);
+        assertThat(signature.comment()).isEqualTo("Census too high this week");
+        assertThat(declined.decline()).isEqualTo(new Decline(TestSites.CLOCK.instant(), "Dana Reyes, RN (Clinical leader)",
+                "Census too high this week", signature.id()));
+        assertThat(services.windows().signatures(windowId)).containsExactly(signature);
+        assertThat(services.windows().history(windowId)).last().satisfies(event -> {
+            assertThat(event.from()).isEqualTo(WindowStatus.AWAITING_APPROVAL);
+            assertThat(event.to()).isEqualTo(WindowStatus.PROPOSED);
+            assertThat(event.actor()).isEqualTo("jtech");
+            assertThat(event.note()).isEqualTo("Approval declined by Dana Reyes, RN (Clinical leader), signed electronically as dreyes:"
+                    + " Census too high this week");
+        });
+        assertThat(services.auditVerifier().verify(ProgressMonitor.NONE).problems()).isEmpty();
+    }
+
+    @Test
+    void declineEntriesReferenceSignature() {
+        Signature signature = services.windows().signDecline(windowId, "dreyes", "leader-pass".toCharArray(), "Census too high this week",
+                TECHNICIAN);
+
+        String recorded = services.database().jdbi().withHandle(handle -> handle.createQuery("SELECT new_values FROM audit_entry"
+                + " WHERE record_type = 'patch_window' AND record_id = :id ORDER BY id DESC LIMIT 1").bind("id", windowId)
+                .mapTo(String.class).one());
+        assertThat(recorded).contains("\"signature\":\"" + signature.id() + "\"").contains("\"status\":\"proposed\"");
+        long eventSignature = services.database().jdbi().withHandle(handle -> handle.createQuery("SELECT signature_id FROM"
+                + " patch_window_event WHERE window_id = :id ORDER BY id DESC LIMIT 1").bind("id", windowId).mapTo(Long.class).one());
+        assertThat(eventSignature).isEqualTo(signature.id());
+    }
+
+    @Test
+    void declineNeedsReason() {
+        assertThatThrownBy(() -> services.windows().signDecline(windowId, "dreyes", "leader-pass".toCharArray(), " ", TECHNICIAN))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Enter why the window is not approved; the reason is part of the signature");
+
+        assertThat(services.windows().find(windowId).orElseThrow().status()).isEqualTo(WindowStatus.AWAITING_APPROVAL);
+        assertThat(services.windows().signatures(windowId)).isEmpty();
+    }
+
+    @Test
+    void declineNeedsClinicalLeader() {
+        assertThatThrownBy(() -> services.windows().signDecline(windowId, "jtech", "tech-pass-1".toCharArray(), "Not this week",
+                TECHNICIAN))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("User jtech (HTM technician) cannot do this; it needs the role Clinical leader");
+        assertThatThrownBy(() -> services.windows().signDecline(windowId, "dreyes", "wrong-pass".toCharArray(), "Not this week",
+                TECHNICIAN))
+                .isInstanceOf(AuthenticationException.class);
+
+        assertThat(services.windows().find(windowId).orElseThrow().status()).isEqualTo(WindowStatus.AWAITING_APPROVAL);
+        assertThat(services.windows().signatures(windowId)).isEmpty();
+    }
+
+    @Test
+    void typedDeclineRejectedOnceAccountsExist() {
+        assertThatThrownBy(() -> services.windows().declineApproval(windowId, "Census too high", TECHNICIAN))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("PatchDesk has user accounts, so declining a clinical approval is an electronic signature");
+
+        assertThat(services.windows().find(windowId).orElseThrow().status()).isEqualTo(WindowStatus.AWAITING_APPROVAL);
+    }
+
+    @Test
+    void declineEndsWhenSentAgain() {
+        services.windows().signDecline(windowId, "dreyes", "leader-pass".toCharArray(), "Census too high this week", TECHNICIAN);
+
+        services.windows().submitForApproval(windowId, TECHNICIAN);
+
+        assertThat(services.windows().find(windowId).orElseThrow().decline()).isNull();
+        assertThat(services.windows().signatures(windowId)).extracting(Signature::meaning).containsExactly(SignatureMeaning.REJECTED);
+    }
+
+    @Test
+    void workOrderShowsDecline() {
+        services.windows().signDecline(windowId, "dreyes", "leader-pass".toCharArray(), "Census too high this week", TECHNICIAN);
+
+        WorkOrder order = services.workOrders().workOrder(windowId, TECHNICIAN);
+
+        assertThat(order.approval()).isNull();
+        assertThat(order.declined()).isEqualTo(new WorkOrder.DeclinedApproval("Dana Reyes, RN (Clinical leader)",
+                TestSites.CLOCK.instant().atZone(CHICAGO), "Census too high this week", true));
     }
 }

@@ -154,6 +154,8 @@ class WindowServiceTest {
 
         services.windows().declineApproval(id, "Census too high this week", TestSites.MANAGER);
         assertThat(services.windows().find(id).orElseThrow().status()).isEqualTo(WindowStatus.PROPOSED);
+        assertThat(services.windows().find(id).orElseThrow().decline()).isEqualTo(new Decline(TestSites.CLOCK.instant(), "mmanager",
+                "Census too high this week", null));
     }
 
     @Test

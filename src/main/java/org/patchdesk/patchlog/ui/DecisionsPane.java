@@ -18,7 +18,10 @@ import org.patchdesk.ui.BackgroundTasks;
 import org.patchdesk.ui.DialogService;
 import org.patchdesk.ui.TableColumns;
 
-/** The decisions to deploy, defer or reject updates, newest first, with a search box. */
+/**
+ * The decisions to deploy, defer or reject updates, newest first, with a search box. A signed
+ * decision shows the signer's printed name and roles, and the signing time as its date.
+ */
 final class DecisionsPane extends BorderPane {
 
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -50,9 +53,19 @@ final class DecisionsPane extends BorderPane {
                 TableColumns.text("Decision", 80, decision -> decision.decision().word()),
                 TableColumns.text("Approver", 150, PatchDecision::approverName),
                 TableColumns.text("Role", 180, PatchDecision::approverRole),
+                TableColumns.text("Signature", 230, decision -> signature(decision, zone)),
                 TableColumns.text("Rationale", 360, PatchDecision::rationale),
                 TableColumns.text("Recorded By", 110, PatchDecision::recordedBy)));
         setCenter(table);
+    }
+
+    /** Returns how the decision was approved, such as "Approved, signed by kwong on 2026-12-04 07:00", or that the approver was typed. */
+    static String signature(PatchDecision decision, ZoneId zone) {
+        if (!decision.signed()) {
+            return "Not signed: approver typed";
+        }
+        return decision.signature().meaning().label() + ", signed by " + decision.signature().userName() + " on "
+                + MINUTES.format(LocalDateTime.ofInstant(decision.signature().signedAt(), zone));
     }
 
     void refresh() {

@@ -215,17 +215,28 @@ public final class PatchLogView extends BorderPane {
         }, error -> showProblem("Patch not recorded", error));
     }
 
+    /** The products to choose from in the decision form, and whether the approver signs the decision. */
+    private record DecisionForm(List<PatchabilityService.ProductRef> products, boolean signed) {
+    }
+
     private void recordDecision() {
-        tasks.submit("Reading products", monitor -> patchability.products(), products -> {
-            new RecordDecisionDialog(log, clock).show(getScene().getWindow(), products).ifPresent(this::saveDecision);
+        tasks.submit("Reading products", monitor -> new DecisionForm(patchability.products(), log.decisionsAreSigned()), form -> {
+            RecordDecisionDialog dialog = new RecordDecisionDialog(log, actor, clock);
+            if (form.signed()) {
+                dialog.showSigned(getScene().getWindow(), form.products()).ifPresent(signed -> showDecisions());
+            } else {
+                dialog.show(getScene().getWindow(), form.products()).ifPresent(this::saveDecision);
+            }
         }, error -> dialogs.showFailure("Products not read", "Reading the products failed.", error));
     }
 
+    private void showDecisions() {
+        decisions.refresh();
+        tabs.getSelectionModel().select(1);
+    }
+
     private void saveDecision(NewDecision decision) {
-        tasks.submit("Recording the decision", monitor -> log.recordDecision(decision, actor), saved -> {
-            decisions.refresh();
-            tabs.getSelectionModel().select(1);
-        }, error -> showProblem("Decision not recorded", error));
+        tasks.submit("Recording the decision", monitor -> log.recordDecision(decision, actor), saved -> showDecisions(), error -> showProblem("Decision not recorded", error));
     }
 
     /** Exports the entries the filters select, as CSV or as a workbook. */

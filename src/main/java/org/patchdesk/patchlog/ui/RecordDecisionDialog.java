@@ -3,6 +3,7 @@ package org.patchdesk.patchlog.ui;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,11 +11,14 @@ import javafx.collections.FXCollections;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
 
+import org.patchdesk.common.Actor;
+import org.patchdesk.patchlog.DecisionToSign;
 import org.patchdesk.patchlog.NewDecision;
 import org.patchdesk.patchlog.PatchDecision;
 import org.patchdesk.patchlog.PatchLogService;
@@ -23,12 +27,18 @@ import org.patchdesk.ui.CheckedDialogs;
 
 /**
  * The form of a decision to deploy, defer or reject an update for a device (by asset tag), a
- * product, or both, with the approver, role and rationale. The decision is checked before the
- * form closes.
+ * product, or both, with the rationale. Once PatchDesk has user accounts, the approver signs in
+ * the form with their user name and password, and Sign decision stores the decision. Before that,
+ * the approver's name, role and the date are typed, and the decision is checked before the form
+ * closes.
  */
 final class RecordDecisionDialog {
 
+    /** The form's row of the typed approver's name: the first row that the signed form replaces. */
+    private static final int APPROVER_ROW = 4;
+
     private final PatchLogService log;
+    private final Actor actor;
     private final Clock clock;
 
     private final TextField assetTag = new TextField();
@@ -39,10 +49,13 @@ final class RecordDecisionDialog {
     private final TextField role = new TextField();
     private final TextArea rationale = new TextArea();
     private final DatePicker decidedOn = new DatePicker();
+    private final TextField signerUserName = new TextField();
+    private final PasswordField signerPassword = new PasswordField();
     private final Label problem = new Label();
 
-    RecordDecisionDialog(PatchLogService log, Clock clock) {
+    RecordDecisionDialog(PatchLogService log, Actor actor, Clock clock) {
         this.log = log;
+        this.actor = actor;
         this.clock = clock;
     }
 
@@ -53,6 +66,49 @@ final class RecordDecisionDialog {
             log.check(checked);
             return checked;
         });
+    }
+
+    /**
+     * Shows the form in which the approver signs the decision, and returns the stored decision, or
+     * empty when cancelled. A wrong password or a signer who may not sign keeps the form open with
+     * the message and the password cleared.
+     */
+    Optional<PatchDecision> showSigned(Window owner, List<PatchabilityService.ProductRef> products) {
+        GridPane grid = form(products);
+        grid.getChildren().removeIf(node -> GridPane.getRowIndex(node) != null && GridPane.getRowIndex(node) >= APPROVER_ROW);
+        signerUserName.setId("decisionSignerUserName");
+        signerUserName.setPromptText("User name of the HTM manager or InfoSec/CISO");
+        signerPassword.setId("decisionSignerPassword");
+        Label note = new Label("The approver signs electronically with their own user name and password. The decision is recorded"
+                + " with their printed name, roles and the signing time, and the signature means Approved: the signer approves the"
+                + " decision as recorded, to deploy, defer or reject. The rationale is the signature's comment.");
+        note.setId("decisionSignatureNote");
+        note.setWrapText(true);
+        note.setMaxWidth(520);
+        int row = APPROVER_ROW;
+        grid.addRow(row++, new Label("Approver"), signerUserName);
+        grid.addRow(row++, new Label("Password"), signerPassword);
+        grid.addRow(row++, new Label("Rationale"), rationale);
+        grid.add(note, 0, row++, 2, 1);
+        grid.add(problem, 0, row, 2, 1);
+        return CheckedDialogs.show(owner, "Sign decision", "recordDecisionDialog", grid, "Sign decision", problem, this::sign);
+    }
+
+    private PatchDecision sign() {
+        DecisionToSign checked = decisionToSign();
+        log.check(checked);
+        char[] password = signerPassword.getText().toCharArray();
+        try {
+            return log.signDecision(checked, signerUserName.getText(), password, actor);
+        } catch (IllegalArgumentException e) {
+            signerPassword.clear();
+            throw e;
+        } catch (IllegalStateException e) {
+            signerPassword.clear();
+            throw new IllegalArgumentException(e.getMessage(), e);
+        } finally {
+            Arrays.fill(password, '\0');
+        }
     }
 
     private GridPane form(List<PatchabilityService.ProductRef> products) {
@@ -90,6 +146,7 @@ final class RecordDecisionDialog {
         grid.addRow(row++, new Label("Product"), product);
         grid.addRow(row++, new Label("Update"), update);
         grid.addRow(row++, new Label("Decision"), decision);
+        // The rows from here on are the typed approver's; the signed form replaces them.
         grid.addRow(row++, new Label("Approver"), approver);
         grid.addRow(row++, new Label("Role"), role);
         grid.addRow(row++, new Label("Rationale"), rationale);
@@ -98,15 +155,27 @@ final class RecordDecisionDialog {
         return grid;
     }
 
-    private NewDecision decision() {
-        Long deviceId = null;
+    private DecisionToSign decisionToSign() {
+        return new DecisionToSign(deviceId(), productId(), update.getText(), decision.getValue(), rationale.getText());
+    }
+
+    private Long deviceId() {
         String tag = assetTag.getText();
-        if (tag != null && !tag.isBlank()) {
-            deviceId = log.deviceByAssetTag(tag)
-                    .orElseThrow(() -> new IllegalArgumentException("No device has the asset tag " + tag.strip()))
-                    .id();
+        if (tag == null || tag.isBlank()) {
+            return null;
         }
-        Long productId = product.getValue() == null ? null : product.getValue().id();
+        return log.deviceByAssetTag(tag)
+                .orElseThrow(() -> new IllegalArgumentException("No device has the asset tag " + tag.strip()))
+                .id();
+    }
+
+    private Long productId() {
+        return product.getValue() == null ? null : product.getValue().id();
+    }
+
+    private NewDecision decision() {
+        Long deviceId = deviceId();
+        Long productId = productId();
         LocalDate day = decidedOn.getValue();
         if (day == null) {
             throw new IllegalArgumentException("The date of the decision is required");

@@ -230,7 +230,8 @@ public final class WindowCalendarView extends BorderPane {
                 PatchWindow window = item.window();
                 setText((item.warnings().isEmpty() ? "" : "\u26A0 ") + WHEN.format(window.startsAt().atZone(zone)) + "  " + window.title()
                         + "\n" + window.status().label() + ", " + devicesText(window.devices().size())
-                        + (window.department() == null ? "" : ", " + window.department()));
+                        + (window.department() == null ? "" : ", " + window.department())
+                        + (window.decline() == null ? "" : "\nApproval declined: " + window.decline().reason()));
             }
         });
         openList.getSelectionModel().selectedItemProperty().addListener((o, old, item) -> {
@@ -391,6 +392,7 @@ public final class WindowCalendarView extends BorderPane {
         row = fact(facts, row, "Approval", window.approval() == null ? "Not approved" : window.approval().name() + ", "
                 + window.approval().role() + ", " + WHEN.format(window.approval().approvedAt().atZone(zone))
                 + (window.approval().conditions() == null ? "" : "; conditions: " + window.approval().conditions()));
+        row = fact(facts, row, "Declined", window.decline() == null ? null : declineText(window));
         row = fact(facts, row, "Change", window.changeTicket() == null ? "No change ticket" : window.changeTicket() + ", CAB "
                 + window.cabStatus().label().toLowerCase(Locale.ROOT) + (window.cabDate() == null ? "" : " " + window.cabDate()));
         fact(facts, row, "Outcome", window.outcomeNote());
@@ -411,9 +413,7 @@ public final class WindowCalendarView extends BorderPane {
         }
         if (window.status() == WindowStatus.AWAITING_APPROVAL) {
             actions.getChildren().add(action("Record approval…", "approveWindowButton", () -> approve(window)));
-            actions.getChildren().add(action("Decline…", "declineWindowButton", () -> dialogs.askText("Approval declined",
-                    "Why did the clinical approver not approve window " + window.id() + "?", "").ifPresent(reason ->
-                    run("Approval declined", () -> windows.declineApproval(window.id(), reason, actor)))));
+            actions.getChildren().add(action("Decline…", "declineWindowButton", () -> decline(window)));
         }
         if (window.status() == WindowStatus.APPROVED) {
             actions.getChildren().add(action("Complete…", "completeWindowButton", () -> complete(window)));
@@ -461,6 +461,13 @@ public final class WindowCalendarView extends BorderPane {
     private String describe(WindowEvent event) {
         return WHEN.format(event.occurredAt().atZone(zone)) + "  " + event.actor() + ": " + (event.from() == null ? "proposed"
                 : event.from().label() + " \u2192 " + event.to().label()) + (event.note() == null ? "" : " (" + event.note() + ")");
+    }
+
+    private String declineText(PatchWindow window) {
+        String when = WHEN.format(window.decline().declinedAt().atZone(zone));
+        String decliner = window.decline().signed() ? "Rejected by " + window.decline().declinedBy() + ", signed " + when
+                : "Recorded by " + window.decline().declinedBy() + " on " + when;
+        return decliner + "; reason: " + window.decline().reason();
     }
 
     private static int fact(GridPane grid, int row, String name, String value) {
@@ -579,6 +586,21 @@ public final class WindowCalendarView extends BorderPane {
             }
         });
         dialog.showAndWait().filter(record::equals).ifPresent(button -> reload());
+    }
+
+    /**
+     * Declines a window's approval: once PatchDesk has user accounts, as the clinical leader's
+     * signature; before that, with the reason typed.
+     */
+    private void decline(PatchWindow window) {
+        if (windows.approvalsAreSigned()) {
+            if (new DeclineApprovalDialog(windows, actor, zone).show(getScene().getWindow(), window)) {
+                reload();
+            }
+            return;
+        }
+        dialogs.askText("Approval declined", "Why did the clinical approver not approve window " + window.id() + "?", "")
+                .ifPresent(reason -> run("Approval declined", () -> windows.declineApproval(window.id(), reason, actor)));
     }
 
     private void complete(PatchWindow window) {

@@ -26,6 +26,7 @@ import org.patchdesk.testing.TestSites;
 import org.patchdesk.ui.BackgroundTasks;
 import org.patchdesk.users.NewUser;
 import org.patchdesk.users.Role;
+import org.patchdesk.users.SignatureMeaning;
 import org.patchdesk.windows.CabStatus;
 import org.patchdesk.windows.PatchWindow;
 import org.patchdesk.windows.WindowDraft;
@@ -112,5 +113,43 @@ class SignedApprovalDialogTest {
             assertThat(signature.userName()).isEqualTo("dreyes");
             assertThat(signature.comment()).isEqualTo("Keep one pump on standby per bed");
         });
+    }
+    @Test
+    void clinicalLeaderSignsDecline(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#openWindowsList").queryListView().getItems().size() == 1);
+        robot.interact(() -> robot.lookup("#openWindowsList").queryListView().getSelectionModel().select(0));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#declineWindowButton").tryQuery().isPresent());
+
+        robot.clickOn("#declineWindowButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#declineWindowDialog").tryQuery().isPresent());
+        robot.interact(() -> {
+            robot.lookup("#declineSignerUserName").queryTextInputControl().setText("dreyes");
+            robot.lookup("#declineSignerPassword").queryTextInputControl().setText("leader-pass");
+        });
+        press(robot, "#declineWindowDialog", "Sign decline");
+        assertThat(robot.lookup("#declineProblem").queryLabeled().getText())
+                .isEqualTo("Enter why the window is not approved; the reason is part of the signature");
+        assertThat(robot.lookup("#declineSignerPassword").queryTextInputControl().getText()).isEmpty();
+
+        robot.interact(() -> {
+            robot.lookup("#declineSignerPassword").queryTextInputControl().setText("leader-pass");
+            robot.lookup("#declineReason").queryTextInputControl().setText("Census too high this week");
+        });
+        press(robot, "#declineWindowDialog", "Sign decline");
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> services.windows().find(windowId).orElseThrow().status()
+                == WindowStatus.PROPOSED);
+        assertThat(services.windows().signatures(windowId)).singleElement().satisfies(signature -> {
+            assertThat(signature.meaning()).isEqualTo(SignatureMeaning.REJECTED);
+            assertThat(signature.comment()).isEqualTo("Census too high this week");
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#openWindowsList").queryListView().getItems().size() == 1
+                && listText(robot).contains("Approval declined"));
+        assertThat(listText(robot)).endsWith("Proposed, 1 device, ICU\nApproval declined: Census too high this week");
+    }
+
+    private static String listText(FxRobot robot) {
+        return robot.lookup("#openWindowsList .list-cell").queryAll().stream()
+                .map(cell -> ((javafx.scene.control.ListCell<?>) cell).getText()).filter(text -> text != null).findFirst().orElse("");
     }
 }
