@@ -1,13 +1,14 @@
 package org.patchdesk.planning;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 import org.jdbi.v3.core.Handle;
 import org.patchdesk.audit.AuditEntry;
-import org.patchdesk.audit.AuditedRecordReader;
+import org.patchdesk.audit.KeyedRowsAuditReader;
 
 /**
  * Reads products' security facts for the audit check. A product has one row per kind of fact, and
@@ -15,7 +16,7 @@ import org.patchdesk.audit.AuditedRecordReader;
  * ("product: SBOM"), so each fact's fields are compared under keys that name the kind, such as
  * "SBOM: fact_value".
  */
-public final class ProductFactAuditReader implements AuditedRecordReader {
+public final class ProductFactAuditReader extends KeyedRowsAuditReader {
 
     private static final List<String> FIELDS = List.of("fact_value", "detail", "question_ids", "source_ref");
 
@@ -24,62 +25,25 @@ public final class ProductFactAuditReader implements AuditedRecordReader {
         return ProductFactService.RECORD_TYPE;
     }
 
-    /** Returns no fields: the keys depend on the kinds, and every key {@link #recordedValues} gives is compared. */
-    @Override
-    public List<String> fields() {
-        return List.of();
-    }
-
-    @Override
-    public boolean compares(String field) {
-        return true;
-    }
-
-    @Override
-    public boolean rowsShareRecordId() {
-        return true;
-    }
-
-    @Override
-    public boolean createsAreAudited() {
-        return true;
-    }
-
     @Override
     public boolean goneWithOwner(Handle handle, long recordId) {
         return PlanningAudit.productIsGone(handle, recordId);
     }
 
     @Override
-    public void readCurrent(Handle handle, Consumer<CurrentRecord> sink) {
-        Fact[] previous = {null};
-        Map<String, String> values = new LinkedHashMap<>();
-        handle.createQuery("SELECT x.product_id, " + PlanningAudit.PRODUCT_NAME + " AS product, x.fact, x.fact_value, x.detail,"
-                        + " x.question_ids, x.source_ref FROM product_security_fact x " + PlanningAudit.PRODUCT_JOIN
-                        + " ORDER BY x.product_id, x.fact")
-                .map((rs, ctx) -> {
-                    Map<String, String> fields = new LinkedHashMap<>();
-                    String kind = ProductFact.Kind.fromWord(rs.getString("fact")).label();
-                    for (String field : FIELDS) {
-                        fields.put(key(kind, field), rs.getString(field));
-                    }
-                    return new Fact(rs.getLong("product_id"), rs.getString("product"), fields);
-                })
-                .forEach(fact -> {
-                    if (previous[0] != null && fact.productId() != previous[0].productId()) {
-                        sink.accept(new CurrentRecord(previous[0].productId(), previous[0].product(), new LinkedHashMap<>(values)));
-                        values.clear();
-                    }
-                    previous[0] = fact;
-                    values.putAll(fact.fields());
-                });
-        if (previous[0] != null) {
-            sink.accept(new CurrentRecord(previous[0].productId(), previous[0].product(), values));
-        }
+    protected String rowsQuery() {
+        return "SELECT x.product_id, " + PlanningAudit.PRODUCT_NAME + " AS product, x.fact, x.fact_value, x.detail, x.question_ids,"
+                + " x.source_ref FROM product_security_fact x " + PlanningAudit.PRODUCT_JOIN + " ORDER BY x.product_id, x.fact";
     }
 
-    /** One fact of a product, with its fields under the keys that name its kind. */
-    private record Fact(long productId, String product, Map<String, String> fields) {
+    @Override
+    protected KeyedRow row(ResultSet rs) throws SQLException {
+        Map<String, String> fields = new LinkedHashMap<>();
+        String kind = ProductFact.Kind.fromWord(rs.getString("fact")).label();
+        for (String field : FIELDS) {
+            fields.put(key(kind, field), rs.getString(field));
+        }
+        return new KeyedRow(rs.getLong("product_id"), rs.getString("product"), fields);
     }
 
     /**

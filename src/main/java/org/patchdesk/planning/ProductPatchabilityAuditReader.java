@@ -1,13 +1,14 @@
 package org.patchdesk.planning;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 import org.jdbi.v3.core.Handle;
 import org.patchdesk.audit.AuditEntry;
-import org.patchdesk.audit.AuditedRecordReader;
+import org.patchdesk.audit.KeyedRowsAuditReader;
 
 /**
  * Reads product patchability for the audit check. A product has one row for all software versions
@@ -15,7 +16,7 @@ import org.patchdesk.audit.AuditedRecordReader;
  * only in the entry's label ("product, versions &lt;=3.0"). So each row's fields are compared under
  * keys that name the range, such as "patchability (versions &lt;=3.0)".
  */
-public final class ProductPatchabilityAuditReader implements AuditedRecordReader {
+public final class ProductPatchabilityAuditReader extends KeyedRowsAuditReader {
 
     private static final List<String> FIELDS = List.of("patchability", "reason", "source");
     private static final String RANGE_MARK = ", versions ";
@@ -25,57 +26,25 @@ public final class ProductPatchabilityAuditReader implements AuditedRecordReader
         return PatchabilityService.PRODUCT_RECORD;
     }
 
-    /** Returns no fields: the keys depend on the ranges, and every key {@link #recordedValues} gives is compared. */
-    @Override
-    public List<String> fields() {
-        return List.of();
-    }
-
-    @Override
-    public boolean compares(String field) {
-        return true;
-    }
-
-    @Override
-    public boolean rowsShareRecordId() {
-        return true;
-    }
-
-    @Override
-    public boolean createsAreAudited() {
-        return true;
-    }
-
     @Override
     public boolean goneWithOwner(Handle handle, long recordId) {
         return PlanningAudit.productIsGone(handle, recordId);
     }
 
     @Override
-    public void readCurrent(Handle handle, Consumer<CurrentRecord> sink) {
-        Row[] previous = {null};
-        Map<String, String> values = new LinkedHashMap<>();
-        handle.createQuery("SELECT x.product_id, " + PlanningAudit.PRODUCT_NAME + " AS product, x.version_range, x.patchability,"
-                        + " x.reason, x.source FROM product_patchability x " + PlanningAudit.PRODUCT_JOIN
-                        + " ORDER BY x.product_id, x.version_key")
-                .map((rs, ctx) -> new Row(rs.getLong("product_id"), rs.getString("product"), rs.getString("version_range"),
-                        rs.getString("patchability"), rs.getString("reason"), rs.getString("source")))
-                .forEach(row -> {
-                    if (previous[0] != null && row.productId() != previous[0].productId()) {
-                        sink.accept(new CurrentRecord(previous[0].productId(), previous[0].product(), new LinkedHashMap<>(values)));
-                        values.clear();
-                    }
-                    previous[0] = row;
-                    values.put(key("patchability", row.range()), row.patchability());
-                    values.put(key("reason", row.range()), row.reason());
-                    values.put(key("source", row.range()), row.source());
-                });
-        if (previous[0] != null) {
-            sink.accept(new CurrentRecord(previous[0].productId(), previous[0].product(), values));
-        }
+    protected String rowsQuery() {
+        return "SELECT x.product_id, " + PlanningAudit.PRODUCT_NAME + " AS product, x.version_range, x.patchability, x.reason,"
+                + " x.source FROM product_patchability x " + PlanningAudit.PRODUCT_JOIN + " ORDER BY x.product_id, x.version_key";
     }
 
-    private record Row(long productId, String product, String range, String patchability, String reason, String source) {
+    @Override
+    protected KeyedRow row(ResultSet rs) throws SQLException {
+        String range = rs.getString("version_range");
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put(key("patchability", range), rs.getString("patchability"));
+        fields.put(key("reason", range), rs.getString("reason"));
+        fields.put(key("source", range), rs.getString("source"));
+        return new KeyedRow(rs.getLong("product_id"), rs.getString("product"), fields);
     }
 
     /**

@@ -1,13 +1,13 @@
 package org.patchdesk.windows;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 import org.jdbi.v3.core.Handle;
 import org.patchdesk.audit.AuditEntry;
-import org.patchdesk.audit.AuditedRecordReader;
+import org.patchdesk.audit.KeyedRowsAuditReader;
 
 /**
  * Reads departments' minimums in service for the audit check. The entries of a device type's
@@ -16,7 +16,7 @@ import org.patchdesk.audit.AuditedRecordReader;
  * department, in the lower-case form that identifies a department. A device type deleted through
  * PatchDesk takes its minimums with it, with an entry for the device type only.
  */
-public final class MinimumAuditReader implements AuditedRecordReader {
+public final class MinimumAuditReader extends KeyedRowsAuditReader {
 
     private static final String FIELD = "minimum";
 
@@ -25,54 +25,21 @@ public final class MinimumAuditReader implements AuditedRecordReader {
         return WindowRules.MINIMUM_RECORD;
     }
 
-    /** Returns no fields: the keys depend on the departments, and every key {@link #recordedValues} gives is compared. */
-    @Override
-    public List<String> fields() {
-        return List.of();
-    }
-
-    @Override
-    public boolean compares(String field) {
-        return true;
-    }
-
-    @Override
-    public boolean rowsShareRecordId() {
-        return true;
-    }
-
-    @Override
-    public boolean createsAreAudited() {
-        return true;
-    }
-
     @Override
     public boolean goneWithOwner(Handle handle, long recordId) {
         return handle.createQuery("SELECT COUNT(*) FROM device_type WHERE id = :id").bind("id", recordId).mapTo(Integer.class).one() == 0;
     }
 
     @Override
-    public void readCurrent(Handle handle, Consumer<CurrentRecord> sink) {
-        Row[] previous = {null};
-        Map<String, String> values = new LinkedHashMap<>();
-        handle.createQuery("SELECT m.device_type_id, t.name, m.department_key, m.minimum FROM department_minimum m"
-                        + " JOIN device_type t ON t.id = m.device_type_id ORDER BY m.device_type_id, m.department_key")
-                .map((rs, ctx) -> new Row(rs.getLong("device_type_id"), rs.getString("name"), rs.getString("department_key"),
-                        rs.getString("minimum")))
-                .forEach(row -> {
-                    if (previous[0] != null && row.typeId() != previous[0].typeId()) {
-                        sink.accept(new CurrentRecord(previous[0].typeId(), previous[0].typeName(), new LinkedHashMap<>(values)));
-                        values.clear();
-                    }
-                    previous[0] = row;
-                    values.put(key(row.departmentKey()), row.minimum());
-                });
-        if (previous[0] != null) {
-            sink.accept(new CurrentRecord(previous[0].typeId(), previous[0].typeName(), values));
-        }
+    protected String rowsQuery() {
+        return "SELECT m.device_type_id, t.name, m.department_key, m.minimum FROM department_minimum m"
+                + " JOIN device_type t ON t.id = m.device_type_id ORDER BY m.device_type_id, m.department_key";
     }
 
-    private record Row(long typeId, String typeName, String departmentKey, String minimum) {
+    @Override
+    protected KeyedRow row(ResultSet rs) throws SQLException {
+        return new KeyedRow(rs.getLong("device_type_id"), rs.getString("name"), Map.of(key(rs.getString("department_key")),
+                rs.getString("minimum")));
     }
 
     /**
