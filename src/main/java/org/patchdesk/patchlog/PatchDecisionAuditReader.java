@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import org.jdbi.v3.core.Handle;
+import org.patchdesk.audit.AuditEntry;
 import org.patchdesk.audit.AuditedRecordReader;
+import org.patchdesk.audit.StoredInstants;
 
 /**
  * Reads patch decisions for the audit check, in the form their create entries record them. A
@@ -47,5 +49,16 @@ public final class PatchDecisionAuditReader implements AuditedRecordReader {
                     return new CurrentRecord(rs.getLong("id"), rs.getString("label"), values);
                 })
                 .forEach(sink);
+    }
+
+    /** Brings the decision time, recorded to the nanosecond, to the microseconds the database keeps. */
+    @Override
+    public Map<String, String> recordedValues(AuditEntry entry, Map<String, String> values) {
+        if (!values.containsKey("decided_at")) {
+            return values;
+        }
+        Map<String, String> result = new LinkedHashMap<>(values);
+        result.put("decided_at", StoredInstants.asStored(values.get("decided_at")));
+        return result;
     }
 }

@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.patchdesk.audit.AuditEntry;
 import org.patchdesk.audit.AuditedRecordReader;
+import org.patchdesk.audit.StoredInstants;
 
 /**
  * Reads electronic signatures for the audit check. A signature is never changed or deleted, so each

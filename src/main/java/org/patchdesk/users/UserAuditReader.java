@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.patchdesk.audit.AuditEntry;
 import org.patchdesk.audit.AuditedRecordReader;
+import org.patchdesk.audit.StoredInstants;
 
 /**
  * Reads user accounts for the audit check: user name, full name, department, roles and the active

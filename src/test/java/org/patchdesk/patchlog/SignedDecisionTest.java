@@ -107,6 +107,23 @@ class SignedDecisionTest {
     }
 
     @Test
+    void decisionAtAnInstantWithNanosecondsVerifies() {
+        services.close();
+        java.time.Clock nanos = java.time.Clock.fixed(java.time.Instant.parse("2026-12-04T13:00:00.168978859Z"),
+                TestSites.CLOCK.getZone());
+        services = TestSites.open(folder.resolve("nanos"), nanos);
+        log = services.patchLog();
+        PatchLogFixtures.seed(services);
+        monitorId = services.devices().findByAssetTag("MON-1").orElseThrow().id();
+        createAccounts();
+
+        log.signDecision(deferMonitor(), "mlee", "manager-pass".toCharArray(), TECHNICIAN);
+
+        assertThat(services.auditVerifier().verify(ProgressMonitor.NONE).problems())
+                .as("the database keeps microseconds; the entry recorded nanoseconds").isEmpty();
+    }
+
+    @Test
     void wrongPasswordStoresNothing() {
         createAccounts();
 

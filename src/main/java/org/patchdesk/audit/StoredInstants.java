@@ -1,4 +1,4 @@
-package org.patchdesk.users;
+package org.patchdesk.audit;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -9,7 +9,7 @@ import java.time.temporal.ChronoUnit;
  * stores it with. H2 keeps microseconds in a {@code TIMESTAMP WITH TIME ZONE} column and rounds half
  * up, so that {@code 12:00:00.1234565Z} is stored as {@code 12:00:00.123457Z}.
  */
-final class StoredInstants {
+public final class StoredInstants {
 
     private static final long NANOS_PER_MICRO = 1_000;
 
@@ -17,7 +17,7 @@ final class StoredInstants {
     }
 
     /** Returns the recorded instant as the database stores it, or the text unchanged when it is empty or not an instant. */
-    static String asStored(String recorded) {
+    public static String asStored(String recorded) {
         if (recorded == null || recorded.isEmpty()) {
             return recorded;
         }
