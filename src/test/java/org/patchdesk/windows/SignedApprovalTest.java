@@ -41,7 +41,11 @@ class SignedApprovalTest {
 
     @BeforeEach
     void open() {
-        services = TestSites.open(folder.resolve("data"));
+        open(TestSites.CLOCK, "data");
+    }
+
+    private void open(java.time.Clock clock, String name) {
+        services = TestSites.open(folder.resolve(name), clock);
         Device vent = services.devices().create(new DeviceValues().set(DeviceField.ASSET_TAG, "VENT-01").set(DeviceField.DEVICE_TYPE,
                 "Ventilator").set(DeviceField.DEPARTMENT, "ICU"), TestSites.TECHNICIAN);
         windowId = services.windows().create(new WindowDraft("ICU ventilators", LocalDateTime.parse("2026-12-10T06:00").atZone(CHICAGO)
@@ -59,6 +63,19 @@ class SignedApprovalTest {
     @AfterEach
     void close() {
         services.close();
+    }
+
+    @Test
+    void signaturesAtInstantsWithNanosecondsVerify() {
+        services.close();
+        open(java.time.Clock.fixed(java.time.Instant.parse("2026-12-04T13:00:00.168978859Z"), CHICAGO), "nanos");
+
+        services.windows().signDecline(windowId, "dreyes", "leader-pass".toCharArray(), "Census too high this week", TECHNICIAN);
+        services.windows().submitForApproval(windowId, TECHNICIAN);
+        services.windows().signApproval(windowId, "dreyes", "leader-pass".toCharArray(), null, TECHNICIAN);
+
+        assertThat(services.auditVerifier().verify(org.patchdesk.common.ProgressMonitor.NONE).problems())
+                .as("the database keeps microseconds; the entries recorded nanoseconds").isEmpty();
     }
 
     @Test
