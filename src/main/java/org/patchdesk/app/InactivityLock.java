@@ -42,7 +42,8 @@ final class InactivityLock {
     private final UserService users;
     private final Supplier<User> signedIn;
     private final Consumer<User> onSwitch;
-    private boolean locked;
+    // Read by tests off the JavaFX thread; set last, once the lock pane shows.
+    private volatile boolean locked;
 
     /**
      * @param content  the window's content, hidden while locked
@@ -103,7 +104,6 @@ final class InactivityLock {
 
     void lock() {
         idle.stop();
-        locked = true;
         User user = signedIn.get();
         who.setText("Signed in as " + user.displayName() + ". Enter the password to continue, or sign in as another user.");
         problem.setText("");
@@ -111,6 +111,7 @@ final class InactivityLock {
         content.setVisible(false);
         pane.setVisible(true);
         password.requestFocus();
+        locked = true;
     }
 
     private void unlock() {

@@ -331,7 +331,7 @@ public final class MainWindow implements InventoryView.InventoryActions {
             areas.add(USERS);
         }
         navigation.getItems().setAll(areas);
-        usersView = new UsersView(site.users(), tasks, dialogs, actor, site.clock().getZone(), lock::setMinutes);
+        usersView = new UsersView(site.users(), tasks, dialogs, actor, site.clock().getZone(), lock::setMinutes, this::copyAccountsToDemo);
 
         inventoryModel = new InventoryViewModel(services.devices(), tasks);
         inventoryView = new InventoryView(inventoryModel, preferences.node("inventory"), this);
@@ -553,7 +553,8 @@ public final class MainWindow implements InventoryView.InventoryActions {
                 error -> dialogs.showFailure("Export failed", "Exporting to " + target + " failed; no file was written.", error)));
     }
 
-    private void toggleDemo() {
+    /** Opens the demo data, or returns to the site data when the demo is shown. */
+    void toggleDemo() {
         if (isDemo()) {
             use(site);
             return;
@@ -587,6 +588,21 @@ public final class MainWindow implements InventoryView.InventoryActions {
                 error -> dialogs.showFailure("Demo data not loaded", "Loading the demo inventory failed.", error)));
     }
 
+    /**
+     * Copies the site's accounts into the open demo database again, so that an account added or
+     * changed while the demo is open can sign and change demo records at once.
+     */
+    private void copyAccountsToDemo() {
+        if (demo == null) {
+            return;
+        }
+        Services services = demo;
+        Services siteServices = site;
+        tasks.submit("Copying the accounts into the demo data", monitor -> services.users().copyAccounts(siteServices.users()
+                .storedAccounts(), Actor.SYSTEM), copied -> { }, error -> dialogs.showFailure("Accounts not copied", "The demo data"
+                + " could not take the changed accounts; return to site data and open the demo again.", error));
+    }
+
     private void resetDemo() {
         if (!dialogs.confirm("Reset demo data", "Delete every change made to the demo data and load the sample again?"
                 + " Your site's records are not affected.", "Reset demo data")) {
@@ -609,8 +625,10 @@ public final class MainWindow implements InventoryView.InventoryActions {
     private void changePassword() {
         var dialog = org.patchdesk.users.ui.UsersView.passwordDialog(site.users(), user, actor);
         dialog.initOwner(stage);
-        dialog.showAndWait().filter(Boolean::booleanValue).ifPresent(saved -> dialogs.showInformation("Password changed",
-                "Your password is changed. Use the new one from now on."));
+        dialog.showAndWait().filter(Boolean::booleanValue).ifPresent(saved -> {
+            copyAccountsToDemo();
+            dialogs.showInformation("Password changed", "Your password is changed. Use the new one from now on.");
+        });
     }
 
     private void switchUser() {

@@ -125,4 +125,28 @@ class MainWindowUsersTest {
         assertThat(added.roles()).containsExactly(Role.CLINICAL_LEADER);
         assertThat(added.department()).isEqualTo("ICU");
     }
+
+    @Test
+    void userAddedWhileTheDemoIsOpenWorksInTheDemoAtOnce(FxRobot robot) throws Exception {
+        robot.interact(window::toggleDemo);
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> window.isDemo() && window.current().users().find("kwong").isPresent());
+        Services demo = window.current();
+
+        robot.interact(() -> robot.lookup("#navigation").queryListView().getSelectionModel().select(MainWindow.USERS));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#usersTable").queryTableView().getItems().size() == 1);
+        robot.clickOn("#addUserButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#addUserDialog").tryQuery().isPresent());
+        robot.interact(() -> {
+            robot.lookup("#newUserName").queryTextInputControl().setText("jtech");
+            robot.lookup("#newUserFullName").queryTextInputControl().setText("Jordan Tech");
+            robot.lookup("#newUserPassword").queryTextInputControl().setText("tech-pass-1");
+            robot.lookup("#newUserPasswordRepeated").queryTextInputControl().setText("tech-pass-1");
+            robot.lookup("#role-htm-technician").<javafx.scene.control.CheckBox>query().setSelected(true);
+        });
+        press(robot, "#addUserDialog", "Add user");
+
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> demo.users().find("jtech").isPresent());
+        assertThat(demo.users().find("jtech").orElseThrow().roles()).containsExactly(Role.HTM_TECHNICIAN);
+        assertThat(site.users().find("jtech")).isPresent();
+    }
 }

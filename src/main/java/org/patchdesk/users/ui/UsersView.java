@@ -40,16 +40,22 @@ public final class UsersView extends BorderPane {
     private final DialogService dialogs;
     private final Actor actor;
     private final IntConsumer onLockChanged;
+    private final Runnable onAccountsChanged;
     private final TableView<User> table = new TableView<>();
     private final TextField lockMinutes = new TextField();
 
-    /** Creates the view; {@code onLockChanged} receives the new lock minutes after they are saved. */
-    public UsersView(UserService users, BackgroundTasks tasks, DialogService dialogs, Actor actor, ZoneId zone, IntConsumer onLockChanged) {
+    /**
+     * Creates the view; {@code onLockChanged} receives the new lock minutes after they are saved, and
+     * {@code onAccountsChanged} runs after an account is added or changed.
+     */
+    public UsersView(UserService users, BackgroundTasks tasks, DialogService dialogs, Actor actor, ZoneId zone, IntConsumer onLockChanged,
+                     Runnable onAccountsChanged) {
         this.users = users;
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.actor = actor;
         this.onLockChanged = onLockChanged;
+        this.onAccountsChanged = onAccountsChanged;
         setId("usersView");
 
         table.setId("usersTable");
@@ -108,17 +114,19 @@ public final class UsersView extends BorderPane {
     }
 
     private void addUser() {
-        show(UserFormDialog.add(users, actor)).ifPresent(user -> refresh());
+        show(UserFormDialog.add(users, actor)).ifPresent(user -> accountsChanged());
     }
 
     private void setRoles(User user) {
-        show(UserFormDialog.roles(users, user, actor)).ifPresent(changed -> refresh());
+        show(UserFormDialog.roles(users, user, actor)).ifPresent(changed -> accountsChanged());
     }
 
     private void resetPassword(User user) {
-        show(UserFormDialog.password(users, user, actor, false)).filter(Boolean::booleanValue).ifPresent(saved ->
-                dialogs.showInformation("Password reset", "The password of " + user.userName() + " is reset. Tell them the new"
-                        + " password in person, and ask them to change it under Account, Change my password."));
+        show(UserFormDialog.password(users, user, actor, false)).filter(Boolean::booleanValue).ifPresent(saved -> {
+            onAccountsChanged.run();
+            dialogs.showInformation("Password reset", "The password of " + user.userName() + " is reset. Tell them the new"
+                    + " password in person, and ask them to change it under Account, Change my password.");
+        });
     }
 
     private void toggleActive(User user) {
@@ -134,9 +142,15 @@ public final class UsersView extends BorderPane {
             } else {
                 users.reactivate(user.userName(), actor);
             }
+            onAccountsChanged.run();
         } catch (IllegalArgumentException | IllegalStateException e) {
             dialogs.showError(verb + " failed", e.getMessage());
         }
+        refresh();
+    }
+
+    private void accountsChanged() {
+        onAccountsChanged.run();
         refresh();
     }
 
