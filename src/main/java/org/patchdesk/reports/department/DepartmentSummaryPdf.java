@@ -263,17 +263,19 @@ public final class DepartmentSummaryPdf {
         return text;
     }
 
+    /** Returns the department's devices in a window with their types, such as "6: Infusion Pump ×6"; untyped devices are only counted. */
     static String devicesText(UpcomingWindow window) {
         Map<String, Integer> byType = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (AffectedDevice device : window.devices()) {
-            byType.merge(device.deviceType() == null || device.deviceType().isBlank() ? "type not recorded" : device.deviceType(), 1,
-                    Integer::sum);
+            if (device.deviceType() != null && !device.deviceType().isBlank()) {
+                byType.merge(device.deviceType(), 1, Integer::sum);
+            }
         }
         List<String> types = new ArrayList<>();
         byType.forEach((type, count) -> types.add(count == 1 ? type : type + " ×" + count));
         String count = window.devices().size() == window.allDevices() ? String.valueOf(window.devices().size())
                 : window.devices().size() + " of " + window.allDevices();
-        return count + ": " + String.join(", ", types);
+        return types.isEmpty() ? count : count + ": " + String.join(", ", types);
     }
 
     static String downtimeText(UpcomingWindow window) {
@@ -284,7 +286,7 @@ public final class DepartmentSummaryPdf {
         int low = known.stream().mapToInt(Integer::intValue).min().orElse(0);
         int high = known.stream().mapToInt(Integer::intValue).max().orElse(0);
         String each = low == high ? duration(low) : duration(low) + " to " + duration(high);
-        String text = (window.devices().size() == 1 ? each : each + " each, " + duration(window.totalDowntimeMinutes()) + " in total");
+        String text = known.size() == 1 ? each : each + " each, " + duration(window.totalDowntimeMinutes()) + " in total";
         if (window.devicesWithoutEstimate() > 0) {
             text += "; " + window.devicesWithoutEstimate() + " not estimated";
         }

@@ -204,8 +204,8 @@ public final class DepartmentSummaryService {
                     plans.add("Patch window " + PLAN_DATE.format(window.startsAt().atZone(clock.getZone())) + " ("
                             + window.status().label().toLowerCase(Locale.ROOT) + ")");
                 }
-                planning.stream().filter(acceptance -> covers(acceptance, row.deviceId(), row.id())).findFirst()
-                        .ifPresent(acceptance -> plans.add("Risk acceptance " + acceptance.number() + " ("
+                planning.stream().filter(acceptance -> covers(acceptance, row.deviceId(), row.id()))
+                        .forEach(acceptance -> plans.add("Risk acceptance " + acceptance.number() + " ("
                                 + acceptance.storedState().word() + ")"));
                 for (CoveringControl control : coverage.forFinding(row.deviceId(), row.id())) {
                     plans.add(controlPlan(control, today));
