@@ -63,9 +63,14 @@ final class ReportDepartmentCommand implements Callable<Integer> {
         DepartmentSummary summary = services.departmentSummaries().summarize(department, days);
         DepartmentSummaryPdf.write(summary, services.reportSite(), context.printedBy().name(), file);
         PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.US, "Wrote the %s summary to %s: %d patch windows, %d high-priority findings, %d decisions needed%n",
-                summary.department(), file, summary.windows().size(), summary.findings().size(), summary.decisionsNeeded());
+        out.println("Wrote the " + summary.department() + " summary to " + file + ": " + count(summary.windows().size(), "patch window")
+                + ", " + count(summary.findings().size(), "high-priority finding") + ", " + count(summary.decisionsNeeded(), "decision")
+                + " needed");
         out.flush();
         return CommandLineRunner.EXIT_DONE;
+    }
+
+    private static String count(int count, String noun) {
+        return count + " " + (count == 1 ? noun : noun + "s");
     }
 }
