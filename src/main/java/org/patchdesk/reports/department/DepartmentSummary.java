@@ -19,9 +19,9 @@ import org.patchdesk.windows.WindowStatus;
 import org.patchdesk.windows.WindowType;
 
 /**
- * What the leadership of one department needs to know on a day: the patch windows of the coming
+ * The facts the leadership of one department needs on a day: the patch windows of the coming
  * days, the open high-priority findings of its devices, and the decisions that wait for clinical
- * leadership. Lists are complete; the printed page shortens them.
+ * leadership. Lists are complete, and the printed page shortens them.
  *
  * @param department       the department as the inventory spells it
  * @param horizonDays      the number of days, today included, whose patch windows are listed
@@ -94,11 +94,6 @@ public record DepartmentSummary(String department, LocalDate today, int horizonD
             grouped.computeIfAbsent(finding.deviceId(), id -> new ArrayList<>()).add(finding);
         }
         return grouped.values().stream().map(DeviceFindings::new).toList();
-    }
-
-    /** Returns the number of devices whose support ends within 12 months. */
-    public int supportEndingDevices() {
-        return supportEnding.stream().mapToInt(ending -> ending.assetTags().size()).sum();
     }
 
     /** Returns the number of decisions that wait for clinical leadership: window approvals, signatures and ending support. */

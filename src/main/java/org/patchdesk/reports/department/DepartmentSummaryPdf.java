@@ -28,10 +28,10 @@ import org.patchdesk.users.Role;
 import org.patchdesk.windows.Departments;
 
 /**
- * Writes a department summary as one printed page for a nurse manager: counts first, then the
- * patch windows, the high-priority security problems and the decisions that wait for her, each
- * list cut to what fits with a pointer to the audit workbook for the rest. It shows no CVSS
- * vectors or scores; a problem is its name, its CVE and whether attackers use it.
+ * Writes a department summary as one printed page for a nurse manager. Counts come first, then the
+ * patch windows, the high-priority security problems and the decisions that wait for her. Each
+ * list is cut to what fits, with a pointer to the audit workbook for the rest. The page shows no
+ * CVSS vectors or scores: a problem is its name, its CVE and whether attackers use it.
  */
 public final class DepartmentSummaryPdf {
 
@@ -41,7 +41,7 @@ public final class DepartmentSummaryPdf {
     /** How many rows of each list are printed. */
     private record Limits(int windows, int findings, int decisions) {
 
-        /** The most rows any list prints, fewer when the list is shorter. */
+        /** Returns the first limits: {@link #MAX_ROWS} per list, or the whole list when it is shorter. */
         static Limits first(DepartmentSummary summary) {
             return new Limits(Math.min(MAX_ROWS, summary.windows().size()), Math.min(MAX_ROWS, summary.byDevice().size()),
                     Math.min(MAX_ROWS, summary.decisionsNeeded()));
@@ -60,10 +60,10 @@ public final class DepartmentSummaryPdf {
         }
     }
 
-    /** The most rows a list prints on the page. */
+    /** The maximum number of rows a list prints. */
     private static final int MAX_ROWS = 12;
 
-    /** The longest cell text in characters, so that no single row can fill the page. */
+    /** The maximum length of a cell's text in characters, so that no single row can fill the page. */
     private static final int CELL_LIMIT = 150;
 
     private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("EEEE, MMMM d, yyyy", Locale.US);

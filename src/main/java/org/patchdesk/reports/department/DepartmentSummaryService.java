@@ -51,9 +51,9 @@ import org.patchdesk.windows.WindowStatus;
  */
 public final class DepartmentSummaryService {
 
-    /** The days, today included, whose patch windows a summary lists unless told otherwise. */
+    /** The days, today included, whose patch windows a summary lists by default. */
     public static final int DEFAULT_HORIZON_DAYS = 30;
-    /** The longest horizon a summary accepts, a year. */
+    /** The maximum horizon a summary accepts, in days: a year. */
     public static final int MAX_HORIZON_DAYS = 366;
 
     private static final DateTimeFormatter PLAN_DATE = DateTimeFormatter.ofPattern("MMM d", Locale.US);
@@ -145,7 +145,7 @@ public final class DepartmentSummaryService {
     }
 
     /**
-     * Returns the window as the department sees it, or null when it does not touch the department.
+     * Returns the window with the department's devices only, or null when it does not touch the department.
      * A window touches it when it is planned for the department or holds one of its devices; a
      * device without a department counts for the department its window is planned for.
      */

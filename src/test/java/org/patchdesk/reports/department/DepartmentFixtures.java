@@ -22,8 +22,8 @@ import org.patchdesk.workspace.Services;
 
 /**
  * A site with two departments for summary tests, on 2026-12-04 in Chicago. The ICU has two
- * networked pumps and the NICU one, all Baxter Life 2000 with the two hand-entered CVEs; the second
- * CVE is in the KEV catalog. Baxter ends support of the Life 2000 on 2027-06-30.
+ * networked pumps and the NICU one. All are Baxter Life 2000 with the two hand-entered CVEs, and the
+ * second CVE is in the KEV catalog. Baxter ends support of the Life 2000 on 2027-06-30.
  *
  * <p>ICU: "ICU pumps, wave 1" on Dec 7 with both pumps (20 minutes and no estimate) awaiting
  * approval; "ICU pumps, wave 2" on Jan 25, past a 30-day horizon, awaiting approval; a cancelled

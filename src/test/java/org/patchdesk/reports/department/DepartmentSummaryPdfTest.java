@@ -126,7 +126,7 @@ class DepartmentSummaryPdfTest {
         return ZonedDateTime.now(TestSites.CLOCK);
     }
 
-    /** A department with 200 findings on 200 devices, 15 windows and 30 decisions, every text long enough to wrap. */
+    /** Builds a department with 200 findings on 200 devices, 15 windows and 30 decisions, every text long enough to wrap. */
     private static DepartmentSummary busySummary() {
         String longText = " with a name long enough to wrap in its column several times over, as vendor titles sometimes are,"
                 + " and then some more words";
