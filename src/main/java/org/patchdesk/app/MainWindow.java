@@ -51,6 +51,7 @@ import org.patchdesk.patchlog.ui.PatchLogView;
 import org.patchdesk.planning.ui.PatchabilityView;
 import org.patchdesk.playbooks.ui.PlaybooksView;
 import org.patchdesk.recovery.ui.RecoveryProtocolsView;
+import org.patchdesk.reports.department.ui.DepartmentSummaryDialog;
 import org.patchdesk.windows.ui.WindowCalendarView;
 import org.patchdesk.risk.ui.DeviceFindingsPane;
 import org.patchdesk.risk.ui.FeedsView;
@@ -224,9 +225,16 @@ public final class MainWindow implements InventoryView.InventoryActions {
 
         MenuItem about = item("About PatchDesk", this::showAbout);
         Menu help = new Menu("Help", null, about);
-        MenuBar bar = new MenuBar(file, edit, account, help);
+        MenuBar bar = new MenuBar(file, edit, account, reportsMenu(), help);
         bar.setId("menuBar");
         return bar;
+    }
+
+    private Menu reportsMenu() {
+        MenuItem departmentSummary = item("Department summary…", () -> new DepartmentSummaryDialog(current.departmentSummaries(),
+                current.reportSite(), actor, tasks, dialogs, DocumentOpener.desktop(), stage).open());
+        departmentSummary.setId("departmentSummaryMenuItem");
+        return new Menu("Reports", null, departmentSummary);
     }
 
     private static MenuItem item(String text, Runnable action) {

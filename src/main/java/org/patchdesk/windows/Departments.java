@@ -6,7 +6,7 @@ import java.util.Locale;
 public final class Departments {
 
     /** The SQL expression that gives the key of a device's department, matching {@link #key(String)}. */
-    static final String SQL_DEVICE_KEY = "REGEXP_REPLACE(LOWER(TRIM(d.department)), '\\s+', ' ')";
+    public static final String SQL_DEVICE_KEY = "REGEXP_REPLACE(LOWER(TRIM(d.department)), '\\s+', ' ')";
 
     private Departments() {
     }

@@ -42,6 +42,7 @@ import org.patchdesk.recovery.RecoveryProtocolAuditReader;
 import org.patchdesk.playbooks.PlaybookStepAuditReader;
 import org.patchdesk.recovery.RecoveryProtocolService;
 import org.patchdesk.reports.ReportSite;
+import org.patchdesk.reports.department.DepartmentSummaryService;
 import org.patchdesk.risk.FeedStatusService;
 import org.patchdesk.risk.FindingAuditReader;
 import org.patchdesk.risk.FindingService;
@@ -113,6 +114,7 @@ public final class Services implements AutoCloseable {
     private final UserService users;
     private final SignatureService signatures;
     private final RiskAcceptanceService acceptances;
+    private final DepartmentSummaryService departmentSummaries;
 
     /** Opens the services of a site database, one that is not the demo database. */
     public Services(Database database, FdaProductClassification fda, SsvcTables ssvc, Clock clock) {
@@ -157,6 +159,7 @@ public final class Services implements AutoCloseable {
         this.recoveryProtocols = new RecoveryProtocolService(jdbi, auditLog, patchability, clock);
         this.controls = new ControlService(jdbi, auditLog, intelligence, clock);
         this.acceptances = new RiskAcceptanceService(jdbi, auditLog, findings, controls, recoveryProtocols, signatures, clock);
+        this.departmentSummaries = new DepartmentSummaryService(jdbi, windows, acceptances, osSupport, productSupport, clock);
         this.auditReaders = new AuditedRecordReaders()
                 .register(new DeviceAuditReader())
                 .register(new ManufacturerAuditReader())
@@ -337,6 +340,10 @@ public final class Services implements AutoCloseable {
 
     public RiskAcceptanceService acceptances() {
         return acceptances;
+    }
+
+    public DepartmentSummaryService departmentSummaries() {
+        return departmentSummaries;
     }
 
     /** Closes the database. */
