@@ -7,10 +7,14 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.patchdesk.controls.CompensatingControl;
@@ -69,6 +73,10 @@ public final class RiskAcceptancePdf {
         scope(document, form);
         controls(document, form);
         signatures(document, form, zone);
+        if (form.protocols().isEmpty()) {
+            document.heading("Incident recovery protocol");
+            document.paragraph("No recovery protocol applies to the devices in scope: none is recorded for them or for their products.");
+        }
         for (RecoveryProtocol protocol : form.protocols()) {
             document.pageBreak();
             RecoveryProtocolPdf.appendTo(document, protocol);
@@ -135,31 +143,70 @@ public final class RiskAcceptancePdf {
         }
         document.subheading("Findings in scope");
         Set<Long> chosen = acceptance.findings().stream().map(FindingRef::id).collect(Collectors.toSet());
+        Set<Long> held = form.heldFindings().stream().map(ScopeFinding::id).collect(Collectors.toSet());
         if (form.coveredFindings().isEmpty()) {
             document.paragraph("The devices in scope have no findings, and no finding is chosen one by one.");
         } else {
-            document.paragraph("Every finding of a device in scope is covered, and findings chosen one by one are marked \"chosen\".");
+            document.paragraph("Every finding of a device in scope is covered, one row per device; findings chosen one by one are"
+                    + " marked \"chosen\", and those in the CISA KEV catalog \"KEV\". " + heldSentence(form, held));
             findings(document, form.coveredFindings(), chosen);
         }
-        document.subheading("Findings held at risk accepted");
-        if (form.heldFindings().isEmpty()) {
-            document.paragraph("None: the acceptance has not been active.");
-        } else {
-            findings(document, form.heldFindings(), Set.of());
+        List<ScopeFinding> heldElsewhere = form.heldFindings().stream()
+                .filter(finding -> form.coveredFindings().stream().noneMatch(covered -> covered.id() == finding.id()))
+                .toList();
+        if (!heldElsewhere.isEmpty()) {
+            document.subheading("Findings held at risk accepted and no longer in scope");
+            findings(document, heldElsewhere, Set.of());
         }
     }
 
-    /** Prints a findings table: device and department, CVE, CVSS severity, KEV, status, and whether it was chosen one by one. */
-    private static void findings(ReportDocument document, List<ScopeFinding> findings, Set<Long> chosen) {
-        List<List<String>> rows = new ArrayList<>();
-        for (ScopeFinding finding : findings) {
-            String device = finding.device().isEmpty() ? finding.assetTag() : finding.assetTag() + "\n" + finding.device();
-            String cve = chosen.contains(finding.id()) ? finding.cveId() + " (chosen)" : finding.cveId();
-            rows.add(List.of(device, orNone(finding.department()), cve, finding.severity(), finding.kev() ? "yes" : "no",
-                    finding.status().word()));
+    private static String heldSentence(AcceptanceForm form, Set<Long> held) {
+        long heldCovered = form.coveredFindings().stream().filter(finding -> held.contains(finding.id())).count();
+        if (heldCovered == 0) {
+            return "No finding is held at risk accepted: the acceptance has not been active.";
         }
-        document.table(List.of(Column.text("Device", 3.2f), Column.text("Department", 1.6f), Column.text("CVE", 2.2f),
-                Column.text("CVSS severity", 1.5f), Column.text("KEV", 0.8f), Column.text("Status now", 1.5f)), rows);
+        if (heldCovered == form.coveredFindings().size()) {
+            return "The acceptance holds all " + heldCovered + (heldCovered == 1 ? " finding" : " findings") + " at risk accepted.";
+        }
+        return "The acceptance holds " + heldCovered + " of " + form.coveredFindings().size() + " findings at risk accepted; the"
+                + " others had another status when it became active.";
+    }
+
+    /**
+     * Prints a findings table with one row per device: the device and department, how many findings
+     * and how many KEV-listed, the highest CVSS severity, the statuses now, and the CVEs.
+     */
+    private static void findings(ReportDocument document, List<ScopeFinding> findings, Set<Long> chosen) {
+        Map<Long, List<ScopeFinding>> byDevice = new LinkedHashMap<>();
+        findings.forEach(finding -> byDevice.computeIfAbsent(finding.deviceId(), id -> new ArrayList<>()).add(finding));
+        List<List<String>> rows = new ArrayList<>();
+        for (List<ScopeFinding> ofDevice : byDevice.values()) {
+            ScopeFinding first = ofDevice.get(0);
+            String device = first.device().isEmpty() ? first.assetTag() : first.assetTag() + "\n" + first.device();
+            long kev = ofDevice.stream().filter(ScopeFinding::kev).count();
+            String count = ofDevice.size() + (kev == 0 ? "" : "\n" + kev + " KEV");
+            String highest = ofDevice.stream().filter(finding -> finding.cvssScore() != null)
+                    .max(Comparator.comparing(ScopeFinding::cvssScore)).map(ScopeFinding::severity).orElse("no CVSS score");
+            Map<String, Long> statuses = ofDevice.stream()
+                    .collect(Collectors.groupingBy(finding -> finding.status().word(), TreeMap::new, Collectors.counting()));
+            String status = statuses.entrySet().stream().map(entry -> entry.getValue() + " " + entry.getKey())
+                    .collect(Collectors.joining("\n"));
+            String cves = ofDevice.stream().map(finding -> finding.cveId() + marks(finding, chosen)).collect(Collectors.joining(", "));
+            rows.add(List.of(device, orNone(first.department()), count, highest, status, cves));
+        }
+        document.table(List.of(Column.text("Device", 2.6f), Column.text("Department", 1.4f), Column.text("Findings", 1.2f),
+                Column.text("Highest CVSS", 1.2f), Column.text("Status now", 1.4f), Column.text("CVEs", 4.2f)), rows);
+    }
+
+    private static String marks(ScopeFinding finding, Set<Long> chosen) {
+        List<String> marks = new ArrayList<>();
+        if (finding.kev()) {
+            marks.add("KEV");
+        }
+        if (chosen.contains(finding.id())) {
+            marks.add("chosen");
+        }
+        return marks.isEmpty() ? "" : " (" + String.join(", ", marks) + ")";
     }
 
     private static void controls(ReportDocument document, AcceptanceForm form) {

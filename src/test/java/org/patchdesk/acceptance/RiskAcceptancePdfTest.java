@@ -116,6 +116,16 @@ class RiskAcceptancePdfTest {
     }
 
     @Test
+    void formSaysWhenNoRecoveryProtocolApplies() throws IOException {
+        services.recoveryProtocols().list().forEach(protocol -> services.recoveryProtocols().delete(protocol.id(), TestSites.TECHNICIAN));
+        long id = services.acceptances().createDraft(AcceptanceFixtures.medium(pump.id(), List.of(), AcceptanceFixtures.today()),
+                TestSites.TECHNICIAN).id();
+
+        assertThat(text(print(id))).contains("Incident recovery protocol")
+                .contains("No recovery protocol applies to the devices in scope");
+    }
+
+    @Test
     void scopeListsDeviceAndFindingFacts() throws IOException {
         CompensatingControl lapsing = services.controls().create(new ControlValues("firewall-acl", "Pump server ACL", null, "Network team",
                 LocalDate.of(2026, 11, 20), LocalDate.of(2027, 2, 1), "ACL 7"), TestSites.TECHNICIAN);
@@ -125,9 +135,9 @@ class RiskAcceptancePdfTest {
         String text = text(print(id));
 
         assertThat(text).contains("Asset tag Device type Manufacturer Model Department")
-                .contains("Device Department CVE CVSS severity KEV Status now")
-                .contains("ICU-PUMP-1 Baxter Life 2000 ICU " + ControlFixtures.FIRST_CVE + " Critical 9.8 no open")
-                .contains(ControlFixtures.SECOND_CVE)
+                .contains("Device Department Findings Highest CVSS Status now CVEs")
+                .contains(ControlFixtures.FIRST_CVE).contains(ControlFixtures.SECOND_CVE).contains("Critical 9.8")
+                .contains("No finding is held at risk accepted: the acceptance has not been active.")
                 .contains("Warnings about the controls")
                 .contains("The control \"Pumps on VLAN 40\" is due for verification on 2027-05-20, before the acceptance ends on 2027-12-03")
                 .contains("The control \"Pump server ACL\" is due for verification on 2027-02-01")
