@@ -9,6 +9,7 @@ import org.patchdesk.audit.AuditChain;
 import org.patchdesk.audit.AuditLog;
 import org.patchdesk.controls.ControlAuditReader;
 import org.patchdesk.controls.ControlService;
+import org.patchdesk.governance.segmentation.SegmentationCaseService;
 import org.patchdesk.audit.AuditTrail;
 import org.patchdesk.audit.AuditVerifier;
 import org.patchdesk.audit.AuditedRecordReaders;
@@ -113,6 +114,7 @@ public final class Services implements AutoCloseable {
     private final UserService users;
     private final SignatureService signatures;
     private final RiskAcceptanceService acceptances;
+    private final SegmentationCaseService segmentationCases;
 
     /** Opens the services of a site database, one that is not the demo database. */
     public Services(Database database, FdaProductClassification fda, SsvcTables ssvc, Clock clock) {
@@ -157,6 +159,7 @@ public final class Services implements AutoCloseable {
         this.recoveryProtocols = new RecoveryProtocolService(jdbi, auditLog, patchability, clock);
         this.controls = new ControlService(jdbi, auditLog, intelligence, clock);
         this.acceptances = new RiskAcceptanceService(jdbi, auditLog, findings, controls, recoveryProtocols, signatures, clock);
+        this.segmentationCases = new SegmentationCaseService(jdbi, ssvc, settings, patchability, clock);
         this.auditReaders = new AuditedRecordReaders()
                 .register(new DeviceAuditReader())
                 .register(new ManufacturerAuditReader())
@@ -337,6 +340,10 @@ public final class Services implements AutoCloseable {
 
     public RiskAcceptanceService acceptances() {
         return acceptances;
+    }
+
+    public SegmentationCaseService segmentationCases() {
+        return segmentationCases;
     }
 
     /** Closes the database. */

@@ -1,0 +1,168 @@
+package org.patchdesk.governance.segmentation;
+
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import org.patchdesk.planning.Patchability;
+import org.patchdesk.risk.ScoringSettings;
+import org.patchdesk.risk.ssvc.Decision;
+import org.patchdesk.risk.ssvc.SystemExposure;
+
+/**
+ * The investment case for segmenting a group of devices: each of their open findings with its SSVC
+ * decision now and with the target System Exposure, the unpatchable devices the segmentation would
+ * give their first exposure-lowering control, and what the figures assume. Nothing in it is saved.
+ *
+ * @param devices             the in-service devices the criteria cover
+ * @param unpatchableDevices  how many of those devices are unpatchable (patches prohibited or none, or unsupported)
+ * @param gainingControl      the unpatchable devices without a counted control that lowers exposure today
+ * @param groupedBy           what {@code groups} is grouped by: "Department" or "Device type"
+ */
+public record SegmentationCase(SegmentationCriteria criteria, LocalDate date, ZonedDateTime computedAt, ScoringSettings settings,
+                               int devices, int unpatchableDevices, List<FindingChange> findings, List<UnpatchableDevice> gainingControl,
+                               String groupedBy, List<GroupRow> groups) {
+
+    /** One open finding: its System Exposure and SSVC decision now and with the target exposure. */
+    public record FindingChange(long findingId, long deviceId, String assetTag, String cveId, String group, boolean kev,
+                                SystemExposure exposureBefore, String exposureReason, SystemExposure exposureAfter, Decision before,
+                                Decision after) {
+
+        /** Returns true when the target exposure is below the finding's exposure now. */
+        public boolean lowered() {
+            return exposureAfter != exposureBefore;
+        }
+
+        public boolean decisionChanges() {
+            return after != before;
+        }
+    }
+
+    /** An unpatchable device that the segmentation would give a control, with its patchability and the reason for it. */
+    public record UnpatchableDevice(long deviceId, String assetTag, String department, String deviceType, String manufacturer,
+                                    String model, Patchability patchability, String reason) {
+    }
+
+    /** The figures of one department or device type. */
+    public record GroupRow(String name, int devices, int openFindings, int immediateBefore, int immediateAfter, int outOfCycleBefore,
+                           int outOfCycleAfter) {
+    }
+
+    public SegmentationCase {
+        findings = List.copyOf(findings);
+        gainingControl = List.copyOf(gainingControl);
+        groups = List.copyOf(groups);
+    }
+
+    public int openFindings() {
+        return findings.size();
+    }
+
+    /** Returns the number of in-service devices covered that have at least one open finding. */
+    public int devicesWithOpenFindings() {
+        return distinctDevices(finding -> true);
+    }
+
+    /** Returns the number of findings whose System Exposure the segmentation lowers. */
+    public int findingsLowered() {
+        return (int) findings.stream().filter(FindingChange::lowered).count();
+    }
+
+    public int findingsChangingDecision() {
+        return (int) findings.stream().filter(FindingChange::decisionChanges).count();
+    }
+
+    /** Returns the open findings by SSVC decision now, with every decision present. */
+    public Map<Decision, Integer> before() {
+        return byDecision(true);
+    }
+
+    /** Returns the open findings by SSVC decision with the target exposure, with every decision present. */
+    public Map<Decision, Integer> after() {
+        return byDecision(false);
+    }
+
+    /** Returns the number of findings that are immediate now and would no longer be. */
+    public int leavingImmediate() {
+        return leaving(Decision.IMMEDIATE);
+    }
+
+    /** Returns the number of findings that are out-of-cycle now and would become scheduled or defer. */
+    public int leavingOutOfCycle() {
+        return leaving(Decision.OUT_OF_CYCLE);
+    }
+
+    /** Returns the number of covered devices with an open finding whose CVE is in the CISA KEV catalog. */
+    public int kevDevices() {
+        return distinctDevices(FindingChange::kev);
+    }
+
+    /** Returns the number of covered devices with an open KEV-listed finding whose System Exposure the segmentation lowers. */
+    public int kevDevicesLowered() {
+        return distinctDevices(finding -> finding.kev() && finding.lowered());
+    }
+
+    /** Returns what the figures assume, one plain sentence each, for the dialog and the printed case. */
+    public List<String> assumptions() {
+        List<String> lines = new ArrayList<>();
+        lines.add("Devices: the " + devices + " in-service " + (devices == 1 ? "device" : "devices") + " with "
+                + criteria.describeDevices() + ". Retired devices are left out.");
+        lines.add("Target: System Exposure " + criteria.target().word() + " for every open finding of these devices. A finding whose"
+                + " exposure is already " + criteria.target().word() + (criteria.target() == SystemExposure.SMALL ? "" : " or small")
+                + " keeps it. Exposure now comes from a user's setting for the finding, else the device's Network Exposure,"
+                + " else what the inventory shows about its network, lowered to controlled by a verified compensating control.");
+        lines.add("Other inputs unchanged: exploitation (CISA KEV, marks and CVSS threat metrics), automatable and human impact are"
+                + " taken as they are recorded today.");
+        lines.add("Decisions: CERT/CC SSVC deployer table (patch application priority 1.0.0), due in "
+                + settings.dueDays(Decision.IMMEDIATE) + " days for immediate, " + settings.dueDays(Decision.OUT_OF_CYCLE)
+                + " for out-of-cycle, " + settings.dueDays(Decision.SCHEDULED) + " for scheduled and " + settings.dueDays(Decision.DEFER)
+                + " for defer (the site's scoring settings).");
+        lines.add("Unpatchable: patchability \"" + Patchability.PROHIBITED_OR_NONE.label() + "\" or \"" + Patchability.UNSUPPORTED.label()
+                + "\". A device gains a control when no verified control that lowers exposure covers it today.");
+        lines.add("Date: computed on " + date + " from the records as they are; nothing was saved.");
+        return lines;
+    }
+
+    private Map<Decision, Integer> byDecision(boolean now) {
+        Map<Decision, Integer> counts = new EnumMap<>(Decision.class);
+        for (Decision decision : Decision.values()) {
+            counts.put(decision, 0);
+        }
+        for (FindingChange finding : findings) {
+            counts.merge(now ? finding.before() : finding.after(), 1, Integer::sum);
+        }
+        return counts;
+    }
+
+    private int leaving(Decision decision) {
+        return (int) findings.stream().filter(finding -> finding.before() == decision && finding.after() != decision).count();
+    }
+
+    private int distinctDevices(Predicate<FindingChange> filter) {
+        Set<Long> ids = findings.stream().filter(filter).map(FindingChange::deviceId).collect(Collectors.toSet());
+        return ids.size();
+    }
+
+    /** Returns the title of the case, such as "Segmenting department ICU to controlled exposure". */
+    public String title() {
+        return "Segmenting " + criteria.describeDevices() + " to " + criteria.target().word() + " exposure";
+    }
+
+    /** Returns the asset tags of the unpatchable devices that gain a control, in order. */
+    public Set<String> gainingControlTags() {
+        return gainingControl.stream().map(UnpatchableDevice::assetTag).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** Formats a count with its noun, such as "1 finding" or "12 findings". */
+    static String count(int value, String singular, String plural) {
+        return String.format(Locale.US, "%,d %s", value, value == 1 ? singular : plural);
+    }
+}
