@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -112,22 +111,20 @@ public record SegmentationCase(SegmentationCriteria criteria, LocalDate date, Zo
 
     /** Returns what the figures assume, one plain sentence each, for the dialog and the printed case. */
     public List<String> assumptions() {
+        String target = criteria.target().word();
         List<String> lines = new ArrayList<>();
-        lines.add("Devices: the " + devices + " in-service " + (devices == 1 ? "device" : "devices") + " with "
-                + criteria.describeDevices() + ". Retired devices are left out.");
-        lines.add("Target: System Exposure " + criteria.target().word() + " for every open finding of these devices. A finding whose"
-                + " exposure is already " + criteria.target().word() + (criteria.target() == SystemExposure.SMALL ? "" : " or small")
-                + " keeps it. Exposure now comes from a user's setting for the finding, else the device's Network Exposure,"
-                + " else what the inventory shows about its network, lowered to controlled by a verified compensating control.");
-        lines.add("Other inputs unchanged: exploitation (CISA KEV, marks and CVSS threat metrics), automatable and human impact are"
-                + " taken as they are recorded today.");
-        lines.add("Decisions: CERT/CC SSVC deployer table (patch application priority 1.0.0), due in "
-                + settings.dueDays(Decision.IMMEDIATE) + " days for immediate, " + settings.dueDays(Decision.OUT_OF_CYCLE)
-                + " for out-of-cycle, " + settings.dueDays(Decision.SCHEDULED) + " for scheduled and " + settings.dueDays(Decision.DEFER)
-                + " for defer (the site's scoring settings).");
+        lines.add("Devices: the " + count(devices, "in-service device", "in-service devices") + " with " + criteria.describeDevices()
+                + "; retired devices are left out.");
+        lines.add("Target: System Exposure " + target + " for each open finding whose exposure is higher now. Exposure now is the"
+                + " finding's own setting, else the device's, lowered from open to controlled by a verified control.");
+        lines.add("Unchanged: exploitation (CISA KEV, user marks, CVSS threat metrics), automatable and human impact, as recorded today.");
+        lines.add("Scoring: CERT/CC SSVC deployer table (patch application priority 1.0.0); due in "
+                + settings.dueDays(Decision.IMMEDIATE) + " days when immediate, " + settings.dueDays(Decision.OUT_OF_CYCLE)
+                + " out-of-cycle, " + settings.dueDays(Decision.SCHEDULED) + " scheduled, " + settings.dueDays(Decision.DEFER)
+                + " defer (site settings).");
         lines.add("Unpatchable: patchability \"" + Patchability.PROHIBITED_OR_NONE.label() + "\" or \"" + Patchability.UNSUPPORTED.label()
-                + "\". A device gains a control when no verified control that lowers exposure covers it today.");
-        lines.add("Date: computed on " + date + " from the records as they are; nothing was saved.");
+                + "\"; a device gains a control when no verified exposure-lowering control covers it today.");
+        lines.add("Computed on " + date + " from the records as they are; nothing was saved.");
         return lines;
     }
 
@@ -154,11 +151,6 @@ public record SegmentationCase(SegmentationCriteria criteria, LocalDate date, Zo
     /** Returns the title of the case, such as "Segmenting department ICU to controlled exposure". */
     public String title() {
         return "Segmenting " + criteria.describeDevices() + " to " + criteria.target().word() + " exposure";
-    }
-
-    /** Returns the asset tags of the unpatchable devices that gain a control, in order. */
-    public Set<String> gainingControlTags() {
-        return gainingControl.stream().map(UnpatchableDevice::assetTag).collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** Formats a count with its noun, such as "1 finding" or "12 findings". */
