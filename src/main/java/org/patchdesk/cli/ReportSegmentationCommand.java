@@ -62,7 +62,8 @@ final class ReportSegmentationCommand implements Callable<Integer> {
         SegmentationCasePdf.write(result, services.reportSite(), context.printedBy().name(), file);
 
         PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.US, "%s: %,d devices, %,d open findings%n", result.title(), result.devices(), result.openFindings());
+        out.println(result.title() + ": " + SegmentationCase.count(result.devices(), "device", "devices") + ", "
+                + SegmentationCase.count(result.openFindings(), "open finding", "open findings"));
         for (Decision decision : new Decision[] {Decision.IMMEDIATE, Decision.OUT_OF_CYCLE, Decision.SCHEDULED, Decision.DEFER}) {
             out.printf(Locale.US, "  %-13s %,6d now, %,6d after%n", decision.word(), result.before().get(decision),
                     result.after().get(decision));

@@ -109,6 +109,48 @@ public record SegmentationCase(SegmentationCriteria criteria, LocalDate date, Zo
         return distinctDevices(finding -> finding.kev() && finding.lowered());
     }
 
+    /** Returns the question the case answers, in plain words. */
+    public String question() {
+        return "The question: if the " + count(devices, "device", "devices") + " with "
+                + criteria.describeDevices() + " were moved to a segmented network where their SSVC System Exposure"
+                + " is " + criteria.target().word() + ", how urgent would their open vulnerabilities be?";
+    }
+
+    /** Returns the answer in two or three plain sentences, leading with the findings that leave the urgent decisions. */
+    public String answer() {
+        if (openFindings() == 0) {
+            return "The answer: these devices have no open findings today, so no patching decision changes.";
+        }
+        StringBuilder text = new StringBuilder("The answer: ");
+        int immediate = leavingImmediate();
+        int outOfCycle = leavingOutOfCycle();
+        if (immediate == 0 && outOfCycle == 0) {
+            text.append("no finding leaves the immediate or out-of-cycle decisions. ");
+        } else {
+            text.append(count(immediate, "finding", "findings")).append(" would no longer need immediate patching, and ")
+                    .append(count(outOfCycle, "finding", "findings"))
+                    .append(" would move from out-of-cycle to the scheduled patch cycle or later. ");
+        }
+        String lowered = "The segmentation lowers the System Exposure of " + number(findingsLowered()) + " of the "
+                + count(openFindings(), "open finding", "open findings");
+        if (findingsLowered() == 0) {
+            text.append("Their exposure is already ").append(criteria.target() == SystemExposure.SMALL ? "small"
+                    : "controlled or small").append(", so the segmentation changes no decision.");
+        } else if (findingsChangingDecision() == 0) {
+            text.append(lowered).append(", but the SSVC table gives none of them another decision: their exploitation, automatable"
+                    + " and human impact values keep the same decision at the lower exposure.");
+        } else {
+            text.append(lowered).append(" and changes the decision of ").append(number(findingsChangingDecision()))
+                    .append('.');
+        }
+        if (!gainingControl.isEmpty()) {
+            text.append(" It would also be the first exposure-lowering control for ")
+                    .append(count(gainingControl.size(), "device", "devices"))
+                    .append(" that cannot be patched.");
+        }
+        return text.toString();
+    }
+
     /** Returns what the figures assume, one plain sentence each, for the dialog and the printed case. */
     public List<String> assumptions() {
         String target = criteria.target().word();
@@ -153,8 +195,12 @@ public record SegmentationCase(SegmentationCriteria criteria, LocalDate date, Zo
         return "Segmenting " + criteria.describeDevices() + " to " + criteria.target().word() + " exposure";
     }
 
+    private static String number(int value) {
+        return String.format(Locale.US, "%,d", value);
+    }
+
     /** Formats a count with its noun, such as "1 finding" or "12 findings". */
-    static String count(int value, String singular, String plural) {
+    public static String count(int value, String singular, String plural) {
         return String.format(Locale.US, "%,d %s", value, value == 1 ? singular : plural);
     }
 }

@@ -15,7 +15,6 @@ import org.patchdesk.reports.ReportDocument.Column;
 import org.patchdesk.reports.ReportDocument.KeyValue;
 import org.patchdesk.reports.ReportSite;
 import org.patchdesk.risk.ssvc.Decision;
-import org.patchdesk.risk.ssvc.SystemExposure;
 
 /**
  * Writes a segmentation case as a one-page PDF for leadership: the question, the answer in plain
@@ -64,8 +63,8 @@ public final class SegmentationCasePdf {
 
     private static void fill(ReportDocument document, SegmentationCase segmentationCase) {
         document.heading("Investment case: " + segmentationCase.title());
-        document.paragraph(question(segmentationCase));
-        document.paragraph(answer(segmentationCase));
+        document.paragraph(segmentationCase.question());
+        document.paragraph(segmentationCase.answer());
         document.subheading("Open findings by SSVC decision");
         document.table(List.of(Column.text("Decision", 3), Column.text("Now", 2), Column.text("After segmentation", 2),
                 Column.text("Change", 2)), decisionRows(segmentationCase));
@@ -78,47 +77,6 @@ public final class SegmentationCasePdf {
         for (String assumption : segmentationCase.assumptions()) {
             document.note("• " + assumption);
         }
-    }
-
-    static String question(SegmentationCase segmentationCase) {
-        return "The question: if the " + SegmentationCase.count(segmentationCase.devices(), "device", "devices") + " with "
-                + segmentationCase.criteria().describeDevices() + " were moved to a segmented network where their SSVC System Exposure"
-                + " is " + segmentationCase.criteria().target().word() + ", how urgent would their open vulnerabilities be?";
-    }
-
-    /** Answers in one or two plain sentences, leading with what leaves the urgent decisions. */
-    static String answer(SegmentationCase segmentationCase) {
-        if (segmentationCase.openFindings() == 0) {
-            return "The answer: these devices have no open findings today, so no patching decision changes.";
-        }
-        StringBuilder text = new StringBuilder("The answer: ");
-        int immediate = segmentationCase.leavingImmediate();
-        int outOfCycle = segmentationCase.leavingOutOfCycle();
-        if (immediate == 0 && outOfCycle == 0) {
-            text.append("no finding leaves the immediate or out-of-cycle decisions. ");
-        } else {
-            text.append(SegmentationCase.count(immediate, "finding", "findings")).append(" would no longer need immediate patching, and ")
-                    .append(SegmentationCase.count(outOfCycle, "finding", "findings"))
-                    .append(" would move from out-of-cycle to the scheduled patch cycle or later. ");
-        }
-        String lowered = "The segmentation lowers the System Exposure of " + number(segmentationCase.findingsLowered()) + " of the "
-                + SegmentationCase.count(segmentationCase.openFindings(), "open finding", "open findings");
-        if (segmentationCase.findingsLowered() == 0) {
-            text.append("Their exposure is already ").append(segmentationCase.criteria().target() == SystemExposure.SMALL ? "small"
-                    : "controlled or small").append(", so the segmentation changes no decision.");
-        } else if (segmentationCase.findingsChangingDecision() == 0) {
-            text.append(lowered).append(", but the SSVC table gives none of them another decision: their exploitation, automatable"
-                    + " and human impact values keep the same decision at the lower exposure.");
-        } else {
-            text.append(lowered).append(" and changes the decision of ").append(number(segmentationCase.findingsChangingDecision()))
-                    .append('.');
-        }
-        if (!segmentationCase.gainingControl().isEmpty()) {
-            text.append(" It would also be the first exposure-lowering control for ")
-                    .append(SegmentationCase.count(segmentationCase.gainingControl().size(), "device", "devices"))
-                    .append(" that cannot be patched.");
-        }
-        return text.toString();
     }
 
     private static List<List<String>> decisionRows(SegmentationCase segmentationCase) {

@@ -82,7 +82,7 @@ class SegmentationCasePdfTest {
                 LocalDate.of(2026, 12, 4), ZonedDateTime.now(TestSites.CLOCK), ScoringSettings.defaults(), 4, 0, List.of(), List.of(),
                 "Device type", List.of(new SegmentationCase.GroupRow("Dispensing Cabinet", 4, 0, 0, 0, 0, 0)));
 
-        assertThat(SegmentationCasePdf.answer(empty)).isEqualTo("The answer: these devices have no open findings today, so no"
+        assertThat(empty.answer()).isEqualTo("The answer: these devices have no open findings today, so no"
                 + " patching decision changes.");
     }
 }
