@@ -17,9 +17,9 @@ import org.patchdesk.risk.ssvc.Decision;
 import org.patchdesk.risk.ssvc.SystemExposure;
 
 /**
- * The investment case for segmenting a group of devices: each of their open findings with its SSVC
- * decision now and with the target System Exposure, the unpatchable devices the segmentation would
- * give their first exposure-lowering control, and what the figures assume. Nothing in it is saved.
+ * The investment case for segmenting a group of devices. It lists each open finding of the devices
+ * with its SSVC decision now and with the target System Exposure, and the unpatchable devices that
+ * the segmentation would give their first exposure-lowering control. Nothing in it is saved.
  *
  * @param devices             the in-service devices the criteria cover
  * @param unpatchableDevices  how many of those devices are unpatchable (patches prohibited or none, or unsupported)

@@ -20,13 +20,13 @@ import org.patchdesk.risk.ssvc.Decision;
  * Writes a segmentation case as a one-page PDF for leadership: the question, the answer in plain
  * words, the open findings by decision now and after, the other figures, a short table by
  * department or device type, and the assumptions. Long lists are cut to keep the case on one page,
- * and the cut says how many rows it left out.
+ * and the cut states how many rows it left out.
  */
 public final class SegmentationCasePdf {
 
-    /** The most department or device type rows printed; the rest are added up in one row. */
+    /** The maximum number of department or device type rows printed. The rest are added up in one row. */
     static final int MAX_GROUPS = 6;
-    /** The most unpatchable devices named; the rest are counted. */
+    /** The maximum number of unpatchable devices named. The rest are counted. */
     static final int MAX_NAMED_DEVICES = 8;
 
     private static final DateTimeFormatter PRINTED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm zzz", Locale.US);
