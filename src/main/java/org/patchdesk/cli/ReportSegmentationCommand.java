@@ -87,7 +87,7 @@ final class ReportSegmentationCommand implements Callable<Integer> {
         try {
             return new SegmentationCriteria(department, deviceType, product, target);
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage() + " (--department, --device-type or --product)");
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
     }
 }

@@ -21,7 +21,7 @@ import org.patchdesk.risk.ssvc.SystemExposure;
  * with its SSVC decision now and with the target System Exposure, and the unpatchable devices that
  * the segmentation would give their first exposure-lowering control. Nothing in it is saved.
  *
- * @param devices             the in-service devices the criteria cover
+ * @param devices             how many in-service devices the criteria cover
  * @param unpatchableDevices  how many of those devices are unpatchable (patches prohibited or none, or unsupported)
  * @param gainingControl      the unpatchable devices without a counted control that lowers exposure today
  * @param groupedBy           what {@code groups} is grouped by: "Department" or "Device type"
