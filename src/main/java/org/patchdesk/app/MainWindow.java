@@ -36,6 +36,7 @@ import org.patchdesk.common.Actor;
 import org.patchdesk.common.Version;
 import org.patchdesk.acceptance.ui.AcceptancesView;
 import org.patchdesk.controls.ui.ControlsView;
+import org.patchdesk.governance.segmentation.ui.SegmentationCaseDialog;
 import org.patchdesk.inventory.Device;
 import org.patchdesk.inventory.ui.DeviceFormDialog;
 import org.patchdesk.inventory.ui.DeviceFormViewModel;
@@ -230,11 +231,17 @@ public final class MainWindow implements InventoryView.InventoryActions {
         return bar;
     }
 
+    /** Returns the Reports menu: the department summary and the segmentation case. */
     private Menu reportsMenu() {
         MenuItem departmentSummary = item("Department summary…", () -> new DepartmentSummaryDialog(current.departmentSummaries(),
                 current.reportSite(), actor, tasks, dialogs, DocumentOpener.desktop(), stage).open());
         departmentSummary.setId("departmentSummaryMenuItem");
-        return new Menu("Reports", null, departmentSummary);
+        MenuItem segmentation = item("Segmentation case…", () -> new SegmentationCaseDialog(current.segmentationCases(), tasks, dialogs,
+                current.reportSite(), actor.name()).show(stage));
+        segmentation.setId("segmentationCaseMenuItem");
+        Menu reports = new Menu("Reports", null, departmentSummary, segmentation);
+        reports.setId("reportsMenu");
+        return reports;
     }
 
     private static MenuItem item(String text, Runnable action) {

@@ -13,6 +13,11 @@ public record CoveringControl(long id, String title, String typeCode, String typ
         return VerificationState.of(verifiedOn, nextVerificationOn, today);
     }
 
+    /** Returns true when the control counts for scoring on {@code today}: verified, and its next verification not yet overdue. */
+    public boolean countsOn(LocalDate today) {
+        return state(today) == VerificationState.VERIFIED;
+    }
+
     /** Returns the first day the verification is overdue, or null when the control was never verified. */
     public LocalDate overdueSince() {
         return nextVerificationOn == null ? null : nextVerificationOn.plusDays(1);

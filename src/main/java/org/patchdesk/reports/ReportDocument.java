@@ -78,6 +78,7 @@ public final class ReportDocument implements AutoCloseable {
     private static final float CELL_PADDING = 3;
     private static final float BOX_SIZE = 8;
     private static final float SMALL_SIZE = 8;
+    private static final float SMALL_LEADING = 10;
     /** The outline stroked around bold glyphs, as a share of the font size. */
     private static final float BOLD_STROKE = 0.045f;
     private static final Color RULE_GRAY = new Color(0.55f, 0.55f, 0.55f);
@@ -160,6 +161,21 @@ public final class ReportDocument implements AutoCloseable {
             showText(false, BODY_SIZE, MARGIN, y + 3, line);
         }
         y -= 4;
+        return this;
+    }
+
+    /**
+     * Adds a paragraph in small print, for notes such as the assumptions under a one-page report;
+     * line breaks in {@code text} start new lines.
+     */
+    public ReportDocument note(String text) {
+        checkOpen();
+        for (String line : wrapper.wrap(text, SMALL_SIZE, CONTENT_WIDTH)) {
+            ensureRoom(SMALL_LEADING);
+            y -= SMALL_LEADING;
+            showText(false, SMALL_SIZE, MARGIN, y + 2.5f, line);
+        }
+        y -= 3;
         return this;
     }
 

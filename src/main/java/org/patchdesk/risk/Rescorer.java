@@ -193,26 +193,14 @@ public final class Rescorer {
                           ProgressMonitor monitor) {
         Context context = loadContext(handle, target);
         Scorer scorer = new Scorer(tables, settings, today);
+        List<Stored> rows = stored(handle, target);
         Connection connection = handle.getConnection();
         int scored = 0;
         int changed = 0;
-        try (PreparedStatement select = connection.prepareStatement("SELECT id, device_id, cve_id, exposure_override,"
-                + " automatable_override, clock_started_on, decision_rank, cvss_version, cvss_score, epss, epss_percentile, kev,"
-                + " kev_due_date, exploitation, exposure, automatable, human_impact, decision, priority, due_date FROM finding f WHERE "
-                + target.where());
-             PreparedStatement update = connection.prepareStatement("UPDATE finding SET cvss_version = ?, cvss_score = ?, epss = ?,"
-                     + " epss_percentile = ?, kev = ?, kev_due_date = ?, exploitation = ?, exposure = ?, automatable = ?,"
-                     + " human_impact = ?, decision = ?, decision_rank = ?, priority = ?, due_date = ?, clock_started_on = ?,"
-                     + " scored_at = ? WHERE id = ?")) {
-            for (int i = 0; i < target.params().size(); i++) {
-                select.setObject(i + 1, target.params().get(i));
-            }
-            List<Stored> rows = new ArrayList<>();
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(read(rs));
-                }
-            }
+        try (PreparedStatement update = connection.prepareStatement("UPDATE finding SET cvss_version = ?, cvss_score = ?, epss = ?,"
+                + " epss_percentile = ?, kev = ?, kev_due_date = ?, exploitation = ?, exposure = ?, automatable = ?,"
+                + " human_impact = ?, decision = ?, decision_rank = ?, priority = ?, due_date = ?, clock_started_on = ?,"
+                + " scored_at = ? WHERE id = ?")) {
             int total = rows.size();
             int pending = 0;
             for (Stored row : rows) {
@@ -243,6 +231,49 @@ public final class Rescorer {
             throw new UnableToExecuteStatementException(e, null);
         }
         return new Counts(scored, changed);
+    }
+
+    /** A finding scored without saving: the finding, the input built from the current records, and the score. */
+    public record Preview(long findingId, long deviceId, String cveId, ScoreInput input, ScoreResult result) {
+    }
+
+    /**
+     * Scores the target's findings from the current feeds, devices, controls and settings as a
+     * rescore would, and writes nothing, so that a caller can compare the scores with those of a
+     * changed input.
+     */
+    public List<Preview> preview(Handle handle, Target target, ScoringSettings settings, LocalDate today) {
+        Context context = loadContext(handle, target);
+        Scorer scorer = new Scorer(tables, settings, today);
+        List<Preview> previews = new ArrayList<>();
+        for (Stored row : stored(handle, target)) {
+            Device device = context.devices.get(row.deviceId());
+            ScoreInput input = input(context, row.id(), row.cveId(), device, row.exposureOverride(), row.automatableOverride(),
+                    row.clockStartedOn(), row.decisionRank());
+            previews.add(new Preview(row.id(), row.deviceId(), row.cveId(), input, scorer.score(input)));
+        }
+        return previews;
+    }
+
+    /** Reads the stored part of the target's findings. */
+    private static List<Stored> stored(Handle handle, Target target) {
+        try (PreparedStatement select = handle.getConnection().prepareStatement("SELECT id, device_id, cve_id, exposure_override,"
+                + " automatable_override, clock_started_on, decision_rank, cvss_version, cvss_score, epss, epss_percentile, kev,"
+                + " kev_due_date, exploitation, exposure, automatable, human_impact, decision, priority, due_date FROM finding f WHERE "
+                + target.where())) {
+            for (int i = 0; i < target.params().size(); i++) {
+                select.setObject(i + 1, target.params().get(i));
+            }
+            List<Stored> rows = new ArrayList<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(read(rs));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
+        }
     }
 
     private static Stored read(ResultSet rs) throws SQLException {

@@ -29,6 +29,13 @@ public record ScoreInput(String cveId, CvssChoice cvss, Double epss, Double epss
         controls = List.copyOf(controls);
     }
 
+    /** Returns this input with the finding's System Exposure set to {@code exposure}, as a user's override sets it. */
+    public ScoreInput withExposureOverride(SystemExposure exposure) {
+        return new ScoreInput(cveId, cvss, epss, epssPercentile, kev, exploitedMark, pocMark, criticality, criticalityAssumed, missionImpact,
+                missionAssumed, deviceExposure, networked, remoteAccess, networkSegment, hasIpAddress, exposure, automatableOverride,
+                clockStartedOn, previousDecisionRank, controls);
+    }
+
     /** Creates the input of a finding that no compensating control covers. */
     public ScoreInput(String cveId, CvssChoice cvss, Double epss, Double epssPercentile, KevDao.KevRow kev, boolean exploitedMark,
                       boolean pocMark, ClinicalCriticality criticality, boolean criticalityAssumed, MissionImpact missionImpact,

@@ -9,6 +9,7 @@ import org.patchdesk.audit.AuditChain;
 import org.patchdesk.audit.AuditLog;
 import org.patchdesk.controls.ControlAuditReader;
 import org.patchdesk.controls.ControlService;
+import org.patchdesk.governance.segmentation.SegmentationCaseService;
 import org.patchdesk.audit.AuditTrail;
 import org.patchdesk.audit.AuditVerifier;
 import org.patchdesk.audit.AuditedRecordReaders;
@@ -115,6 +116,7 @@ public final class Services implements AutoCloseable {
     private final SignatureService signatures;
     private final RiskAcceptanceService acceptances;
     private final DepartmentSummaryService departmentSummaries;
+    private final SegmentationCaseService segmentationCases;
 
     /** Opens the services of a site database, one that is not the demo database. */
     public Services(Database database, FdaProductClassification fda, SsvcTables ssvc, Clock clock) {
@@ -160,6 +162,7 @@ public final class Services implements AutoCloseable {
         this.controls = new ControlService(jdbi, auditLog, intelligence, clock);
         this.acceptances = new RiskAcceptanceService(jdbi, auditLog, findings, controls, recoveryProtocols, signatures, clock);
         this.departmentSummaries = new DepartmentSummaryService(jdbi, windows, acceptances, osSupport, productSupport, clock);
+        this.segmentationCases = new SegmentationCaseService(jdbi, ssvc, settings, patchability, clock);
         this.auditReaders = new AuditedRecordReaders()
                 .register(new DeviceAuditReader())
                 .register(new ManufacturerAuditReader())
@@ -344,6 +347,10 @@ public final class Services implements AutoCloseable {
 
     public DepartmentSummaryService departmentSummaries() {
         return departmentSummaries;
+    }
+
+    public SegmentationCaseService segmentationCases() {
+        return segmentationCases;
     }
 
     /** Closes the database. */

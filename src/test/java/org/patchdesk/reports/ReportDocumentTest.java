@@ -48,6 +48,30 @@ class ReportDocumentTest {
     }
 
     @Test
+    void notesTakeLessRoomThanParagraphs() throws IOException {
+        String text = "An assumption written in small print under the figures of a one-page report, long enough to wrap once.";
+        int paragraphPages;
+        try (ReportDocument document = new ReportDocument("Site", "Paragraphs")) {
+            for (int i = 0; i < 80; i++) {
+                document.paragraph(text);
+            }
+            paragraphPages = document.pageCount();
+        }
+        Path pdf = folder.resolve("notes.pdf");
+
+        try (ReportDocument document = new ReportDocument("Site", "Notes")) {
+            for (int i = 0; i < 80; i++) {
+                document.note(text + " Note " + i + ".");
+            }
+            assertThat(document.pageCount()).isLessThan(paragraphPages);
+            document.save(pdf);
+        }
+
+        String all = String.join(" ", WorkOrderPdfTest.pages(pdf));
+        assertThat(all).contains("Note 0.").contains("Note 79.");
+    }
+
+    @Test
     void demoSiteMarksEveryPage() throws IOException {
         Path demo = folder.resolve("demo.pdf");
         Path real = folder.resolve("real.pdf");
