@@ -42,6 +42,7 @@ import org.patchdesk.recovery.RecoveryProtocolAuditReader;
 import org.patchdesk.playbooks.PlaybookStepAuditReader;
 import org.patchdesk.recovery.RecoveryProtocolService;
 import org.patchdesk.reports.ReportSite;
+import org.patchdesk.reports.workbook.AuditWorkbook;
 import org.patchdesk.risk.FeedStatusService;
 import org.patchdesk.risk.FindingAuditReader;
 import org.patchdesk.risk.FindingService;
@@ -113,6 +114,7 @@ public final class Services implements AutoCloseable {
     private final UserService users;
     private final SignatureService signatures;
     private final RiskAcceptanceService acceptances;
+    private final AuditWorkbook auditWorkbook;
 
     /** Opens the services of a site database, one that is not the demo database. */
     public Services(Database database, FdaProductClassification fda, SsvcTables ssvc, Clock clock) {
@@ -185,6 +187,7 @@ public final class Services implements AutoCloseable {
                 .register(new PatchDecisionAuditReader());
         this.auditVerifier = new AuditVerifier(jdbi, auditChain, auditReaders, clock);
         this.auditTrail = new AuditTrail(jdbi, auditChain, clock);
+        this.auditWorkbook = new AuditWorkbook(jdbi, auditChain, osSupport, clock);
     }
 
     public AuditChain auditChain() {
@@ -337,6 +340,10 @@ public final class Services implements AutoCloseable {
 
     public RiskAcceptanceService acceptances() {
         return acceptances;
+    }
+
+    public AuditWorkbook auditWorkbook() {
+        return auditWorkbook;
     }
 
     /** Closes the database. */
