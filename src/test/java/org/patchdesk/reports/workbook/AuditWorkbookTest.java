@@ -57,15 +57,20 @@ class AuditWorkbookTest {
         services.close();
     }
 
+    /**
+     * Adds two pumps with two findings each, a device whose model and notes look like formulas, a
+     * verified segmentation control on the NICU pump, and a firmware update of the ICU pump on
+     * 2026-12-02 that closes its findings.
+     */
     private Device fixtureSite() {
         Device icu = ControlFixtures.pump(services, "ICU-PUMP-1", "ICU");
-        ControlFixtures.pump(services, "NICU-PUMP-1", "NICU");
+        Device nicu = ControlFixtures.pump(services, "NICU-PUMP-1", "NICU");
         ControlFixtures.vulnerabilities(services);
         services.devices().create(new DeviceValues().set(DeviceField.ASSET_TAG, "FORMULA-1").set(DeviceField.MODEL, "=1+1")
                 .set(DeviceField.NOTES, "@SUM(A1:A2)").set(DeviceField.ACQUISITION_DATE, LocalDate.of(2019, 3, 14)), TestSites.TECHNICIAN);
         CompensatingControl vlan = services.controls().create(new ControlValues("network-segmentation", "Pump VLAN 40", null, "IT Network",
                 LocalDate.of(2026, 11, 1), LocalDate.of(2027, 5, 1), null), TestSites.TECHNICIAN);
-        services.controls().coverDevices(vlan.id(), List.of(icu.id()), TestSites.TECHNICIAN);
+        services.controls().coverDevices(vlan.id(), List.of(nicu.id()), TestSites.TECHNICIAN);
         services.patchLog().record(NewLogEntry.of(icu.id(), "Life 2000 firmware 06.20", "06.10", "06.20",
                 Instant.parse("2026-12-02T16:30:00Z"), "jtech", PatchOutcome.INSTALLED, null, List.of(ControlFixtures.FIRST_CVE)),
                 TestSites.TECHNICIAN);
@@ -132,7 +137,9 @@ class AuditWorkbookTest {
             List<String> headers = header(findings);
             Row first = findings.getRow(1);
             assertThat(first.getCell(headers.indexOf("Rank")).getNumericCellValue()).isEqualTo(1.0);
-            assertThat(text(first, headers, "Decision")).isEqualTo("out-of-cycle");
+            assertThat(text(first, headers, "Decision")).as("the segmentation control lowers exposure").isEqualTo("scheduled");
+            assertThat(text(first, headers, "Exposure")).isEqualTo("controlled");
+            assertThat(text(first, headers, "Human Impact")).isEqualTo("very high");
             assertThat(first.getCell(headers.indexOf("CVSS Score")).getCellType()).isEqualTo(CellType.NUMERIC);
             assertThat(text(first, headers, "KEV")).as("no KEV catalog imported").isEqualTo("not checked");
             List<String> controls = new ArrayList<>();
