@@ -8,9 +8,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.jdbi.v3.core.Handle;
-import org.patchdesk.acceptance.AcceptanceReason;
-import org.patchdesk.acceptance.AcceptanceState;
-import org.patchdesk.acceptance.RiskDecision;
 import org.patchdesk.audit.AuditRowMapper;
 import org.patchdesk.audit.AuditTrail;
 import org.patchdesk.controls.VerificationState;
@@ -21,13 +18,12 @@ import org.patchdesk.patchlog.PatchOutcome;
 import org.patchdesk.risk.FindingStatus;
 import org.patchdesk.risk.ReviewFlag;
 import org.patchdesk.vendors.RequestStatus;
-import org.patchdesk.windows.CabStatus;
-import org.patchdesk.windows.WindowStatus;
-import org.patchdesk.windows.WindowType;
 
 /**
  * The record sheets of the audit workbook, each read by one streamed query in the caller's
- * transaction. Each method writes its sheet and returns how many of its rows a control in the
+ * transaction. States and types of windows and acceptances are written as the words the database
+ * and the command line use, such as "awaiting-approval", because the acceptance and window
+ * packages print through this package and importing their enums would make a package cycle. Each method writes its sheet and returns how many of its rows a control in the
  * mapping counts apart, where it has such a subset.
  */
 final class RecordSheets {
@@ -231,8 +227,8 @@ final class RecordSheets {
                     row.add(out.time(rs, "ends_at"));
                     row.add(rs.getString("department"));
                     row.add(rs.getString("location"));
-                    row.add(WindowType.fromWord(rs.getString("window_type")).label());
-                    row.add(WindowStatus.fromWord(rs.getString("status")).label());
+                    row.add(rs.getString("window_type"));
+                    row.add(rs.getString("status"));
                     row.add(rs.getLong("devices"));
                     row.add(SheetWriter.number(rs, "downtime"));
                     row.add(rs.getString("planned_actions"));
@@ -241,7 +237,7 @@ final class RecordSheets {
                     row.add(out.time(rs, "approved_at"));
                     row.add(rs.getString("approval_conditions"));
                     row.add(rs.getString("change_ticket"));
-                    row.add(CabStatus.fromWord(rs.getString("cab_status")).label());
+                    row.add(rs.getString("cab_status"));
                     row.add(SheetWriter.date(rs, "cab_date"));
                     row.add(rs.getString("outcome_note"));
                     row.add(out.time(rs, "closed_at"));
@@ -349,21 +345,21 @@ final class RecordSheets {
                         + " AND COALESCE(a.ended_on, a.end_date) >= :firstDay ORDER BY a.start_date, a.id"), dayRange()),
                 (rs, ctx) -> {
                     long id = rs.getLong("id");
-                    AcceptanceState state = AcceptanceState.parse(rs.getString("state"));
-                    if (state == AcceptanceState.ACTIVE) {
+                    String state = rs.getString("state");
+                    if (state.equals("active")) {
                         active[0]++;
                     }
                     List<Object> row = new ArrayList<>();
                     row.add(id);
                     row.add(rs.getString("title"));
-                    row.add(state.label());
-                    row.add(AcceptanceReason.parse(rs.getString("reason")).label());
+                    row.add(state);
+                    row.add(rs.getString("reason"));
                     row.add(rs.getString("reason_detail"));
                     row.add(SheetWriter.date(rs, "replacement_date"));
                     row.add(rs.getString("risk_statement"));
                     row.add(rs.getLong("likelihood"));
                     row.add(rs.getLong("severity"));
-                    row.add(RiskDecision.parse(rs.getString("decision")).label());
+                    row.add(rs.getString("decision"));
                     row.add(rs.getString("requester_name") + " (" + rs.getString("requester") + ")");
                     row.add(SheetWriter.date(rs, "start_date"));
                     row.add(SheetWriter.date(rs, "end_date"));
