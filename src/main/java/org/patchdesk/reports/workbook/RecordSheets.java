@@ -22,8 +22,9 @@ import org.patchdesk.vendors.RequestStatus;
 /**
  * The record sheets of the audit workbook, each read by one streamed query in the caller's
  * transaction. States and types of windows and acceptances are written as the words the database
- * and the command line use, such as "awaiting-approval", because the acceptance and window
- * packages print through this package and importing their enums would make a package cycle. Each method writes its sheet and returns how many of its rows a control in the
+ * and the command line use, such as "awaiting-approval". Their enums are not used here, because
+ * the acceptance and window packages print through this package, and importing them would make a
+ * package cycle. Each method writes its sheet and returns how many of its rows a control in the
  * mapping counts apart, where it has such a subset.
  */
 final class RecordSheets {
@@ -282,7 +283,7 @@ final class RecordSheets {
                 });
     }
 
-    /** Writes every compensating control as it stands today, with its coverage and the frameworks its type supports. */
+    /** Writes every compensating control in its current state, with its coverage and the frameworks its type supports. */
     void controls() {
         out.start(CONTROLS, CONTROL_HEADERS);
         out.stream(handle.createQuery("SELECT c.*, ct.name AS type_name, ct.nist_800_53, ct.csf_subcategories, ct.lowers_exposure,"
