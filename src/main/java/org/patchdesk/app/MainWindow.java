@@ -33,6 +33,8 @@ import javafx.stage.Stage;
 import org.patchdesk.audit.AuditVerification;
 import org.patchdesk.audit.ui.AuditTrailView;
 import org.patchdesk.common.Actor;
+import org.patchdesk.reports.workbook.AuditWorkbook;
+import org.patchdesk.reports.workbook.WorkbookRequest;
 import org.patchdesk.common.Version;
 import org.patchdesk.acceptance.ui.AcceptancesView;
 import org.patchdesk.controls.ui.ControlsView;
@@ -231,7 +233,7 @@ public final class MainWindow implements InventoryView.InventoryActions {
         return bar;
     }
 
-    /** Returns the Reports menu: the department summary and the segmentation case. */
+    /** Returns the Reports menu: the audit workbook, the department summary and the segmentation case. */
     private Menu reportsMenu() {
         MenuItem departmentSummary = item("Department summary…", () -> new DepartmentSummaryDialog(current.departmentSummaries(),
                 current.reportSite(), actor, tasks, dialogs, DocumentOpener.desktop(), stage).open());
@@ -239,7 +241,7 @@ public final class MainWindow implements InventoryView.InventoryActions {
         MenuItem segmentation = item("Segmentation case…", () -> new SegmentationCaseDialog(current.segmentationCases(), tasks, dialogs,
                 current.reportSite(), actor.name()).show(stage));
         segmentation.setId("segmentationCaseMenuItem");
-        Menu reports = new Menu("Reports", null, departmentSummary, segmentation);
+        Menu reports = new Menu("Reports", null, auditWorkbookItem(), new SeparatorMenuItem(), departmentSummary, segmentation);
         reports.setId("reportsMenu");
         return reports;
     }
@@ -566,6 +568,38 @@ public final class MainWindow implements InventoryView.InventoryActions {
             return target;
         }, written -> dialogs.showInformation("Inventory exported", "Exported " + devices.size() + " devices to " + written + "."),
                 error -> dialogs.showFailure("Export failed", "Exporting to " + target + " failed; no file was written.", error)));
+    }
+
+    /** Returns the Reports item that writes the audit workbook for a period the user chooses. */
+    private MenuItem auditWorkbookItem() {
+        MenuItem item = item("Audit workbook…", this::writeAuditWorkbook);
+        item.setId("auditWorkbookMenuItem");
+        return item;
+    }
+
+    private void writeAuditWorkbook() {
+        LocalDate today = LocalDate.now(current.clock());
+        List<String> periods = List.of("The last 12 months", "This year, " + today.getYear(), "Every record");
+        var period = dialogs.choose("Audit workbook", "Which period should the workbook cover? Inventory, findings and controls"
+                + " are listed as they stand today; patch log, windows, requests, acceptances and audit entries by the period.", periods);
+        if (period.isEmpty()) {
+            return;
+        }
+        LocalDate from = switch (period.get()) {
+            case 0 -> today.minusYears(1).plusDays(1);
+            case 1 -> today.withDayOfYear(1);
+            default -> null;
+        };
+        String suggested = (isDemo() ? "demo-" : "") + "audit-workbook-" + today + ".xlsx";
+        dialogs.chooseFileToSave("Audit workbook", suggested, "xlsx").ifPresent(target -> {
+            WorkbookRequest request = new WorkbookRequest(current.siteName(), isDemo(), from, today, actor, List.of());
+            AuditWorkbook workbook = current.auditWorkbook();
+            ProgressDialog.show(stage, tasks.submit("Writing the audit workbook", monitor -> workbook.write(request, target, monitor),
+                    written -> dialogs.showInformation("Audit workbook written", "Wrote the audit workbook to " + written.file() + ": "
+                            + written.rows("Inventory") + " devices, " + written.rows("Findings") + " findings and "
+                            + written.rows("Audit trail") + " audit entries."),
+                    error -> dialogs.showFailure("Audit workbook failed", "Writing " + target + " failed; no file was written.", error)));
+        });
     }
 
     /** Opens the demo data, or returns to the site data when the demo is shown. */

@@ -116,7 +116,8 @@ public final class AuditTrail {
         });
     }
 
-    private static List<Object> exportRow(AuditEntry entry, String hash, ZoneId zone) {
+    /** Returns the cells of one entry under {@link #EXPORT_HEADERS}, with the time in {@code zone}. */
+    public static List<Object> exportRow(AuditEntry entry, String hash, ZoneId zone) {
         List<Object> row = new ArrayList<>();
         row.add(entry.id());
         row.add(LocalDateTime.ofInstant(entry.occurredAt(), zone));

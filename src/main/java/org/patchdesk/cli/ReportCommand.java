@@ -4,6 +4,6 @@ import picocli.CommandLine.Command;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Governance reports: metrics, the audit workbook, the audit packet and leadership summaries",
-        subcommands = {ReportDepartmentCommand.class, ReportSegmentationCommand.class})
+        subcommands = {ReportWorkbookCommand.class, ReportDepartmentCommand.class, ReportSegmentationCommand.class})
 final class ReportCommand extends CommandGroup {
 }

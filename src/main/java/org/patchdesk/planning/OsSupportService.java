@@ -51,7 +51,8 @@ public final class OsSupportService {
         return match(list(), osName);
     }
 
-    static Optional<OsSupport> match(List<OsSupport> entries, String osName) {
+    /** Returns the entry of {@code entries} that covers an operating system name, for callers that match many names against one list. */
+    public static Optional<OsSupport> match(List<OsSupport> entries, String osName) {
         if (osName == null || osName.isBlank()) {
             return Optional.empty();
         }

@@ -19,11 +19,13 @@ import org.patchdesk.common.AtomicFiles;
 
 /**
  * Writes tables to an .xlsx workbook for people to read: each sheet has a bold, frozen header
- * row with filters, column widths fitted to the content (up to a limit), and real date cells.
- * Text is always written as a text cell, so a value such as "=HYPERLINK(...)" is never a formula.
- * Rows are streamed through SXSSF, keeping only a window of rows in memory, and a sheet that
- * reaches Excel's row limit continues on a numbered sheet. The workbook is written through
- * {@link AtomicFiles}, so a failed export leaves no partial file behind.
+ * row with filters, column widths fitted to the header and the first rows (up to a limit), and
+ * real date cells. Text is always written as a text cell, so a value such as "=HYPERLINK(...)" is
+ * never a formula; text that starts with =, +, - or @ also gets Excel's quote prefix, so that
+ * editing the cell in Excel or LibreOffice keeps it text. Rows are streamed through SXSSF, keeping
+ * only a window of rows in memory, and a sheet that reaches Excel's row limit continues on a
+ * numbered sheet. The workbook is written through {@link AtomicFiles}, so a failed export leaves
+ * no partial file behind.
  */
 public final class XlsxTableWriter implements AutoCloseable {
 
@@ -31,12 +33,15 @@ public final class XlsxTableWriter implements AutoCloseable {
     public static final int MAX_DATA_ROWS = 1_048_575;
     private static final int MAX_WIDTH_CHARS = 60;
     private static final int ROW_WINDOW = 200;
+    /** Column widths are measured on the header and this many rows below it, because a streamed sheet cannot be measured whole. */
+    static final int WIDTH_SAMPLE_ROWS = 1_000;
 
     private final Path target;
     private final SXSSFWorkbook workbook;
     private final CellStyle headerStyle;
     private final CellStyle dateStyle;
     private final CellStyle dateTimeStyle;
+    private final CellStyle quotedTextStyle;
     private final int maxDataRows;
 
     private SXSSFSheet sheet;
@@ -45,6 +50,7 @@ public final class XlsxTableWriter implements AutoCloseable {
     private List<String> headers;
     private int[] widths;
     private int rowIndex;
+    private long dataRows;
     private boolean written;
 
     public XlsxTableWriter(Path target) {
@@ -66,6 +72,8 @@ public final class XlsxTableWriter implements AutoCloseable {
         this.dateStyle.setDataFormat(dateFormat);
         this.dateTimeStyle = workbook.createCellStyle();
         this.dateTimeStyle.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd hh:mm"));
+        this.quotedTextStyle = workbook.createCellStyle();
+        this.quotedTextStyle.setQuotePrefixed(true);
     }
 
     /** Starts a sheet with a header row; the previous sheet is finished. */
@@ -74,7 +82,29 @@ public final class XlsxTableWriter implements AutoCloseable {
         this.sheetName = name;
         this.sheetNumber = 1;
         this.headers = List.copyOf(columnHeaders);
+        this.dataRows = 0;
         openSheet(name);
+    }
+
+    /** Returns the number of rows added since the last {@link #startSheet}, on all the sheets it continued on. */
+    public long rowsInSheet() {
+        return dataRows;
+    }
+
+    /**
+     * Moves a sheet to the front of the workbook and makes it the sheet Excel opens on, as for a
+     * summary written after the sheets it counts.
+     */
+    public void moveToFront(String name) {
+        if (workbook.getSheetIndex(name) < 0) {
+            throw new IllegalArgumentException("The workbook has no sheet named '" + name + "'");
+        }
+        for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
+            workbook.getSheetAt(i).setSelected(false);
+        }
+        workbook.setSheetOrder(name, 0);
+        workbook.setActiveSheet(0);
+        workbook.setSelectedTab(0);
     }
 
     private void openSheet(String name) {
@@ -101,7 +131,9 @@ public final class XlsxTableWriter implements AutoCloseable {
             sheetNumber++;
             openSheet(sheetName + " " + sheetNumber);
         }
+        boolean measured = rowIndex <= WIDTH_SAMPLE_ROWS;
         Row row = sheet.createRow(rowIndex++);
+        dataRows++;
         for (int i = 0; i < values.size(); i++) {
             Object value = values.get(i);
             if (value == null) {
@@ -109,7 +141,7 @@ public final class XlsxTableWriter implements AutoCloseable {
             }
             Cell cell = row.createCell(i);
             int length = write(cell, value);
-            if (i < widths.length) {
+            if (measured && i < widths.length) {
                 widths[i] = Math.max(widths[i], Math.min(length + 2, MAX_WIDTH_CHARS));
             }
         }
@@ -136,6 +168,9 @@ public final class XlsxTableWriter implements AutoCloseable {
         }
         String text = value.toString();
         cell.setCellValue(text);
+        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
+            cell.setCellStyle(quotedTextStyle);
+        }
         int longestLine = 0;
         for (String line : text.split("\n")) {
             longestLine = Math.max(longestLine, line.length());

@@ -44,6 +44,7 @@ import org.patchdesk.playbooks.PlaybookStepAuditReader;
 import org.patchdesk.recovery.RecoveryProtocolService;
 import org.patchdesk.reports.ReportSite;
 import org.patchdesk.reports.department.DepartmentSummaryService;
+import org.patchdesk.reports.workbook.AuditWorkbook;
 import org.patchdesk.risk.FeedStatusService;
 import org.patchdesk.risk.FindingAuditReader;
 import org.patchdesk.risk.FindingService;
@@ -117,6 +118,7 @@ public final class Services implements AutoCloseable {
     private final RiskAcceptanceService acceptances;
     private final DepartmentSummaryService departmentSummaries;
     private final SegmentationCaseService segmentationCases;
+    private final AuditWorkbook auditWorkbook;
 
     /** Opens the services of a site database, one that is not the demo database. */
     public Services(Database database, FdaProductClassification fda, SsvcTables ssvc, Clock clock) {
@@ -191,6 +193,7 @@ public final class Services implements AutoCloseable {
                 .register(new PatchDecisionAuditReader());
         this.auditVerifier = new AuditVerifier(jdbi, auditChain, auditReaders, clock);
         this.auditTrail = new AuditTrail(jdbi, auditChain, clock);
+        this.auditWorkbook = new AuditWorkbook(jdbi, auditChain, osSupport, clock);
     }
 
     public AuditChain auditChain() {
@@ -351,6 +354,10 @@ public final class Services implements AutoCloseable {
 
     public SegmentationCaseService segmentationCases() {
         return segmentationCases;
+    }
+
+    public AuditWorkbook auditWorkbook() {
+        return auditWorkbook;
     }
 
     /** Closes the database. */

@@ -67,7 +67,8 @@ public final class InventoryExportService {
         printer.flush();
     }
 
-    private static List<Object> cells(Device device) {
+    /** Returns the cells of one device under {@link #headers()}: dates as dates, other fields as the text exports show. */
+    public static List<Object> cells(Device device) {
         List<Object> cells = new ArrayList<>();
         for (DeviceField field : DeviceField.values()) {
             Object value = device.values().get(field);

@@ -1,0 +1,152 @@
+package org.patchdesk.reports.workbook;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Control mapping sheet: for each NIST SP 800-53 Rev. 5 control and NIST CSF 2.0 subcategory
+ * that an audit of medical device patching asks about, the records in PatchDesk that evidence it,
+ * the sheet that lists them, and how many there are. Compensating controls count under every
+ * control and subcategory that the control type catalog maps their type to.
+ */
+final class ControlMapping {
+
+    static final String SHEET = "Control mapping";
+    static final List<String> HEADERS = List.of("Framework", "Control", "Title", "Evidence in PatchDesk", "Sheet", "Records");
+
+    static final String NIST = "NIST SP 800-53 Rev. 5";
+    static final String CSF = "NIST CSF 2.0";
+
+    /** A control or subcategory, with the title the sheet gives it. */
+    record Control(String framework, String id, String title) {
+    }
+
+    /** One row: a kind of record that evidences a control, where it is listed and how many there are. */
+    record Evidence(Control control, String description, String sheet, long records) {
+    }
+
+    /** A type of compensating control from the catalog, the controls and subcategories it maps to, and how many controls have it. */
+    record TypeCount(String name, List<String> mapped, long controls) {
+    }
+
+    /** The figures the rows count, gathered while the workbook was written. */
+    record Counts(Map<String, Long> sheetRows, long openFindings, long activeAcceptances, long feedImports, long disclosureImports,
+                  long lifecycleRecords, long unsupportedDevices, List<TypeCount> controlTypes) {
+
+        long rows(String sheet) {
+            return sheetRows.getOrDefault(sheet, 0L);
+        }
+    }
+
+    static final List<Control> CONTROLS = List.of(
+            new Control(NIST, "CM-8", "System component inventory"),
+            new Control(NIST, "RA-3", "Risk assessment"),
+            new Control(NIST, "RA-5", "Vulnerability monitoring and scanning"),
+            new Control(NIST, "RA-7", "Risk response"),
+            new Control(NIST, "SI-2", "Flaw remediation"),
+            new Control(NIST, "CM-3", "Configuration change control"),
+            new Control(NIST, "CA-5", "Plan of action and milestones"),
+            new Control(NIST, "SA-22", "Unsupported system components"),
+            new Control(NIST, "SC-7", "Boundary protection"),
+            new Control(NIST, "AC-4", "Information flow enforcement"),
+            new Control(NIST, "SI-4", "System monitoring"),
+            new Control(NIST, "CM-7", "Least functionality"),
+            new Control(CSF, "ID.AM-08", "Assets are managed through their life cycle"),
+            new Control(CSF, "ID.RA-01", "Vulnerabilities in assets are identified"),
+            new Control(CSF, "ID.RA-06", "Risk responses are chosen, planned and tracked"),
+            new Control(CSF, "ID.RA-07", "Changes and exceptions are managed and tracked"),
+            new Control(CSF, "ID.RA-08", "Vulnerability disclosures are received and handled"),
+            new Control(CSF, "PR.PS-02", "Software is maintained, replaced or removed according to risk"),
+            new Control(CSF, "PR.IR-01", "Networks are protected from unauthorized access"),
+            new Control(CSF, "DE.CM-01", "Networks are monitored for adverse events"));
+
+    private ControlMapping() {
+    }
+
+    /** Returns the rows of the sheet, control by control in the order of {@link #CONTROLS}. */
+    static List<Evidence> rows(Counts counts) {
+        List<Evidence> rows = new ArrayList<>();
+        for (Control control : CONTROLS) {
+            rows.addAll(records(control, counts));
+            for (TypeCount type : counts.controlTypes()) {
+                if (type.mapped().contains(control.id())) {
+                    rows.add(new Evidence(control, "Compensating controls of the type " + type.name(), RecordSheets.CONTROLS,
+                            type.controls()));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** Returns the record kinds that evidence a control, apart from compensating controls of a mapped type. */
+    private static List<Evidence> records(Control control, Counts counts) {
+        String inventory = RecordSheets.INVENTORY;
+        String findings = RecordSheets.FINDINGS;
+        String patchLog = RecordSheets.PATCH_LOG;
+        String windows = RecordSheets.PATCH_WINDOWS;
+        String requests = RecordSheets.VENDOR_VALIDATIONS;
+        String acceptances = RecordSheets.ACCEPTANCES;
+        String audit = RecordSheets.AUDIT_TRAIL;
+        String summary = SummarySheet.NAME;
+        return switch (control.id()) {
+            case "CM-8" -> List.of(evidence(control, "Devices with manufacturer, model, software, network and location data", inventory,
+                    counts.rows(inventory)));
+            case "RA-3" -> List.of(evidence(control, "Findings with their SSVC decision, priority and due date, and the CVSS, KEV, EPSS,"
+                    + " exposure and human impact inputs behind them", findings, counts.rows(findings)));
+            case "RA-5" -> List.of(
+                    evidence(control, "Imports of the KEV catalog, EPSS scores, CSAF advisories and CVE records within the range,"
+                            + " with the newest of each on the Summary", summary, counts.feedImports()),
+                    evidence(control, "Findings that the imported vulnerabilities raised on devices", findings, counts.rows(findings)));
+            case "RA-7" -> List.of(
+                    evidence(control, "Risk acceptances with their risk statement, decision and signatures", acceptances,
+                            counts.rows(acceptances)),
+                    evidence(control, "Compensating controls with their owner and verification", RecordSheets.CONTROLS,
+                            counts.rows(RecordSheets.CONTROLS)));
+            case "SI-2" -> List.of(
+                    evidence(control, "Updates installed, failed, rolled back or deferred, with the days from vendor validation",
+                            patchLog, counts.rows(patchLog)),
+                    evidence(control, "Requests to manufacturers to validate updates", requests, counts.rows(requests)));
+            case "CM-3" -> List.of(
+                    evidence(control, "Patch windows with clinical approval, change ticket and CAB status", windows, counts.rows(windows)),
+                    evidence(control, "Audit entries recording each change, with old and new values", audit, counts.rows(audit)));
+            case "CA-5" -> List.of(
+                    evidence(control, "Open findings, each with a decision and a due date", findings, counts.openFindings()),
+                    evidence(control, "Active risk acceptances, each with an end date", acceptances, counts.activeAcceptances()));
+            case "SA-22" -> List.of(evidence(control, "Devices in service whose product or operating system is past its recorded end"
+                    + " of support", inventory, counts.unsupportedDevices()));
+            case "ID.AM-08" -> List.of(
+                    evidence(control, "Devices with status, status date and acquisition date", inventory, counts.rows(inventory)),
+                    evidence(control, "End-of-support dates recorded for products and operating systems", summary,
+                            counts.lifecycleRecords()));
+            case "ID.RA-01" -> List.of(evidence(control, "Findings: vulnerabilities identified on devices", findings,
+                    counts.rows(findings)));
+            case "ID.RA-06" -> List.of(
+                    evidence(control, "Patch windows planned for findings", windows, counts.rows(windows)),
+                    evidence(control, "Risk acceptances", acceptances, counts.rows(acceptances)));
+            case "ID.RA-07" -> List.of(
+                    evidence(control, "Audit entries recording each change", audit, counts.rows(audit)),
+                    evidence(control, "Risk acceptances: exceptions with an end date and signatures", acceptances,
+                            counts.rows(acceptances)));
+            case "ID.RA-08" -> List.of(
+                    evidence(control, "Imports of CSAF advisories and CVE records within the range", summary, counts.disclosureImports()),
+                    evidence(control, "Vendor validation requests, with the day the manufacturer learned of a CVE and its advisory date",
+                            requests, counts.rows(requests)));
+            case "PR.PS-02" -> List.of(
+                    evidence(control, "Updates recorded in the patch log", patchLog, counts.rows(patchLog)),
+                    evidence(control, "Devices in service past the end of support of their product or operating system", inventory,
+                            counts.unsupportedDevices()));
+            default -> List.of();
+        };
+    }
+
+    private static Evidence evidence(Control control, String description, String sheet, long records) {
+        return new Evidence(control, description, sheet, records);
+    }
+
+    /** Splits a comma-separated mapping column of the control type catalog; NULL maps to nothing. */
+    static List<String> split(String mapping) {
+        return mapping == null ? List.of() : Arrays.stream(mapping.split(",")).map(String::strip).filter(id -> !id.isEmpty()).toList();
+    }
+}

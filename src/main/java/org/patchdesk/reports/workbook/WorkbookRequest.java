@@ -1,0 +1,29 @@
+package org.patchdesk.reports.workbook;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+import org.patchdesk.common.Actor;
+
+/**
+ * What an audit workbook covers and who made it.
+ *
+ * @param site        the site name printed on the Summary sheet
+ * @param demo        true for the demo database, which the Summary marks as not a real record
+ * @param from        the first day of the range, or null for no lower bound
+ * @param to          the last day of the range, or null for today
+ * @param generatedBy the user the Summary names
+ * @param metrics     rows for the Summary's metrics, in order; empty when the caller has none
+ */
+public record WorkbookRequest(String site, boolean demo, LocalDate from, LocalDate to, Actor generatedBy, List<SummaryRow> metrics) {
+
+    public WorkbookRequest {
+        Objects.requireNonNull(site, "site");
+        Objects.requireNonNull(generatedBy, "generatedBy");
+        metrics = List.copyOf(metrics);
+        if (from != null && to != null && to.isBefore(from)) {
+            throw new IllegalArgumentException("The last day of the range, " + to + ", is before its first day, " + from);
+        }
+    }
+}
