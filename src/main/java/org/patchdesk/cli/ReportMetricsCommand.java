@@ -81,9 +81,9 @@ final class ReportMetricsCommand implements Callable<Integer> {
         out.println("Counts of open items are as of " + report.asOf() + "; patch window " + report.patchWindowDays() + " days.");
         out.println();
         List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("Metric", "Value"));
+        rows.add(List.of("Value", "Metric"));
         for (Metric metric : report.metrics()) {
-            rows.add(List.of(metric.label(), metric.display()));
+            rows.add(List.of(metric.display(), metric.label()));
         }
         TextTable.print(rows, out);
     }
