@@ -36,6 +36,7 @@ import org.patchdesk.common.Actor;
 import org.patchdesk.common.Version;
 import org.patchdesk.acceptance.ui.AcceptancesView;
 import org.patchdesk.controls.ui.ControlsView;
+import org.patchdesk.governance.ui.SiteSettingsDialog;
 import org.patchdesk.inventory.Device;
 import org.patchdesk.inventory.ui.DeviceFormDialog;
 import org.patchdesk.inventory.ui.DeviceFormViewModel;
@@ -224,9 +225,19 @@ public final class MainWindow implements InventoryView.InventoryActions {
 
         MenuItem about = item("About PatchDesk", this::showAbout);
         Menu help = new Menu("Help", null, about);
-        MenuBar bar = new MenuBar(file, edit, account, help);
+        MenuBar bar = new MenuBar(file, edit, account, reportsMenu(), help);
         bar.setId("menuBar");
         return bar;
+    }
+
+    /** Returns the Reports menu with the governance reports and the site name and logo they print. */
+    private Menu reportsMenu() {
+        MenuItem site = item("Site name and logo…", () -> new SiteSettingsDialog(current.siteSettings(), dialogs, actor,
+                stage).show());
+        site.setId("siteSettingsMenuItem");
+        Menu reports = new Menu("Reports", null, site);
+        reports.setId("reportsMenu");
+        return reports;
     }
 
     private static MenuItem item(String text, Runnable action) {
