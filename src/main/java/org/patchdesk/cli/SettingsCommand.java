@@ -51,8 +51,11 @@ final class SettingsCommand extends CommandGroup {
             SiteSettings current = service.current();
             SiteSettings shown = current;
             if (name != null || logo != null || noLogo) {
-                shown = service.save(name == null ? current.name() : name, noLogo ? null : logo == null ? current.logo() : logo,
-                        context.actor());
+                Path newLogo = logo == null ? current.logo() : logo;
+                if (noLogo) {
+                    newLogo = null;
+                }
+                shown = service.save(name == null ? current.name() : name, newLogo, context.actor());
             }
             PrintWriter out = spec.commandLine().getOut();
             out.println("Site name: " + shown.name());

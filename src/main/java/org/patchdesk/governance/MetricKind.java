@@ -1,6 +1,6 @@
 package org.patchdesk.governance;
 
-/** How a metric's value reads: a count, a share of a denominator, or a number of days. */
+/** The unit of a metric's value: a count, a percentage share of a denominator, or a number of days. */
 public enum MetricKind {
     COUNT,
     SHARE,

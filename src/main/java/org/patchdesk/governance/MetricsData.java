@@ -52,7 +52,7 @@ final class MetricsData {
     record AcceptanceFacts(long id, String state, LocalDate endDate, Set<Long> deviceIds) {
     }
 
-    /** A validation request; {@code respondedOn} is the response date, or the first day the vendor answered, or null. */
+    /** A validation request; {@code respondedOn} is the response date, else the first day the request was acknowledged, validated or rejected, else null. */
     record RequestFacts(long id, long productId, String manufacturer, String status, LocalDate requestedOn, LocalDate followUpOn,
                         LocalDate respondedOn) {
 

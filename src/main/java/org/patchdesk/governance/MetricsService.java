@@ -36,12 +36,12 @@ import org.patchdesk.users.UserService;
 /**
  * Computes the governance metrics for a date range, for the site or one department. The rules of
  * every metric (numerator, denominator, dates and exclusions) are in docs/metrics.md. Flow metrics
- * count what happened between the two dates; point-in-time metrics describe the records as they
- * are on the day of the report, which the monthly snapshots preserve.
+ * count what happened between the two dates. Point-in-time metrics describe the records as they
+ * are on the day of the report, and the monthly snapshots keep them for later.
  */
 public final class MetricsService {
 
-    /** The setting that holds the patch window length in days. */
+    /** The key of the setting that stores the patch window length in days. */
     public static final String WINDOW_DAYS_KEY = "metrics.patch_window_days";
     public static final int DEFAULT_WINDOW_DAYS = 90;
     public static final int MAX_WINDOW_DAYS = 365;
@@ -208,8 +208,8 @@ public final class MetricsService {
          * Counts the devices whose every decided patch obligation of the range was met. An
          * obligation is a patch validated for the device during the range: a validated request of
          * its product, or a log entry's own validation date. It is met by an installed entry within
-         * the window; it is missed when installed later or not installed once the window has
-         * passed; it is pending while the window is still open, and dropped when the device was
+         * the window. It is missed when installed later, or not installed once the window has
+         * passed. It is pending while the window is still open, and dropped when the device was
          * retired before its window closed without installing it.
          */
         private Metric patchedWithinWindow(MetricsQuery query) {

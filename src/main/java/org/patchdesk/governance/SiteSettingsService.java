@@ -117,7 +117,7 @@ public final class SiteSettingsService {
     /**
      * Returns the stripped name.
      *
-     * @throws IllegalArgumentException when it is blank, longer than {@value #MAX_NAME_LENGTH} characters or holds a line break
+     * @throws IllegalArgumentException when it is blank, longer than {@value #MAX_NAME_LENGTH} characters or contains a line break
      */
     public static String checkName(String name) {
         if (name == null || name.isBlank()) {
