@@ -20,7 +20,10 @@ import org.patchdesk.controls.VerificationState;
  */
 final class MetricsData {
 
-    /** A device with the fields the metrics look at; {@code retiredOn} is null for a device in service. */
+    /**
+     * A device with the fields the metrics look at. {@code retiredOn} is null for a device in
+     * service, and {@code criticality} is the device's own, else its device type's default.
+     */
     record DeviceFacts(long id, String department, boolean retired, LocalDate retiredOn, Long productId, String networked,
                        String softwareVersion, String criticality) {
 
@@ -83,8 +86,9 @@ final class MetricsData {
     }
 
     private void loadDevices(Handle handle) {
-        handle.createQuery("SELECT id, department, status, status_changed_on, product_id, networked, software_version, criticality"
-                        + " FROM device ORDER BY id")
+        handle.createQuery("SELECT d.id, d.department, d.status, d.status_changed_on, d.product_id, d.networked, d.software_version,"
+                        + " COALESCE(d.criticality, t.default_criticality) AS criticality"
+                        + " FROM device d LEFT JOIN device_type t ON t.id = d.device_type_id ORDER BY d.id")
                 .map((rs, ctx) -> {
                     boolean retired = "RETIRED".equals(rs.getString("status"));
                     return new DeviceFacts(rs.getLong("id"), rs.getString("department"), retired,

@@ -446,7 +446,7 @@ public final class MetricsService {
             return List.of(Metric.share(INVENTORY_COMPLETE, "Devices with network, software version and criticality data", complete, total),
                     Metric.share(INVENTORY_NETWORK, "Devices with network data", network, total),
                     Metric.share(INVENTORY_SOFTWARE, "Devices with a software version", software, total),
-                    Metric.share(INVENTORY_CRITICALITY, "Devices with a clinical criticality", criticality, total));
+                    Metric.share(INVENTORY_CRITICALITY, "Devices with a clinical criticality (own or device type default)", criticality, total));
         }
     }
 

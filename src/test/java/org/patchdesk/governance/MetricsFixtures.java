@@ -148,6 +148,14 @@ final class MetricsFixtures {
         on(LocalDate.of(2026, 11, 25), services -> services.patchLog().record(NewLogEntry.of(devices.get("ICU-2"), "KB600", null, null,
                 at(LocalDate.of(2026, 11, 25)), "Jamie Tech", PatchOutcome.DEFERRED, "Waiting for the vendor's engineer", List.of())
                 .withValidation(null, LocalDate.of(2026, 11, 20)), tech));
+        importKev();
+        on(LocalDate.of(2026, 12, 2), this::planning);
+        on(LocalDate.of(2026, 12, 4), this::acceptances);
+    }
+
+    /** Imports a KEV catalog on 2026-12-01 that lists CVE-2026-40002, which makes its open findings immediate. */
+    private void importKev() throws IOException {
+        Actor tech = TestSites.TECHNICIAN;
         Path kev = Files.writeString(folder.resolveSibling("kev.json"), """
                 {"title": "CISA Catalog of Known Exploited Vulnerabilities", "catalogVersion": "2026.12.01",
                  "dateReleased": "2026-12-01T12:00:00.0000Z", "count": 1, "vulnerabilities": [
@@ -163,8 +171,6 @@ final class MetricsFixtures {
                 throw new IllegalStateException(e);
             }
         });
-        on(LocalDate.of(2026, 12, 2), this::planning);
-        on(LocalDate.of(2026, 12, 4), this::acceptances);
     }
 
     private void planning(Services services) {

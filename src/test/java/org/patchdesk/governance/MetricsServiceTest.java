@@ -230,6 +230,21 @@ class MetricsServiceTest {
     }
 
     @Test
+    void criticalityFromDeviceTypeCounts(@TempDir Path other) {
+        try (Services fresh = TestSites.open(other)) {
+            fresh.devices().create(new org.patchdesk.inventory.DeviceValues()
+                    .set(org.patchdesk.inventory.DeviceField.ASSET_TAG, "PUMP-1")
+                    .set(org.patchdesk.inventory.DeviceField.DEVICE_TYPE, "Infusion pump"), TestSites.TECHNICIAN);
+            fresh.devices().create(new org.patchdesk.inventory.DeviceValues()
+                    .set(org.patchdesk.inventory.DeviceField.ASSET_TAG, "CART-1"), TestSites.TECHNICIAN);
+
+            MetricsReport report = fresh.metrics().compute(MetricsQuery.lastTwelveMonths(TODAY, null));
+
+            assertShare(report, INVENTORY_CRITICALITY, 1, 2);
+        }
+    }
+
+    @Test
     void rangeWithoutPatches() {
         MetricsReport report = services.metrics().compute(new MetricsQuery(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31), null));
 
