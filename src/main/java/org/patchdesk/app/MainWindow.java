@@ -39,6 +39,7 @@ import org.patchdesk.common.Version;
 import org.patchdesk.acceptance.ui.AcceptancesView;
 import org.patchdesk.controls.ui.ControlsView;
 import org.patchdesk.governance.segmentation.ui.SegmentationCaseDialog;
+import org.patchdesk.governance.ui.SiteSettingsDialog;
 import org.patchdesk.inventory.Device;
 import org.patchdesk.inventory.ui.DeviceFormDialog;
 import org.patchdesk.inventory.ui.DeviceFormViewModel;
@@ -233,7 +234,7 @@ public final class MainWindow implements InventoryView.InventoryActions {
         return bar;
     }
 
-    /** Returns the Reports menu: the audit workbook, the department summary and the segmentation case. */
+    /** Returns the Reports menu: the audit workbook, the leadership reports, and the site name and logo they print. */
     private Menu reportsMenu() {
         MenuItem departmentSummary = item("Department summary…", () -> new DepartmentSummaryDialog(current.departmentSummaries(),
                 current.reportSite(), actor, tasks, dialogs, DocumentOpener.desktop(), stage).open());
@@ -241,7 +242,11 @@ public final class MainWindow implements InventoryView.InventoryActions {
         MenuItem segmentation = item("Segmentation case…", () -> new SegmentationCaseDialog(current.segmentationCases(), tasks, dialogs,
                 current.reportSite(), actor.name()).show(stage));
         segmentation.setId("segmentationCaseMenuItem");
-        Menu reports = new Menu("Reports", null, auditWorkbookItem(), new SeparatorMenuItem(), departmentSummary, segmentation);
+        MenuItem site = item("Site name and logo…", () -> new SiteSettingsDialog(current.siteSettings(), dialogs, actor,
+                stage).show());
+        site.setId("siteSettingsMenuItem");
+        Menu reports = new Menu("Reports", null, auditWorkbookItem(), new SeparatorMenuItem(), departmentSummary, segmentation,
+                new SeparatorMenuItem(), site);
         reports.setId("reportsMenu");
         return reports;
     }

@@ -10,6 +10,10 @@ import org.patchdesk.audit.AuditLog;
 import org.patchdesk.controls.ControlAuditReader;
 import org.patchdesk.controls.ControlService;
 import org.patchdesk.governance.segmentation.SegmentationCaseService;
+import org.patchdesk.governance.MetricSnapshotAuditReader;
+import org.patchdesk.governance.MetricSnapshotService;
+import org.patchdesk.governance.MetricsService;
+import org.patchdesk.governance.SiteSettingsService;
 import org.patchdesk.audit.AuditTrail;
 import org.patchdesk.audit.AuditVerifier;
 import org.patchdesk.audit.AuditedRecordReaders;
@@ -78,9 +82,6 @@ import org.patchdesk.windows.WindowWorkOrders;
  */
 public final class Services implements AutoCloseable {
 
-    /** The name printed in report headers until the site's own name can be set. */
-    private static final String SITE_NAME = "PatchDesk";
-
     private final Database database;
     private final boolean demo;
     private final Clock clock;
@@ -119,6 +120,9 @@ public final class Services implements AutoCloseable {
     private final DepartmentSummaryService departmentSummaries;
     private final SegmentationCaseService segmentationCases;
     private final AuditWorkbook auditWorkbook;
+    private final SiteSettingsService siteSettings;
+    private final MetricsService metrics;
+    private final MetricSnapshotService metricSnapshots;
 
     /** Opens the services of a site database, one that is not the demo database. */
     public Services(Database database, FdaProductClassification fda, SsvcTables ssvc, Clock clock) {
@@ -138,6 +142,7 @@ public final class Services implements AutoCloseable {
         this.users = new UserService(jdbi, auditLog, passwords, clock);
         this.signatures = new SignatureService(jdbi, auditLog, passwords, clock);
         this.settings = new SettingsService(jdbi, auditLog, ssvc, clock);
+        this.siteSettings = new SiteSettingsService(jdbi, auditLog, clock);
         this.intelligence = new IntelligenceService(jdbi, auditLog, new MatchService(auditLog), ssvc, settings, clock);
         this.findings = new FindingService(jdbi, auditLog, ssvc, settings, clock);
         this.feedStatus = new FeedStatusService(jdbi, settings, clock);
@@ -165,6 +170,8 @@ public final class Services implements AutoCloseable {
         this.acceptances = new RiskAcceptanceService(jdbi, auditLog, findings, controls, recoveryProtocols, signatures, clock);
         this.departmentSummaries = new DepartmentSummaryService(jdbi, windows, acceptances, osSupport, productSupport, clock);
         this.segmentationCases = new SegmentationCaseService(jdbi, ssvc, settings, patchability, clock);
+        this.metrics = new MetricsService(jdbi, auditLog, patchability, osSupport, productSupport, clock);
+        this.metricSnapshots = new MetricSnapshotService(jdbi, auditLog, metrics, clock);
         this.auditReaders = new AuditedRecordReaders()
                 .register(new DeviceAuditReader())
                 .register(new ManufacturerAuditReader())
@@ -190,7 +197,8 @@ public final class Services implements AutoCloseable {
                 .register(new BlackoutAuditReader())
                 .register(new MinimumAuditReader())
                 .register(new FindingAuditReader())
-                .register(new PatchDecisionAuditReader());
+                .register(new PatchDecisionAuditReader())
+                .register(new MetricSnapshotAuditReader());
         this.auditVerifier = new AuditVerifier(jdbi, auditChain, auditReaders, clock);
         this.auditTrail = new AuditTrail(jdbi, auditChain, clock);
         this.auditWorkbook = new AuditWorkbook(jdbi, auditChain, osSupport, clock);
@@ -317,9 +325,9 @@ public final class Services implements AutoCloseable {
         return recoveryProtocols;
     }
 
-    /** Returns the site name printed in report headers. */
+    /** Returns the site name printed in report headers, from the site settings. */
     public String siteName() {
-        return SITE_NAME;
+        return siteSettings.current().name();
     }
 
     /** True for the demo database, whose printed reports carry a demo mark on every page. */
@@ -329,7 +337,7 @@ public final class Services implements AutoCloseable {
 
     /** Returns the site that reports printed from this database show in their header, with the demo mark for the demo database. */
     public ReportSite reportSite() {
-        return new ReportSite(SITE_NAME, demo);
+        return new ReportSite(siteName(), demo);
     }
 
     public ControlService controls() {
@@ -358,6 +366,18 @@ public final class Services implements AutoCloseable {
 
     public AuditWorkbook auditWorkbook() {
         return auditWorkbook;
+    }
+
+    public SiteSettingsService siteSettings() {
+        return siteSettings;
+    }
+
+    public MetricsService metrics() {
+        return metrics;
+    }
+
+    public MetricSnapshotService metricSnapshots() {
+        return metricSnapshots;
     }
 
     /** Closes the database. */

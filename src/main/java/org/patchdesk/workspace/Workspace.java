@@ -97,7 +97,8 @@ public final class Workspace implements AutoCloseable {
     /**
      * Rescores the findings of compensating controls whose verification became overdue since the
      * database was last open, because scores depend on the day, and starts and expires risk
-     * acceptances whose start or end date passed.
+     * acceptances whose start or end date passed, and takes the metrics snapshot of last month at
+     * the first open in a new month.
      */
     private static Services started(Services services) {
         try {
@@ -109,6 +110,7 @@ public final class Workspace implements AutoCloseable {
             if (acceptances > 0) {
                 log.info("{} risk acceptances became active or expired", acceptances);
             }
+            services.metricSnapshots().takeMonthlyIfDue(Actor.SYSTEM);
             return services;
         } catch (RuntimeException e) {
             services.close();

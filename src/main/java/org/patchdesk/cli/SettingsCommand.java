@@ -1,0 +1,98 @@
+package org.patchdesk.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.patchdesk.governance.MetricsService;
+import org.patchdesk.governance.SiteSettings;
+import org.patchdesk.governance.SiteSettingsService;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(name = "settings", mixinStandardHelpOptions = true,
+        description = "Shows and changes the site's name and logo and the metrics' patch window.",
+        subcommands = {SettingsCommand.Site.class, SettingsCommand.Metrics.class})
+final class SettingsCommand extends CommandGroup {
+
+    @Command(name = "site", mixinStandardHelpOptions = true,
+            description = {"Sets the site name and logo that reports print. Without options, prints them.",
+                    "Once accounts exist, only an administrator may change them."})
+    static final class Site implements Callable<Integer> {
+
+        private final CliContext context;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--name", paramLabel = "NAME", description = "The site name, such as the hospital's name.")
+        String name;
+
+        @Option(names = "--logo", paramLabel = "FILE", description = "A PNG or JPEG logo of at most 2 MB; PatchDesk keeps its path.")
+        Path logo;
+
+        @Option(names = "--no-logo", description = "Removes the logo.")
+        boolean noLogo;
+
+        Site(CliContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() {
+            if (logo != null && noLogo) {
+                throw new ParameterException(spec.commandLine(), "--logo and --no-logo cannot be used together");
+            }
+            SiteSettingsService service = context.services().siteSettings();
+            SiteSettings current = service.current();
+            SiteSettings shown = current;
+            if (name != null || logo != null || noLogo) {
+                Path newLogo = logo == null ? current.logo() : logo;
+                if (noLogo) {
+                    newLogo = null;
+                }
+                shown = service.save(name == null ? current.name() : name, newLogo, context.actor());
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("Site name: " + shown.name());
+            out.println("Logo: " + (shown.logo() == null ? "none" : shown.logo()));
+            out.flush();
+            return CommandLineRunner.EXIT_DONE;
+        }
+    }
+
+    @Command(name = "metrics", mixinStandardHelpOptions = true,
+            description = {"Sets the patch window of the metrics: the days from a vendor's validation within which an install counts"
+                    + " as on time. Without options, prints it."})
+    static final class Metrics implements Callable<Integer> {
+
+        private final CliContext context;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--window-days", paramLabel = "DAYS", description = "Days from 1 to " + MetricsService.MAX_WINDOW_DAYS
+                + " (default 90).")
+        Integer windowDays;
+
+        Metrics(CliContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() {
+            MetricsService metrics = context.services().metrics();
+            if (windowDays != null) {
+                metrics.setWindowDays(windowDays, context.actor());
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("Patch window: " + metrics.windowDays() + " days");
+            out.flush();
+            return CommandLineRunner.EXIT_DONE;
+        }
+    }
+}
