@@ -201,7 +201,7 @@ public final class Services implements AutoCloseable {
                 .register(new MetricSnapshotAuditReader());
         this.auditVerifier = new AuditVerifier(jdbi, auditChain, auditReaders, clock);
         this.auditTrail = new AuditTrail(jdbi, auditChain, clock);
-        this.auditWorkbook = new AuditWorkbook(jdbi, auditChain, osSupport, clock);
+        this.auditWorkbook = new AuditWorkbook(jdbi, auditChain, osSupport, metrics, clock);
     }
 
     public AuditChain auditChain() {

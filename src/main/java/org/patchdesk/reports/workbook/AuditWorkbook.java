@@ -16,6 +16,8 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.patchdesk.audit.AuditChain;
+import org.patchdesk.governance.MetricsQuery;
+import org.patchdesk.governance.MetricsService;
 import org.patchdesk.audit.ChainHead;
 import org.patchdesk.common.ProgressMonitor;
 import org.patchdesk.intel.FeedKind;
@@ -40,12 +42,14 @@ public final class AuditWorkbook {
     private final Jdbi jdbi;
     private final AuditChain chain;
     private final OsSupportService osSupport;
+    private final MetricsService metrics;
     private final Clock clock;
 
-    public AuditWorkbook(Jdbi jdbi, AuditChain chain, OsSupportService osSupport, Clock clock) {
+    public AuditWorkbook(Jdbi jdbi, AuditChain chain, OsSupportService osSupport, MetricsService metrics, Clock clock) {
         this.jdbi = jdbi;
         this.chain = chain;
         this.osSupport = osSupport;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -63,6 +67,11 @@ public final class AuditWorkbook {
             throw new IllegalArgumentException("The range starts on " + range.from() + ", after its last day " + range.to()
                     + (request.to() == null ? " (today)" : "") + "; choose a first day on or before the last day");
         }
+        if (request.metrics().isEmpty()) {
+            monitor.progress(0, SHEETS.size(), "Computing the governance metrics");
+            request = request.withMetrics(MetricRows.of(metrics.compute(new MetricsQuery(range.from() == null ? firstRecordDay(today)
+                    : range.from(), range.to(), null))));
+        }
         LocalDateTime generatedAt = LocalDateTime.ofInstant(clock.instant(), zone).truncatedTo(ChronoUnit.SECONDS);
         ChainHead head = chain.head();
         try (XlsxTableWriter writer = new XlsxTableWriter(target)) {
@@ -76,6 +85,16 @@ public final class AuditWorkbook {
             writer.finish();
             return new WorkbookResult(target, written.sheets(), head);
         }
+    }
+
+    /** Returns the day the first device was recorded, the start of a range "from the first record", or today without devices. */
+    private LocalDate firstRecordDay(LocalDate today) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT MIN(created_at) FROM device")
+                .mapTo(java.time.OffsetDateTime.class)
+                .findOne()
+                .map(first -> first.atZoneSameInstant(clock.getZone()).toLocalDate())
+                .filter(first -> first.isBefore(today))
+                .orElse(today));
     }
 
     /** The sheets written in the transaction, and the newest feed imports for the Summary. */

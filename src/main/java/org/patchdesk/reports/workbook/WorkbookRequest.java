@@ -14,7 +14,8 @@ import org.patchdesk.common.Actor;
  * @param from        the first day of the range, or null for no lower bound
  * @param to          the last day of the range, or null for today
  * @param generatedBy the user the Summary names
- * @param metrics     rows for the Summary's metrics, in order; empty when the caller has none
+ * @param metrics     rows for the Summary's metrics, in order; when empty, the workbook computes the
+ *                    governance metrics of the range for all departments
  */
 public record WorkbookRequest(String site, boolean demo, LocalDate from, LocalDate to, Actor generatedBy, List<SummaryRow> metrics) {
 
@@ -25,5 +26,10 @@ public record WorkbookRequest(String site, boolean demo, LocalDate from, LocalDa
         if (from != null && to != null && to.isBefore(from)) {
             throw new IllegalArgumentException("The last day of the range, " + to + ", is before its first day, " + from);
         }
+    }
+
+    /** Returns this request with {@code rows} as the Summary's metrics. */
+    public WorkbookRequest withMetrics(List<SummaryRow> rows) {
+        return new WorkbookRequest(site, demo, from, to, generatedBy, rows);
     }
 }

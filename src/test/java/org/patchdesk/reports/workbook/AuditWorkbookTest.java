@@ -214,6 +214,24 @@ class AuditWorkbookTest {
     }
 
     @Test
+    void summaryComputesTheMetricsOfTheRangeWhenTheCallerGivesNone() throws Exception {
+        fixtureSite();
+        Path target = folder.resolve("audit.xlsx");
+        org.patchdesk.governance.MetricsReport expected = services.metrics().compute(new org.patchdesk.governance.MetricsQuery(
+                LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), null));
+
+        write(target, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), List.of());
+
+        try (XSSFWorkbook book = read(target)) {
+            XSSFSheet summary = book.getSheet("Summary");
+            assertThat(expected.metrics()).isNotEmpty().allSatisfy(metric -> assertThat(value(summary, metric.label()))
+                    .as(metric.key()).isEqualTo(metric.value() == null ? "no data"
+                            : new java.math.BigDecimal(String.valueOf(Math.round(metric.value() * 10) / 10.0)).stripTrailingZeros()
+                            .toPlainString()));
+        }
+    }
+
+    @Test
     void rangeLimitsPatchLogAndAuditTrail() throws Exception {
         fixtureSite();
         Path target = folder.resolve("audit.xlsx");
