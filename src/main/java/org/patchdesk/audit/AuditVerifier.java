@@ -262,7 +262,10 @@ public final class AuditVerifier {
     private static String name(AuditedRecordReader reader, Long id, String label) {
         String type = reader.recordType().replace('_', ' ');
         String name = Character.toUpperCase(type.charAt(0)) + type.substring(1);
-        return name + (id == null ? "" : " " + id) + (label == null || label.isBlank() ? "" : " (" + label + ")");
+        if (label == null || label.isBlank()) {
+            return name + (id == null ? "" : " record " + id);
+        }
+        return name + " " + label + (id == null ? "" : " (record " + id + ")");
     }
 
     private static String quoted(String value) {

@@ -27,9 +27,9 @@ public interface AuditedRecordReader {
         return fields().contains(field);
     }
 
-    /** Returns the name a report shows for a field; by default its key. */
+    /** Returns the name a report shows for a field; by default its key in words, such as "decided at" for {@code decided_at}. */
     default String fieldLabel(String field) {
-        return field;
+        return field.replace('_', ' ');
     }
 
     /**

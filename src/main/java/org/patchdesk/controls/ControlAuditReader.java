@@ -64,7 +64,7 @@ public final class ControlAuditReader implements AuditedRecordReader {
             case DEVICES -> "covered device ids";
             case FINDINGS -> "covered finding ids";
             case DOCUMENTS -> "evidence documents";
-            default -> field;
+            default -> AuditedRecordReader.super.fieldLabel(field);
         };
     }
 

@@ -33,7 +33,7 @@ public final class SignatureAuditReader implements AuditedRecordReader {
 
     @Override
     public String fieldLabel(String field) {
-        return "user_name".equals(field) ? "signer" : field;
+        return "user_name".equals(field) ? "signer" : AuditedRecordReader.super.fieldLabel(field);
     }
 
     @Override

@@ -39,7 +39,7 @@ public final class ValidationRequestAuditReader implements AuditedRecordReader {
 
     @Override
     public String fieldLabel(String field) {
-        return "contact".equals(field) ? "contact id" : field;
+        return "contact".equals(field) ? "contact id" : AuditedRecordReader.super.fieldLabel(field);
     }
 
     @Override

@@ -297,7 +297,7 @@ class AuditReadersTest {
         assertThat(problem.recordType()).isEqualTo(type);
         assertThat(problem.recordId()).isNotNull();
         assertThat(problem.field()).isEqualTo(field);
-        assertThat(problem.message()).contains(" " + problem.recordId() + " ").contains(field);
+        assertThat(problem.message()).contains("(record " + problem.recordId() + ")").contains(field.replace('_', ' '));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -289,7 +289,7 @@ class AuditVerifierTest {
         assertThat(problem.field()).isEqualTo("department");
         assertThat(problem.recorded()).isEqualTo("PICU");
         assertThat(problem.current()).isEqualTo("Radiology");
-        assertThat(problem.message()).isEqualTo("Device " + deviceId + " (P-1) was changed outside PatchDesk: Department is 'Radiology'"
+        assertThat(problem.message()).isEqualTo("Device P-1 (record " + deviceId + ") was changed outside PatchDesk: Department is 'Radiology'"
                 + " but audit entry #" + entryId("record_type = 'device' AND record_id = " + deviceId + " AND action = 'update'")
                 + " recorded 'PICU'");
     }

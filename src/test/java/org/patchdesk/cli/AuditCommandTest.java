@@ -81,8 +81,8 @@ class AuditCommandTest {
         Run run = run("audit", "verify");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.out().lines().findFirst().orElseThrow()).startsWith("BROKEN: Device " + deviceId + " (PUMP-0001) was changed"
-                + " outside PatchDesk: Department is 'Radiology'");
+        assertThat(run.out().lines().findFirst().orElseThrow()).startsWith("BROKEN: Device PUMP-0001 (record " + deviceId + ") was"
+                + " changed outside PatchDesk: Department is 'Radiology'");
     }
 
     @Test

@@ -281,7 +281,7 @@ class AuditDriftReadersTest {
         assertThat(problem.recordType()).isEqualTo(recordType);
         assertThat(problem.recordId()).isNotNull();
         assertThat(problem.field()).isEqualTo(field);
-        assertThat(problem.message()).contains(" " + problem.recordId() + " ", "was changed outside PatchDesk");
+        assertThat(problem.message()).contains("(record " + problem.recordId() + ")", "was changed outside PatchDesk");
     }
 
     @Test

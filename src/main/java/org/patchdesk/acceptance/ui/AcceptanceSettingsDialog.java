@@ -22,6 +22,7 @@ import org.patchdesk.acceptance.AcceptanceSettings;
 import org.patchdesk.acceptance.RiskAcceptanceService;
 import org.patchdesk.acceptance.RiskLevel;
 import org.patchdesk.common.Actor;
+import org.patchdesk.ui.WrappingText;
 import org.patchdesk.users.Role;
 
 /**
@@ -77,15 +78,11 @@ final class AcceptanceSettingsDialog {
         grid.addRow(row++, new Label("Maximum duration (1-" + AcceptanceSettings.MAX_MONTHS_LIMIT + " months)"), maxMonths);
         grid.addRow(row, new Label("Expiry warning (0-365 days before the end date)"), warningDays);
 
-        Label problem = new Label();
+        Label problem = WrappingText.wrap(new Label(), 620);
         problem.setId("settingsProblem");
         problem.getStyleClass().add("field-error");
-        problem.setWrapText(true);
-        problem.setMaxWidth(620);
-        Label about = new Label("Approver roles apply to acceptances submitted after the change; submitted acceptances keep the roles"
-                + " fixed at submission. Each changed setting is recorded in the audit trail.");
-        about.setWrapText(true);
-        about.setMaxWidth(620);
+        Label about = WrappingText.label("Approver roles apply to acceptances submitted after the change; submitted acceptances keep"
+                + " the roles fixed at submission. Each changed setting is recorded in the audit trail.", 620);
 
         Dialog<ButtonType> dialog = new Dialog<>();
         if (owner.getScene() != null) {
@@ -116,6 +113,7 @@ final class AcceptanceSettingsDialog {
                 changed.addAll(service.saveSettings(settings, actor));
             } catch (IllegalArgumentException | IllegalStateException e) {
                 problem.setText(e.getMessage().endsWith(".") ? e.getMessage() : e.getMessage() + ".");
+                dialog.getDialogPane().getScene().getWindow().sizeToScene();
                 event.consume();
             }
         });

@@ -177,8 +177,7 @@ public final class AcceptancesView extends BorderPane {
                 TableColumns.text("Start", 90, acceptance -> acceptance.startDate().toString()),
                 TableColumns.text("End", 90, acceptance -> acceptance.endDate().toString()),
                 TableColumns.text("Requester", 150, RiskAcceptance::requesterName),
-                TableColumns.text("Scope", 200, acceptance -> count(acceptance.devices().size(), "device", "devices") + ", "
-                        + count(acceptance.findings().size(), "finding", "findings"))));
+                TableColumns.text("Scope", 220, acceptance -> scope(acceptance.devices().size(), acceptance.findings().size()))));
         table.setPlaceholder(new Label("No risk acceptance. New… starts a draft."));
         table.getSelectionModel().selectedItemProperty().addListener((observable, old, selected) -> showDetail(selected));
         detail.setId("acceptanceDetail");
@@ -281,10 +280,21 @@ public final class AcceptancesView extends BorderPane {
             text.append(" none");
         }
         for (AcceptanceSignature signature : signatures) {
-            text.append("\n  ").append(signature.signature().describe(zone))
-                    .append(signature.role() == null ? "" : ", for the role " + signature.role().label());
+            // The role comes first, because the description ends with the signer's comment.
+            text.append("\n  ").append(signature.role() == null ? "" : "For the role " + signature.role().label() + ": ")
+                    .append(signature.signature().describe(zone));
         }
         detail.setText(text.toString());
+    }
+
+    /** Returns the scope in words: the devices, whose findings are all covered, and the findings chosen one by one. */
+    static String scope(int devices, int chosenFindings) {
+        String chosen = count(chosenFindings, "chosen finding", "chosen findings");
+        if (devices == 0) {
+            return chosen;
+        }
+        String whole = count(devices, "device", "devices") + " with all findings";
+        return chosenFindings == 0 ? whole : whole + ", and " + chosen;
     }
 
     private void createDraft() {
@@ -360,8 +370,9 @@ public final class AcceptancesView extends BorderPane {
         tasks.submit("Opening the risk acceptance", monitor -> {
             opener.open(written);
             return written;
-        }, opened -> { }, error -> dialogs.showError("Risk acceptance not opened", "The risk acceptance was saved to " + written
-                + ", but it could not be opened: " + error.getMessage() + ". Open it from the file manager to print it."));
+        }, opened -> { }, error -> dialogs.showInformation("Risk acceptance saved", "The risk acceptance was saved to " + written
+                + ". PatchDesk could not open it with the computer's PDF viewer (" + error.getMessage() + "); open it from the"
+                + " file manager to print it."));
     }
 
     private void editSettings() {

@@ -43,6 +43,7 @@ import org.patchdesk.controls.FindingRef;
 import org.patchdesk.ui.BackgroundTasks;
 import org.patchdesk.ui.DateFields;
 import org.patchdesk.ui.DialogService;
+import org.patchdesk.ui.WrappingText;
 
 /**
  * The dialogs of the Controls screen. Saving a control or a verification calls the service while
@@ -83,9 +84,8 @@ final class ControlDialogs {
         type.setId("controlTypeField");
         type.setConverter(names());
         type.setMaxWidth(Double.MAX_VALUE);
-        Label effect = new Label();
+        Label effect = WrappingText.label("", 440);
         effect.setId("controlEffect");
-        effect.setWrapText(true);
         type.valueProperty().addListener((observable, old, chosen) -> effect.setText(chosen == null ? ""
                 : "Effect on scoring: " + chosen.scoringEffect() + ". NIST SP 800-53: " + listOrNone(chosen.nist80053())
                 + "; CSF 2.0: " + listOrNone(chosen.csfSubcategories()) + "."));
@@ -113,9 +113,8 @@ final class ControlDialogs {
         grid.addRow(5, new Label("Verified on"), verified);
         grid.addRow(6, new Label("Next verification"), next);
         grid.addRow(7, new Label("Evidence rule IDs"), rules);
-        Label help = new Label("Leave both dates empty for a control not verified yet. A control counts for scoring up to and including"
-                + " its next verification date.");
-        help.setWrapText(true);
+        Label help = WrappingText.label("Leave both dates empty for a control not verified yet. A control counts for scoring up to and"
+                + " including its next verification date.", 440);
         grid.add(help, 1, 8);
         return show(title, "controlDialog", action, grid, () -> save.apply(new ControlValues(
                 type.getValue() == null ? null : type.getValue().code(), name.getText(), description.getText(), ownerField.getText(),
@@ -134,9 +133,8 @@ final class ControlDialogs {
         grid.addRow(0, new Label("Control"), new Label(control.title() + " (" + control.type().name() + ")"));
         grid.addRow(1, new Label("Verified on"), verified);
         grid.addRow(2, new Label("Next verification"), next);
-        Label help = new Label(proposed == null ? "Choose when the control must be checked again."
-                : "The next date keeps the control's previous interval; change it if needed.");
-        help.setWrapText(true);
+        Label help = WrappingText.label(proposed == null ? "Choose when the control must be checked again."
+                : "The next date keeps the control's previous interval; change it if needed.", 360);
         grid.add(help, 1, 3);
         return show("Record verification", "verificationDialog", "Record verification", grid, () -> service.recordVerification(control.id(),
                 DateFields.read(verified, "Verified on"), DateFields.read(next, "Next verification"), actor));

@@ -284,8 +284,9 @@ public final class RecoveryProtocolsView extends BorderPane {
         tasks.submit("Opening the recovery protocol", monitor -> {
             opener.open(written);
             return written;
-        }, opened -> { }, error -> dialogs.showError("Protocol not opened", "The recovery protocol was saved to " + written
-                + ", but it could not be opened: " + error.getMessage() + ". Open it from the file manager to print it."));
+        }, opened -> { }, error -> dialogs.showInformation("Protocol saved", "The recovery protocol was saved to " + written
+                + ". PatchDesk could not open it with the computer's PDF viewer (" + error.getMessage() + "); open it from the"
+                + " file manager to print it."));
     }
 
     /** Returns a file name such as "recovery-protocol-baxter-sigma-spectrum.pdf". */

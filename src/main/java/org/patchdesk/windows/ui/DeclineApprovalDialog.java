@@ -18,13 +18,14 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 import org.patchdesk.common.Actor;
+import org.patchdesk.users.AuthenticationException;
 import org.patchdesk.windows.PatchWindow;
 import org.patchdesk.windows.WindowService;
 
 /**
  * The form in which a clinical leader declines a window's approval by signing electronically with
- * their user name and password and the reason. Sign decline stores the signature. A problem, such
- * as a wrong password, is shown in the form, which stays open with the password cleared.
+ * their user name and password and the reason. Sign decline stores the signature. A problem is shown
+ * in the form, which stays open; a wrong password is cleared.
  */
 final class DeclineApprovalDialog {
 
@@ -85,7 +86,10 @@ final class DeclineApprovalDialog {
                 windows.signDecline(window.id(), userName.getText(), typed, reason.getText(), actor);
             } catch (IllegalArgumentException | IllegalStateException e) {
                 problem.setText(e.getMessage());
-                password.clear();
+                // A wrong password is typed again; after any other problem, the password stays for the corrected form.
+                if (e instanceof AuthenticationException) {
+                    password.clear();
+                }
                 event.consume();
             } finally {
                 Arrays.fill(typed, '\0');

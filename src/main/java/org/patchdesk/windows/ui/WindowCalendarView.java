@@ -54,6 +54,7 @@ import org.patchdesk.patchlog.PatchOutcome;
 import org.patchdesk.playbooks.PlaybookService;
 import org.patchdesk.ui.DialogService;
 import org.patchdesk.ui.DocumentOpener;
+import org.patchdesk.users.AuthenticationException;
 import org.patchdesk.vendors.ValidationRequestService;
 import org.patchdesk.windows.PatchWindow;
 import org.patchdesk.windows.WindowCalendarExport;
@@ -581,7 +582,10 @@ public final class WindowCalendarView extends BorderPane {
                 }
             } catch (IllegalArgumentException | IllegalStateException e) {
                 problem.setText(e.getMessage());
-                password.clear();
+                // A wrong password is typed again; after any other problem, the password stays for the corrected form.
+                if (e instanceof AuthenticationException) {
+                    password.clear();
+                }
                 event.consume();
             }
         });

@@ -167,7 +167,7 @@ class AcceptancesViewTest {
         assertThat(services.findings().find("ICU-PUMP-1", "CVE-2026-40001").orElseThrow().finding().statusValue())
                 .isEqualTo(FindingStatus.RISK_ACCEPTED);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#acceptanceDetail").queryTextInputControl().getText()
-                .contains("Approved by Casey Lee (InfoSec/CISO) on 2026-12-04 07:00:00 CST: VLAN 40 verified, for the role InfoSec/CISO"));
+                .contains("For the role InfoSec/CISO: Approved by Casey Lee (InfoSec/CISO) on 2026-12-04 07:00:00 CST: VLAN 40 verified"));
         ListView<RiskAcceptance> expiring = robot.lookup("#expiringList").queryListView();
         assertThat(expiring.getItems()).isEmpty();
         assertThat(robot.lookup("#noAccountsBanner").query().isVisible()).isFalse();
@@ -251,7 +251,9 @@ class AcceptancesViewTest {
         TableView<RiskAcceptance> table = table(robot);
         Object scope = table.getColumns().get(table.getColumns().size() - 1).getCellData(0);
 
-        assertThat(scope).isEqualTo("1 device, 0 findings");
+        assertThat(scope).isEqualTo("1 device with all findings");
+        assertThat(AcceptancesView.scope(0, 1)).isEqualTo("1 chosen finding");
+        assertThat(AcceptancesView.scope(2, 3)).isEqualTo("2 devices with all findings, and 3 chosen findings");
         assertThat(AcceptancesView.count(1, "day", "days")).isEqualTo("1 day");
         assertThat(AcceptancesView.count(2, "day", "days")).isEqualTo("2 days");
     }

@@ -139,8 +139,8 @@ class AuditTrailViewTest {
         waitFor(() -> verifications.size() == 2);
 
         assertThat(verifications.get(1).intact()).isFalse();
-        assertThat(robot.lookup("#auditVerification").queryLabeled().getText()).startsWith("BROKEN: Device " + pumpId
-                + " (PUMP-1) was changed outside PatchDesk: Department is 'Radiology'");
+        assertThat(robot.lookup("#auditVerification").queryLabeled().getText()).startsWith("BROKEN: Device PUMP-1 (record " + pumpId
+                + ") was changed outside PatchDesk: Department is 'Radiology'");
     }
 
     @Test

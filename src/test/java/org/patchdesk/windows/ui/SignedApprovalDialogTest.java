@@ -129,12 +129,10 @@ class SignedApprovalDialogTest {
         press(robot, "#declineWindowDialog", "Sign decline");
         assertThat(robot.lookup("#declineProblem").queryLabeled().getText())
                 .isEqualTo("Enter why the window is not approved; the reason is part of the signature");
-        assertThat(robot.lookup("#declineSignerPassword").queryTextInputControl().getText()).isEmpty();
+        assertThat(robot.lookup("#declineSignerPassword").queryTextInputControl().getText())
+                .as("only a wrong password is cleared").isEqualTo("leader-pass");
 
-        robot.interact(() -> {
-            robot.lookup("#declineSignerPassword").queryTextInputControl().setText("leader-pass");
-            robot.lookup("#declineReason").queryTextInputControl().setText("Census too high this week");
-        });
+        robot.interact(() -> robot.lookup("#declineReason").queryTextInputControl().setText("Census too high this week"));
         press(robot, "#declineWindowDialog", "Sign decline");
 
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> services.windows().find(windowId).orElseThrow().status()
