@@ -130,6 +130,26 @@ public final class WorklistViewModel {
                 .withDepartment(department.get()).withText(text.get());
     }
 
+    /**
+     * Sets the filters to the open findings with only the KEV, overdue and department filters given,
+     * clearing the decisions, the EPSS and text filters and the grouping, and goes to the first page.
+     * Nothing is loaded until the next {@link #reload}.
+     *
+     * @param department a department, or null for every department
+     */
+    public void resetFilters(boolean kevOnly, boolean overdueOnly, String department) {
+        decisions.clear();
+        status.set(statusChoices().get(0));
+        this.kevOnly.set(kevOnly);
+        this.overdueOnly.set(overdueOnly);
+        reviewOnly.set(false);
+        minEpss.set("");
+        this.department.set(department);
+        text.set("");
+        grouping.set(null);
+        page.set(0);
+    }
+
     /** Loads the current page, or the groups when grouping is on, for the current filters. */
     public void reload(Runnable onLoaded, Consumer<Throwable> onFailure) {
         WorklistQuery query;
