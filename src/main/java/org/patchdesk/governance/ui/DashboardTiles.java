@@ -24,10 +24,11 @@ final class DashboardTiles {
     /**
      * Builds a tile as a button, so it takes focus and Enter like any button: the title, the value,
      * the counts behind it and the trend. Its id is {@code tile-KEY}, and its parts have the ids
-     * {@code tileValue-KEY}, {@code tileDetail-KEY} and {@code tileTrend-KEY}.
+     * {@code tileTitle-KEY}, {@code tileValue-KEY}, {@code tileDetail-KEY} and {@code tileTrend-KEY}.
      */
     static Button button(Tile tile, String opens, Runnable action) {
         Label title = new Label(tile.title());
+        title.setId("tileTitle-" + tile.key());
         title.getStyleClass().add("tile-title");
         title.setWrapText(true);
         Label value = new Label(value(tile.metric()));

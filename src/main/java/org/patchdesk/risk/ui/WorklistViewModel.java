@@ -256,9 +256,19 @@ public final class WorklistViewModel {
         tasks.submit("Loading " + group.label(), monitor -> findings.worklist(query, 0, GROUP_LIMIT), onLoaded, onFailure);
     }
 
-    /** Loads the departments for the filter's choices. */
+    /**
+     * Loads the departments for the filter's choices. The chosen department stays chosen, because
+     * replacing a combo box's items clears its value.
+     */
     public void loadDepartments() {
-        tasks.submit("Loading departments", monitor -> findings.departments(), departments::setAll, error -> { });
+        tasks.submit("Loading departments", monitor -> findings.departments(), loaded -> {
+            if (loaded.equals(departments)) {
+                return;
+            }
+            String chosen = department.get();
+            departments.setAll(loaded);
+            department.set(chosen);
+        }, error -> { });
     }
 
     public int pageCount() {
