@@ -16,14 +16,14 @@ import org.patchdesk.planning.Patchability;
 import org.patchdesk.planning.PatchabilityService;
 
 /**
- * Gathers what the governance dashboard shows for a date range and an optional department: the key
- * metrics with the counts behind them and their change since the newest snapshot, the snapshot
- * series for the trend charts, the open findings of each department and the patchability of the
- * devices in service.
+ * Gathers what the governance dashboard shows for a date range and an optional department. That is
+ * the key metrics with the counts behind them and their change since the newest snapshot, the
+ * snapshot series for the trend charts, the open findings of each department, and the patchability
+ * of the devices in service.
  */
 public final class DashboardService {
 
-    /** The fewest months of snapshots read for a trend line, before they are cut to the range. */
+    /** The minimum number of months of snapshots read for a trend line, before they are cut to the range. */
     private static final int TREND_MONTHS = 12;
 
     /**
@@ -31,13 +31,15 @@ public final class DashboardService {
      *
      * @param detail         the counts behind the value, such as "412 of 530 devices"
      * @param higherIsBetter whether a rise is an improvement, which colors the trend
-     * @param trend          the change since the newest snapshot; empty when no snapshot holds the metric
+     * @param trend          the change since the newest snapshot; empty when no snapshot contains the metric
      */
     public record Tile(String key, String title, Metric metric, String detail, boolean higherIsBetter, Optional<Trend> trend) {
     }
 
     /**
-     * A tile's value against the newest snapshot.
+     * A tile's value against the newest snapshot. NOTE: a snapshot's flow metrics (patched in time,
+     * closed on time, time to patch) cover the snapshot's month, while the tile covers the chosen
+     * range. So for those the difference compares two periods, unlike the point-in-time metrics.
      *
      * @param previous   the snapshot's value, null when it had nothing to measure
      * @param month      the month the snapshot describes
@@ -148,9 +150,6 @@ public final class DashboardService {
                 tile(report, department, MetricsService.INVENTORY_COMPLETE, "Inventory completeness",
                         shareDetail(report.get(MetricsService.INVENTORY_COMPLETE), "devices") + " with network, software and"
                                 + " criticality data", true));
-        // NOTE: fewer open findings or acceptances is not always better (a finding may close by risk
-        // acceptance), so the coloring is a reading aid, not a judgment.
-        // Kept after the list so the tile order reads as the screen shows it.
     }
 
     private Tile tile(MetricsReport report, String department, String key, String title, String detail, boolean higherIsBetter) {

@@ -77,9 +77,12 @@ final class DashboardTiles {
         }
         Trend trend = tile.trend().get();
         String since = " since " + MONTH.format(trend.month());
+        if (trend.previous() == null) {
+            return "no value in the " + MONTH.format(trend.month()) + " snapshot";
+        }
         if (trend.difference() == null) {
-            return trend.previous() == null ? "no value to compare" + since : "no value now; " + number(trend.previous(), tile.metric().kind())
-                    + since;
+            return "no value now; " + number(trend.previous(), tile.metric().kind()) + " in the " + MONTH.format(trend.month())
+                    + " snapshot";
         }
         double difference = trend.difference();
         if (Math.abs(difference) < 0.05) {

@@ -54,10 +54,10 @@ import org.patchdesk.ui.DialogService;
  */
 public final class DashboardView extends BorderPane {
 
-    /** The screens a tile or a bar opens; the main window shows them. */
+    /** The screens a tile or a bar opens, which the main window shows. */
     public interface Navigation {
 
-        /** Shows the worklist's open findings with only these filters; a null department means every department. */
+        /** Shows the worklist's open findings with only these filters, where a null department means every department. */
         void openWorklist(boolean kevOnly, boolean overdueOnly, String department);
 
         void openPatchability();
@@ -99,7 +99,6 @@ public final class DashboardView extends BorderPane {
     private final Label shareEmpty = new Label();
     private final Label countEmpty = new Label();
     private int generation;
-    private Dashboard shown;
 
     public DashboardView(DashboardService dashboard, MetricsService metrics, MetricSnapshotService snapshots, BackgroundTasks tasks,
                          DialogService dialogs, Actor actor, ZoneId zone, Navigation navigation) {
@@ -248,11 +247,6 @@ public final class DashboardView extends BorderPane {
         reload();
     }
 
-    /** Returns the dashboard shown, or null before the first one has loaded. */
-    public Dashboard shown() {
-        return shown;
-    }
-
     private void reload() {
         MetricsQuery query;
         try {
@@ -279,7 +273,6 @@ public final class DashboardView extends BorderPane {
     }
 
     private void show(Dashboard result) {
-        shown = result;
         String chosen = department.getValue();
         department.getItems().setAll(ALL_DEPARTMENTS);
         department.getItems().addAll(result.departments());
