@@ -471,7 +471,7 @@ public final class MainWindow implements InventoryView.InventoryActions {
         content.getChildren().setAll(view);
     }
 
-    /** Returns the screens the dashboard's tiles and bars open, with the filters they ask for. */
+    /** Returns the screens the dashboard's tiles and bars open, with the filters they request. */
     private DashboardView.Navigation dashboardNavigation() {
         return new DashboardView.Navigation() {
             @Override

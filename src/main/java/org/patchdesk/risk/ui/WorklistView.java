@@ -346,7 +346,7 @@ public final class WorklistView extends BorderPane {
 
     /**
      * Shows the open findings with only the KEV, overdue and department filters given, as another
-     * screen asks for them, and loads them.
+     * screen requests them, and loads them.
      *
      * @param department a department, or null for every department
      */

@@ -12,9 +12,9 @@ import org.patchdesk.testing.TestSites;
 import org.patchdesk.workspace.Services;
 
 /**
- * A small site for dashboard tests: Baxter Life 2000 pumps ICU-1 and ICU-2 (ICU) and NICU-1 (NICU),
- * each with the findings CVE-2026-40001 and CVE-2026-40002, of which a KEV catalog lists the second,
- * and a Windows 7 workstation RAD-WS-1 (Radiology) without findings. Open findings: 4 in ICU, 2 in
+ * A small site for dashboard tests. Baxter Life 2000 pumps ICU-1 and ICU-2 (ICU) and NICU-1 (NICU)
+ * each have the findings CVE-2026-40001 and CVE-2026-40002, and a KEV catalog lists the second. A
+ * Windows 7 workstation RAD-WS-1 (Radiology) has no findings. Open findings: 4 in ICU, 2 in
  * NICU; devices with KEV-listed open findings: 3; devices on an unsupported operating system: 1.
  */
 public final class DashboardFixture {

@@ -61,7 +61,7 @@ class DashboardViewTest {
         services.close();
     }
 
-    /** Records the screens the dashboard asks to open. */
+    /** Records the screens the dashboard requests. */
     private final class RecordingNavigation implements DashboardView.Navigation {
         @Override
         public void openWorklist(boolean kevOnly, boolean overdueOnly, String department) {
