@@ -39,6 +39,7 @@ import org.patchdesk.common.Version;
 import org.patchdesk.acceptance.ui.AcceptancesView;
 import org.patchdesk.controls.ui.ControlsView;
 import org.patchdesk.governance.segmentation.ui.SegmentationCaseDialog;
+import org.patchdesk.governance.ui.DashboardView;
 import org.patchdesk.governance.ui.SiteSettingsDialog;
 import org.patchdesk.inventory.Device;
 import org.patchdesk.inventory.ui.DeviceFormDialog;
@@ -89,6 +90,7 @@ public final class MainWindow implements InventoryView.InventoryActions {
 
     private static final Logger log = LoggerFactory.getLogger(MainWindow.class);
 
+    static final String DASHBOARD = "Dashboard";
     static final String WORKLIST = "Worklist";
     static final String INVENTORY = "Inventory";
     static final String FEEDS = "Vulnerability feeds";
@@ -108,7 +110,7 @@ public final class MainWindow implements InventoryView.InventoryActions {
     static final String AUDIT_TRAIL = "Audit trail";
 
     /** The areas in the navigation, in order; administrators also see Users. */
-    private static final List<String> AREAS = List.of(WORKLIST, INVENTORY, FEEDS, MATCHES, PATCHABILITY, CONTROLS, RISK_ACCEPTANCES,
+    private static final List<String> AREAS = List.of(DASHBOARD, WORKLIST, INVENTORY, FEEDS, MATCHES, PATCHABILITY, CONTROLS, RISK_ACCEPTANCES,
             VENDORS, WINDOWS, PATCH_LOG, PLAYBOOKS, RECOVERY, IMPORT_HISTORY, MANUFACTURERS, DEVICE_TYPES, AUDIT_TRAIL);
 
     private final Stage stage;
@@ -140,6 +142,7 @@ public final class MainWindow implements InventoryView.InventoryActions {
     private ManufacturersView manufacturersView;
     private DeviceTypesView deviceTypesView;
     private WorklistView worklistView;
+    private DashboardView dashboardView;
     private FeedsView feedsView;
     private MatchReviewView matchReviewView;
     private PatchabilityView patchabilityView;
@@ -362,6 +365,8 @@ public final class MainWindow implements InventoryView.InventoryActions {
         manufacturersView = new ManufacturersView(services.manufacturers(), dialogs, actor, this::reloadInventory);
         deviceTypesView = new DeviceTypesView(services.deviceTypes(), dialogs, actor, this::reloadInventory);
         worklistView = new WorklistView(new WorklistViewModel(services.findings(), services.feedStatus(), tasks), dialogs, actor, services.clock());
+        dashboardView = new DashboardView(services.dashboard(), services.metrics(), services.metricSnapshots(), tasks, dialogs, actor,
+                services.clock().getZone(), dashboardNavigation());
         feedsView = new FeedsView(services.intelligence(), services.feedStatus(), services.settings(), tasks, dialogs, actor,
                 services.clock().getZone(), () -> { });
         matchReviewView = new MatchReviewView(services.intelligence(), tasks, dialogs, actor, () -> { });
@@ -404,6 +409,10 @@ public final class MainWindow implements InventoryView.InventoryActions {
             case DEVICE_TYPES -> {
                 deviceTypesView.refresh();
                 yield deviceTypesView;
+            }
+            case DASHBOARD -> {
+                dashboardView.refresh();
+                yield dashboardView;
             }
             case WORKLIST -> {
                 worklistView.refresh();
@@ -460,6 +469,42 @@ public final class MainWindow implements InventoryView.InventoryActions {
             default -> inventoryModel.rows().isEmpty() && !inventoryModel.loadingProperty().get() ? welcomePane() : inventoryView;
         };
         content.getChildren().setAll(view);
+    }
+
+    /** Returns the screens the dashboard's tiles and bars open, with the filters they request. */
+    private DashboardView.Navigation dashboardNavigation() {
+        return new DashboardView.Navigation() {
+            @Override
+            public void openWorklist(boolean kevOnly, boolean overdueOnly, String department) {
+                navigation.getSelectionModel().select(WORKLIST);
+                worklistView.showFiltered(kevOnly, overdueOnly, department);
+            }
+
+            @Override
+            public void openPatchability() {
+                navigation.getSelectionModel().select(PATCHABILITY);
+            }
+
+            @Override
+            public void openRiskAcceptances() {
+                navigation.getSelectionModel().select(RISK_ACCEPTANCES);
+            }
+
+            @Override
+            public void openVendors() {
+                navigation.getSelectionModel().select(VENDORS);
+            }
+
+            @Override
+            public void openInventory() {
+                navigation.getSelectionModel().select(INVENTORY);
+            }
+
+            @Override
+            public void openPatchLog() {
+                navigation.getSelectionModel().select(PATCH_LOG);
+            }
+        };
     }
 
     private void reloadInventory() {

@@ -10,6 +10,7 @@ import org.patchdesk.audit.AuditLog;
 import org.patchdesk.controls.ControlAuditReader;
 import org.patchdesk.controls.ControlService;
 import org.patchdesk.governance.segmentation.SegmentationCaseService;
+import org.patchdesk.governance.DashboardService;
 import org.patchdesk.governance.MetricSnapshotAuditReader;
 import org.patchdesk.governance.MetricSnapshotService;
 import org.patchdesk.governance.MetricsService;
@@ -123,6 +124,7 @@ public final class Services implements AutoCloseable {
     private final SiteSettingsService siteSettings;
     private final MetricsService metrics;
     private final MetricSnapshotService metricSnapshots;
+    private final DashboardService dashboard;
 
     /** Opens the services of a site database, one that is not the demo database. */
     public Services(Database database, FdaProductClassification fda, SsvcTables ssvc, Clock clock) {
@@ -172,6 +174,7 @@ public final class Services implements AutoCloseable {
         this.segmentationCases = new SegmentationCaseService(jdbi, ssvc, settings, patchability, clock);
         this.metrics = new MetricsService(jdbi, auditLog, patchability, osSupport, productSupport, clock);
         this.metricSnapshots = new MetricSnapshotService(jdbi, auditLog, metrics, clock);
+        this.dashboard = new DashboardService(jdbi, metrics, metricSnapshots, patchability, clock);
         this.auditReaders = new AuditedRecordReaders()
                 .register(new DeviceAuditReader())
                 .register(new ManufacturerAuditReader())
@@ -378,6 +381,10 @@ public final class Services implements AutoCloseable {
 
     public MetricSnapshotService metricSnapshots() {
         return metricSnapshots;
+    }
+
+    public DashboardService dashboard() {
+        return dashboard;
     }
 
     /** Closes the database. */

@@ -67,7 +67,7 @@ class MainWindowUsersTest {
     void statusAreaShowsTheSignedInUser(FxRobot robot) {
         assertThat(robot.lookup("#signedInUser").queryLabeled().getText())
                 .isEqualTo("Signed in: Kim Wong (kwong)\nHTM manager, Administrator");
-        assertThat(robot.lookup("#navigation").queryListView().getItems()).containsExactly(MainWindow.WORKLIST, MainWindow.INVENTORY,
+        assertThat(robot.lookup("#navigation").queryListView().getItems()).containsExactly(MainWindow.DASHBOARD, MainWindow.WORKLIST, MainWindow.INVENTORY,
                 MainWindow.FEEDS, MainWindow.MATCHES, MainWindow.PATCHABILITY, MainWindow.CONTROLS, MainWindow.RISK_ACCEPTANCES,
                 MainWindow.VENDORS, MainWindow.WINDOWS,
                 MainWindow.PATCH_LOG, MainWindow.PLAYBOOKS, MainWindow.RECOVERY, MainWindow.IMPORT_HISTORY, MainWindow.MANUFACTURERS,

@@ -76,6 +76,9 @@ public final class WorklistView extends BorderPane {
     private final Pagination pagination = new Pagination(1, 0);
     private final Label status = new Label();
     private final FindingDetailPane detail;
+    private final List<CheckBox> decisionBoxes = new java.util.ArrayList<>();
+    /** True while {@link #showFiltered} sets several filters, so that each change does not load the list. */
+    private boolean settingFilters;
 
     public WorklistView(WorklistViewModel model, DialogService dialogs, Actor actor, Clock clock) {
         this.model = model;
@@ -136,6 +139,8 @@ public final class WorklistView extends BorderPane {
         for (Decision decision : List.of(Decision.IMMEDIATE, Decision.OUT_OF_CYCLE, Decision.SCHEDULED, Decision.DEFER)) {
             CheckBox box = new CheckBox(WorklistViewModel.capitalize(decision.word()));
             box.setId("decision-" + decision.word());
+            box.setUserData(decision);
+            decisionBoxes.add(box);
             box.selectedProperty().addListener((observable, old, selected) -> {
                 if (selected) {
                     model.decisions().add(decision);
@@ -327,6 +332,9 @@ public final class WorklistView extends BorderPane {
     }
 
     private void filtersChanged() {
+        if (settingFilters) {
+            return;
+        }
         model.pageProperty().set(0);
         reload();
     }
@@ -334,6 +342,23 @@ public final class WorklistView extends BorderPane {
     /** Loads the worklist again with the current filters. */
     public void reload() {
         model.reload(this::showLoaded, error -> dialogs.showFailure("Worklist not loaded", "Loading the findings failed.", error));
+    }
+
+    /**
+     * Shows the open findings with only the KEV, overdue and department filters given, as another
+     * screen requests them, and loads them.
+     *
+     * @param department a department, or null for every department
+     */
+    public void showFiltered(boolean kevOnly, boolean overdueOnly, String department) {
+        settingFilters = true;
+        try {
+            model.resetFilters(kevOnly, overdueOnly, department);
+            decisionBoxes.forEach(box -> box.setSelected(model.decisions().contains((Decision) box.getUserData())));
+        } finally {
+            settingFilters = false;
+        }
+        refresh();
     }
 
     /** Loads the filter choices and the first page. */

@@ -130,6 +130,26 @@ public final class WorklistViewModel {
                 .withDepartment(department.get()).withText(text.get());
     }
 
+    /**
+     * Sets the filters to the open findings with only the KEV, overdue and department filters given,
+     * clearing the decisions, the EPSS and text filters and the grouping, and goes to the first page.
+     * Nothing is loaded until the next {@link #reload}.
+     *
+     * @param department a department, or null for every department
+     */
+    public void resetFilters(boolean kevOnly, boolean overdueOnly, String department) {
+        decisions.clear();
+        status.set(statusChoices().get(0));
+        this.kevOnly.set(kevOnly);
+        this.overdueOnly.set(overdueOnly);
+        reviewOnly.set(false);
+        minEpss.set("");
+        this.department.set(department);
+        text.set("");
+        grouping.set(null);
+        page.set(0);
+    }
+
     /** Loads the current page, or the groups when grouping is on, for the current filters. */
     public void reload(Runnable onLoaded, Consumer<Throwable> onFailure) {
         WorklistQuery query;
@@ -236,9 +256,19 @@ public final class WorklistViewModel {
         tasks.submit("Loading " + group.label(), monitor -> findings.worklist(query, 0, GROUP_LIMIT), onLoaded, onFailure);
     }
 
-    /** Loads the departments for the filter's choices. */
+    /**
+     * Loads the departments for the filter's choices. The chosen department stays chosen, because
+     * replacing a combo box's items clears its value.
+     */
     public void loadDepartments() {
-        tasks.submit("Loading departments", monitor -> findings.departments(), departments::setAll, error -> { });
+        tasks.submit("Loading departments", monitor -> findings.departments(), loaded -> {
+            if (loaded.equals(departments)) {
+                return;
+            }
+            String chosen = department.get();
+            departments.setAll(loaded);
+            department.set(chosen);
+        }, error -> { });
     }
 
     public int pageCount() {
