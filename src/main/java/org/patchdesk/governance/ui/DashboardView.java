@@ -44,6 +44,7 @@ import org.patchdesk.governance.MetricsService;
 import org.patchdesk.governance.SnapshotPoint;
 import org.patchdesk.planning.Patchability;
 import org.patchdesk.ui.BackgroundTasks;
+import org.patchdesk.ui.DateFields;
 import org.patchdesk.ui.DialogService;
 
 /**
@@ -84,8 +85,8 @@ public final class DashboardView extends BorderPane {
     private final ZoneId zone;
     private final Navigation navigation;
 
-    private final DatePicker from = new DatePicker();
-    private final DatePicker to = new DatePicker();
+    private final DatePicker from = DateFields.picker("dashboardFrom", null);
+    private final DatePicker to = DateFields.picker("dashboardTo", null);
     private final ComboBox<String> department = new ComboBox<>();
     private final TextField windowDays = new TextField(Integer.toString(MetricsService.DEFAULT_WINDOW_DAYS));
     private final Label problem = new Label();
@@ -121,9 +122,7 @@ public final class DashboardView extends BorderPane {
     }
 
     private VBox filterBar() {
-        from.setId("dashboardFrom");
         from.setPrefWidth(130);
-        to.setId("dashboardTo");
         to.setPrefWidth(130);
         department.setId("dashboardDepartment");
         department.getItems().setAll(ALL_DEPARTMENTS);
@@ -251,7 +250,7 @@ public final class DashboardView extends BorderPane {
         MetricsQuery query;
         try {
             String chosen = department.getValue();
-            query = new MetricsQuery(from.getValue(), to.getValue(), chosen == null || ALL_DEPARTMENTS.equals(chosen) ? null : chosen);
+            query = new MetricsQuery(DateFields.read(from, "From"), DateFields.read(to, "To"), chosen == null || ALL_DEPARTMENTS.equals(chosen) ? null : chosen);
             problem.setText("");
         } catch (IllegalArgumentException e) {
             problem.setText(e.getMessage());
