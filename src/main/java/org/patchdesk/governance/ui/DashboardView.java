@@ -250,7 +250,8 @@ public final class DashboardView extends BorderPane {
         MetricsQuery query;
         try {
             String chosen = department.getValue();
-            query = new MetricsQuery(DateFields.read(from, "From"), DateFields.read(to, "To"), chosen == null || ALL_DEPARTMENTS.equals(chosen) ? null : chosen);
+            query = new MetricsQuery(DateFields.read(from, "From"), DateFields.read(to, "To"),
+                    chosen == null || ALL_DEPARTMENTS.equals(chosen) ? null : chosen);
             problem.setText("");
         } catch (IllegalArgumentException e) {
             problem.setText(e.getMessage());
