@@ -86,6 +86,7 @@ public final class AuditPacket {
     private final AuditWorkbook workbook;
     private final boolean demo;
     private final Clock clock;
+    private final int rowLimit;
 
     /** @param demo true for the demo database, which every page marks as not a real record */
     public AuditPacket(Jdbi jdbi, AuditChain chain, MetricsService metrics, MetricSnapshotService snapshots,
@@ -101,6 +102,26 @@ public final class AuditPacket {
         this.workbook = workbook;
         this.demo = demo;
         this.clock = clock;
+        this.rowLimit = ROW_LIMIT;
+    }
+
+    private AuditPacket(AuditPacket packet, int rowLimit) {
+        this.jdbi = packet.jdbi;
+        this.chain = packet.chain;
+        this.metrics = packet.metrics;
+        this.snapshots = packet.snapshots;
+        this.siteSettings = packet.siteSettings;
+        this.patchability = packet.patchability;
+        this.acceptances = packet.acceptances;
+        this.workbook = packet.workbook;
+        this.demo = packet.demo;
+        this.clock = packet.clock;
+        this.rowLimit = rowLimit;
+    }
+
+    /** Returns a packet writer that prints at most {@code rows} rows of each list, for tests of the cut. */
+    AuditPacket withRowLimit(int rows) {
+        return new AuditPacket(this, rows);
     }
 
     /**
@@ -144,7 +165,7 @@ public final class AuditPacket {
             OffsetDateTime end = to.plusDays(1).atStartOfDay(zone).toInstant().atOffset(ZoneOffset.UTC);
             var devices = patchability.resolveAll();
             Lists lists = jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, handle -> {
-                PacketData data = new PacketData(handle, today, zone, ROW_LIMIT);
+                PacketData data = new PacketData(handle, today, zone, rowLimit);
                 return new Lists(data.unpatchable(devices), data.overdueFindings(), data.patchLog(start, end));
             });
             unpatchable(document, lists.unpatchable(), siteReport);
