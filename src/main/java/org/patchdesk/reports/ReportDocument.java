@@ -23,8 +23,9 @@ import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 import org.patchdesk.common.AtomicFiles;
 
 /**
- * A printable document on US Letter pages, written top to bottom: headings, paragraphs, key/value
- * blocks, tables, check boxes and signature lines. Every page gets a running header with the site
+ * A printable document on US Letter pages, written top to bottom: titles, headings, paragraphs,
+ * key/value blocks, tables, images, check boxes, signature lines, and a table of contents whose page
+ * numbers are filled in on saving. Every page gets a running header with the site
  * and the title, a demo mark under it when the site is the demo database, and a footer with an
  * optional note and "Page n of m". Text wraps to the width
  * it is given; characters the fonts cannot draw are replaced (see {@link ReportFonts}).

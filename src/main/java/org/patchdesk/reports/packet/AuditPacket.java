@@ -46,18 +46,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes the audit packet (PDF) for auditors and clinical leadership: a cover page with the site,
- * range, author and audit chain head, a table of contents, an executive summary computed from the
- * metrics, the metrics with their definitions and charts, the unpatchable devices with their
- * controls, every active risk acceptance with its signature block, the overdue findings, the patch
- * log of the range and the control mapping. Long lists print their first {@value #ROW_LIMIT} rows
- * and refer to the audit workbook for the rest, so a large site's packet stays readable.
+ * Writes the audit packet (PDF) for auditors and clinical leadership. It starts with a cover page
+ * (site, range, author, audit chain head) and a table of contents. The sections follow: an executive
+ * summary computed from the metrics, the metrics with definitions and charts, the unpatchable
+ * devices with their controls, each active risk acceptance with its signature block, the overdue
+ * findings, the patch log of the range and the control mapping. Long lists print their first
+ * {@value #ROW_LIMIT} rows and refer to the audit workbook for the rest.
  */
 public final class AuditPacket {
 
     private static final Logger log = LoggerFactory.getLogger(AuditPacket.class);
 
-    /** The most rows a list of the packet prints. */
+    /** The maximum number of rows each list of the packet prints. */
     public static final int ROW_LIMIT = 100;
 
     public static final String SUMMARY = "Executive summary";
@@ -152,7 +152,7 @@ public final class AuditPacket {
         try (ReportDocument document = new ReportDocument(new ReportSite(site.name(), demo), "Audit packet, " + range)) {
             ZonedDateTime generatedAt = ZonedDateTime.now(clock).truncatedTo(ChronoUnit.MINUTES);
             document.footerNote("Generated " + GENERATED.format(generatedAt) + " by " + request.generatedBy().name()
-                    + "; audit chain " + head.entryCount() + " entries");
+                    + String.format(Locale.US, "; audit chain %,d entries", head.entryCount()));
             cover(document, site, range, request, generatedAt, head);
             summary(document, siteReport);
             metricsTable(document, siteReport);
@@ -300,6 +300,9 @@ public final class AuditPacket {
         });
         if (byDepartment.isEmpty()) {
             document.paragraph("No department has a device in service, so there are no open findings by department.");
+        } else if (byDepartment.values().stream().allMatch(count -> count == 0)) {
+            document.paragraph("No department has an open finding on " + reports.get("").asOf() + ", so there is no chart of open"
+                    + " findings by department.");
         } else {
             document.image(PacketCharts.bars("Open findings by department, " + reports.get("").asOf(), "findings", byDepartment),
                     PacketCharts.WIDTH, PacketCharts.HEIGHT);

@@ -71,7 +71,7 @@ final class ExecutiveSummary {
         List<String> sentences = new ArrayList<>();
         Metric patched = report.get(PATCHED_WITHIN_WINDOW);
         if (patched.value() == null) {
-            sentences.add(String.format(Locale.US, "No patch validated for a device in this period has reached its %d-day window yet,"
+            sentences.add(String.format(Locale.US, "No device had a patch validated in this period whose %d-day window has closed,"
                     + " so the share patched on time cannot be measured.", report.patchWindowDays()));
         } else {
             sentences.add(String.format(Locale.US, "%s of %s that had a validated patch in this period (%.1f %%) installed every such"
@@ -118,7 +118,7 @@ final class ExecutiveSummary {
                 plural(requests, "open validation request"), late == 1 ? "is" : "are"));
         Metric complete = report.get(INVENTORY_COMPLETE);
         if (complete.value() != null && complete.numerator() < complete.denominator()) {
-            sentences.add(String.format(Locale.US, "%s of %s in service (%.1f %%) lack network, software version or criticality data,"
+            sentences.add(String.format(Locale.US, "%s of %s devices in service (%.1f %%) lack network, software version or criticality data,"
                             + " which the figures above depend on.", number(complete.denominator() - complete.numerator()),
                     number(complete.denominator()), 100 - complete.value()));
         }
