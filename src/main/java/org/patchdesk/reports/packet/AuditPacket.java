@@ -285,8 +285,8 @@ public final class AuditPacket {
             document.paragraph("No snapshot history yet: PatchDesk stores the metrics once a month, on the first start in a new month"
                     + " or with 'patchdesk report snapshot', and the trend lines start with the first snapshot.");
         } else {
-            document.paragraph("From the monthly metric snapshots of the last " + TREND_MONTHS + " months, the newest of each month;"
-                    + " a month without a snapshot is left out.");
+            document.paragraph("From the monthly metric snapshots of the last " + TREND_MONTHS + " months, the newest of each month."
+                    + " A month without a snapshot is left out, and a month whose snapshot had nothing to measure has no point.");
             document.image(PacketCharts.trend("Devices patched within the window (%)", "%", patched, true),
                     PacketCharts.WIDTH, PacketCharts.HEIGHT);
             document.image(PacketCharts.trend("Devices with KEV-listed open findings", "devices", kev, false),
