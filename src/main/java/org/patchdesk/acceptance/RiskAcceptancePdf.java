@@ -61,6 +61,34 @@ public final class RiskAcceptancePdf {
         }
     }
 
+    /**
+     * Appends a short form of the acceptance to another document, such as an audit packet: the
+     * request's key facts, the risk statement, the residual risk, its scope and controls in counts
+     * and titles, and the signature block with empty lines for the required signers still missing.
+     */
+    public static void appendSummary(ReportDocument document, AcceptanceForm form, ZoneId zone) {
+        RiskAcceptance acceptance = form.acceptance();
+        document.subheading(acceptance.number() + ": " + acceptance.title());
+        long kev = form.coveredFindings().stream().filter(ScopeFinding::kev).count();
+        String controls = form.controls().isEmpty() ? NONE
+                : form.controls().stream().map(control -> control.title() + " (" + control.type().name() + ")").collect(Collectors.joining("; "));
+        document.keyValues(List.of(
+                KeyValue.of("State", form.state().label() + " on " + form.today()),
+                KeyValue.of("Requester", acceptance.requesterName() + " (" + acceptance.requester() + ")"),
+                KeyValue.of("Reason", acceptance.reason().label()
+                        + (acceptance.reasonDetail() == null ? "" : ": " + acceptance.reasonDetail())),
+                KeyValue.of("Decision", acceptance.decision().label()),
+                KeyValue.of("Period", acceptance.startDate() + " to " + acceptance.endDate()),
+                KeyValue.of("Residual risk", acceptance.likelihood() + " x " + acceptance.severity() + " = " + acceptance.residualScore()
+                        + ", " + acceptance.level().label()),
+                KeyValue.of("Scope", acceptance.devices().size() + (acceptance.devices().size() == 1 ? " device, " : " devices, ")
+                        + form.coveredFindings().size() + (form.coveredFindings().size() == 1 ? " finding" : " findings") + " covered, "
+                        + kev + " KEV-listed"),
+                KeyValue.of("Compensating controls", controls)));
+        document.paragraph("Risk statement: " + acceptance.riskStatement());
+        signatureBlock(document, form, zone, true);
+    }
+
     private static ReportDocument build(AcceptanceForm form, ReportSite site, String printedBy, ZonedDateTime printedAt) {
         Objects.requireNonNull(form, "form");
         Objects.requireNonNull(printedAt, "printedAt");
@@ -72,7 +100,7 @@ public final class RiskAcceptancePdf {
         residualRisk(document, form);
         scope(document, form);
         controls(document, form);
-        signatures(document, form, zone);
+        signatureBlock(document, form, zone, false);
         if (form.protocols().isEmpty()) {
             document.heading("Incident recovery protocol");
             document.paragraph("No recovery protocol applies to the devices in scope: none is recorded for them or for their products.");
@@ -234,8 +262,13 @@ public final class RiskAcceptancePdf {
         }
     }
 
-    private static void signatures(ReportDocument document, AcceptanceForm form, ZoneId zone) {
-        document.heading("Signatures");
+    /** Prints the signatures given and lines for the missing ones, under a heading, or a subheading when {@code nested}. */
+    private static void signatureBlock(ReportDocument document, AcceptanceForm form, ZoneId zone, boolean nested) {
+        if (nested) {
+            document.subheading("Signatures");
+        } else {
+            document.heading("Signatures");
+        }
         if (form.signatures().isEmpty()) {
             document.paragraph("No electronic signature has been given.");
         } else {

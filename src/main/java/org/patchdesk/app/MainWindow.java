@@ -33,6 +33,8 @@ import javafx.stage.Stage;
 import org.patchdesk.audit.AuditVerification;
 import org.patchdesk.audit.ui.AuditTrailView;
 import org.patchdesk.common.Actor;
+import org.patchdesk.reports.packet.AuditPacket;
+import org.patchdesk.reports.packet.PacketRequest;
 import org.patchdesk.reports.workbook.AuditWorkbook;
 import org.patchdesk.reports.workbook.WorkbookRequest;
 import org.patchdesk.common.Version;
@@ -248,7 +250,7 @@ public final class MainWindow implements InventoryView.InventoryActions {
         MenuItem site = item("Site name and logo…", () -> new SiteSettingsDialog(current.siteSettings(), dialogs, actor,
                 stage).show());
         site.setId("siteSettingsMenuItem");
-        Menu reports = new Menu("Reports", null, auditWorkbookItem(), new SeparatorMenuItem(), departmentSummary, segmentation,
+        Menu reports = new Menu("Reports", null, auditWorkbookItem(), auditPacketItem(), new SeparatorMenuItem(), departmentSummary, segmentation,
                 new SeparatorMenuItem(), site);
         reports.setId("reportsMenu");
         return reports;
@@ -649,6 +651,37 @@ public final class MainWindow implements InventoryView.InventoryActions {
                             + written.rows("Inventory") + " devices, " + written.rows("Findings") + " findings and "
                             + written.rows("Audit trail") + " audit entries."),
                     error -> dialogs.showFailure("Audit workbook failed", "Writing " + target + " failed; no file was written.", error)));
+        });
+    }
+
+    /** Returns the Reports item that writes the audit packet (PDF) for a period the user chooses. */
+    private MenuItem auditPacketItem() {
+        MenuItem item = item("Audit packet…", this::writeAuditPacket);
+        item.setId("auditPacketMenuItem");
+        return item;
+    }
+
+    private void writeAuditPacket() {
+        LocalDate today = LocalDate.now(current.clock());
+        List<String> periods = List.of("The last 12 months", "This year, " + today.getYear(), "Every record");
+        var period = dialogs.choose("Audit packet", "Which period should the packet cover? Open findings, unpatchable devices and"
+                + " risk acceptances are shown as they stand today; the metrics and the patch log cover the period.", periods);
+        if (period.isEmpty()) {
+            return;
+        }
+        LocalDate from = switch (period.get()) {
+            case 0 -> today.minusYears(1).plusDays(1);
+            case 1 -> today.withDayOfYear(1);
+            default -> null;
+        };
+        String suggested = (isDemo() ? "demo-" : "") + "audit-packet-" + today + ".pdf";
+        dialogs.chooseFileToSave("Audit packet", suggested, "pdf").ifPresent(target -> {
+            PacketRequest request = new PacketRequest(from, today, actor);
+            AuditPacket packet = current.auditPacket();
+            ProgressDialog.show(stage, tasks.submit("Writing the audit packet", monitor -> packet.write(request, target, monitor),
+                    written -> dialogs.showInformation("Audit packet written", "Wrote the audit packet to " + written.file() + ": "
+                            + written.pages() + " pages."),
+                    error -> dialogs.showFailure("Audit packet failed", "Writing " + target + " failed; no file was written.", error)));
         });
     }
 

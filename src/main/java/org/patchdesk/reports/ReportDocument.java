@@ -1,12 +1,15 @@
 package org.patchdesk.reports;
 
 import java.awt.Color;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -14,12 +17,15 @@ import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 import org.patchdesk.common.AtomicFiles;
 
 /**
- * A printable document on US Letter pages, written top to bottom: headings, paragraphs, key/value
- * blocks, tables, check boxes and signature lines. Every page gets a running header with the site
+ * A printable document on US Letter pages, written top to bottom: titles, headings, paragraphs,
+ * key/value blocks, tables, images, check boxes, signature lines, and a table of contents whose page
+ * numbers are filled in on saving. Every page gets a running header with the site
  * and the title, a demo mark under it when the site is the demo database, and a footer with an
  * optional note and "Page n of m". Text wraps to the width
  * it is given; characters the fonts cannot draw are replaced (see {@link ReportFonts}).
@@ -71,6 +77,7 @@ public final class ReportDocument implements AutoCloseable {
 
     private static final float BODY_SIZE = 10;
     private static final float BODY_LEADING = 13;
+    private static final float TITLE_SIZE = 24;
     private static final float HEADING_SIZE = 14;
     private static final float SUBHEADING_SIZE = 11.5f;
     private static final float TABLE_SIZE = 9;
@@ -93,6 +100,8 @@ public final class ReportDocument implements AutoCloseable {
     private final ReportFonts fonts;
     private final LineWrapper wrapper;
     private String footerNote = "";
+    /** The table of contents: each reserved title, in order, to the place its line is drawn and the section it names. */
+    private final Map<String, ContentsLine> contents = new LinkedHashMap<>();
     private PDPageContentStream stream;
     private float y;
     private boolean saved;
@@ -123,6 +132,104 @@ public final class ReportDocument implements AutoCloseable {
     public ReportDocument footerNote(String note) {
         checkOpen();
         this.footerNote = note == null ? "" : note;
+        return this;
+    }
+
+    /** A section of the document: its title and the page, counted from 1, on which its heading is. */
+    public record Section(String title, int page) {
+    }
+
+    /** A reserved line of the table of contents: the page index and baseline it is drawn at, and the page its section starts on. */
+    private static final class ContentsLine {
+        private final int pageIndex;
+        private final float baseline;
+        private int sectionPage;
+
+        ContentsLine(int pageIndex, float baseline) {
+            this.pageIndex = pageIndex;
+            this.baseline = baseline;
+        }
+    }
+
+    /** Adds a large bold title, for a cover page; long titles wrap. */
+    public ReportDocument title(String text) {
+        return headingOf(text, TITLE_SIZE, 24);
+    }
+
+    /**
+     * Reserves a table of contents here: one line per title, filled in with the section's page
+     * number when the document is saved. Each title must later start a {@link #section}.
+     *
+     * @throws IllegalArgumentException when a title is blank or listed twice
+     * @throws IllegalStateException    when the document already has a table of contents
+     */
+    public ReportDocument tableOfContents(List<String> titles) {
+        checkOpen();
+        if (!contents.isEmpty()) {
+            throw new IllegalStateException("The document already has a table of contents");
+        }
+        for (String title : titles) {
+            if (title == null || title.isBlank()) {
+                throw new IllegalArgumentException("A table of contents entry needs a title");
+            }
+            if (contents.containsKey(title)) {
+                throw new IllegalArgumentException("The table of contents lists '" + title + "' twice");
+            }
+            ensureRoom(BODY_LEADING + 4);
+            y -= BODY_LEADING + 4;
+            contents.put(title, new ContentsLine(document.getNumberOfPages() - 1, y + 3));
+        }
+        y -= 6;
+        return this;
+    }
+
+    /**
+     * Starts a section: a heading, on a new page when {@code newPage} is true, whose page the table
+     * of contents names when it lists {@code title}.
+     */
+    public ReportDocument section(String title, boolean newPage) {
+        if (newPage) {
+            pageBreak();
+        }
+        heading(title);
+        ContentsLine line = contents.get(title);
+        if (line != null) {
+            line.sectionPage = document.getNumberOfPages();
+        }
+        return this;
+    }
+
+    /** Returns the sections listed in the table of contents, with their pages; a page is 0 while its section has not started. */
+    public List<Section> sections() {
+        List<Section> sections = new ArrayList<>();
+        contents.forEach((title, line) -> sections.add(new Section(title, line.sectionPage)));
+        return sections;
+    }
+
+    /**
+     * Adds an image scaled to fit {@code maxWidth} by {@code maxHeight} points, keeping its aspect
+     * ratio, at the left margin; it moves to the next page when it does not fit on this one. A
+     * bitmap drawn at twice the size it is shown prints sharp.
+     *
+     * @throws IllegalArgumentException when a size is not positive
+     */
+    public ReportDocument image(BufferedImage image, float maxWidth, float maxHeight) {
+        checkOpen();
+        if (!(maxWidth > 0) || !(maxHeight > 0)) {
+            throw new IllegalArgumentException("An image needs a positive width and height, not " + maxWidth + " by " + maxHeight);
+        }
+        float scale = Math.min(Math.min(maxWidth, CONTENT_WIDTH) / image.getWidth(), Math.min(maxHeight, usableHeight()) / image.getHeight());
+        float width = image.getWidth() * scale;
+        float height = image.getHeight() * scale;
+        ensureRoom(height + 4);
+        y -= height + 4;
+        try {
+            PDImageXObject picture = LosslessFactory.createFromImage(document, image);
+            stream.drawImage(picture, MARGIN, y, width, height);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Adding an image to the PDF failed", e);
+        }
+        y -= 6;
         return this;
     }
 
@@ -455,6 +562,11 @@ public final class ReportDocument implements AutoCloseable {
     private void finish() throws IOException {
         checkOpen();
         closeStream();
+        for (Map.Entry<String, ContentsLine> entry : contents.entrySet()) {
+            if (entry.getValue().sectionPage == 0) {
+                throw new IllegalStateException("The table of contents lists '" + entry.getKey() + "', which no section starts");
+            }
+        }
         saved = true;
         int total = document.getNumberOfPages();
         for (int index = 0; index < total; index++) {
@@ -467,6 +579,7 @@ public final class ReportDocument implements AutoCloseable {
                     drawDemoMark();
                 }
                 drawFooter(index + 1, total);
+                drawContents(index);
             } finally {
                 stream = null;
             }
@@ -491,6 +604,27 @@ public final class ReportDocument implements AutoCloseable {
         float left = (PAGE_WIDTH - width) / 2;
         fillRectangle(left - 6, baseline - 3, width + 12, size + 3, DEMO_FILL);
         showText(true, size, left, baseline, ReportSite.DEMO_MARK);
+    }
+
+    /** Draws the table of contents lines reserved on the page: the title, dot leaders and the page number. */
+    private void drawContents(int pageIndex) {
+        for (Map.Entry<String, ContentsLine> entry : contents.entrySet()) {
+            ContentsLine line = entry.getValue();
+            if (line.pageIndex != pageIndex) {
+                continue;
+            }
+            String number = Integer.toString(line.sectionPage);
+            float numberWidth = fonts.width(BODY_SIZE, number);
+            String title = fit(BODY_SIZE, entry.getKey(), CONTENT_WIDTH - numberWidth - 40);
+            float titleEnd = MARGIN + fonts.width(BODY_SIZE, title);
+            showText(false, BODY_SIZE, MARGIN, line.baseline, title);
+            float dotWidth = fonts.width(BODY_SIZE, ". ");
+            int dots = (int) ((PAGE_WIDTH - MARGIN - numberWidth - 8 - titleEnd - 8) / dotWidth);
+            if (dots > 0) {
+                showText(false, BODY_SIZE, PAGE_WIDTH - MARGIN - numberWidth - 8 - dots * dotWidth, line.baseline, ". ".repeat(dots));
+            }
+            showText(false, BODY_SIZE, PAGE_WIDTH - MARGIN - numberWidth, line.baseline, number);
+        }
     }
 
     private void drawFooter(int page, int total) {

@@ -49,6 +49,7 @@ import org.patchdesk.playbooks.PlaybookStepAuditReader;
 import org.patchdesk.recovery.RecoveryProtocolService;
 import org.patchdesk.reports.ReportSite;
 import org.patchdesk.reports.department.DepartmentSummaryService;
+import org.patchdesk.reports.packet.AuditPacket;
 import org.patchdesk.reports.workbook.AuditWorkbook;
 import org.patchdesk.risk.FeedStatusService;
 import org.patchdesk.risk.FindingAuditReader;
@@ -121,6 +122,7 @@ public final class Services implements AutoCloseable {
     private final DepartmentSummaryService departmentSummaries;
     private final SegmentationCaseService segmentationCases;
     private final AuditWorkbook auditWorkbook;
+    private final AuditPacket auditPacket;
     private final SiteSettingsService siteSettings;
     private final MetricsService metrics;
     private final MetricSnapshotService metricSnapshots;
@@ -205,6 +207,8 @@ public final class Services implements AutoCloseable {
         this.auditVerifier = new AuditVerifier(jdbi, auditChain, auditReaders, clock);
         this.auditTrail = new AuditTrail(jdbi, auditChain, clock);
         this.auditWorkbook = new AuditWorkbook(jdbi, auditChain, osSupport, metrics, clock);
+        this.auditPacket = new AuditPacket(jdbi, auditChain, metrics, metricSnapshots, siteSettings, patchability, acceptances,
+                auditWorkbook, demo, clock);
     }
 
     public AuditChain auditChain() {
@@ -369,6 +373,10 @@ public final class Services implements AutoCloseable {
 
     public AuditWorkbook auditWorkbook() {
         return auditWorkbook;
+    }
+
+    public AuditPacket auditPacket() {
+        return auditPacket;
     }
 
     public SiteSettingsService siteSettings() {

@@ -44,14 +44,14 @@ import org.patchdesk.workspace.Services;
  * 2026-04-10. Every pump has the findings CVE-2026-40001 and CVE-2026-40002, found on 2026-03-01
  * (out-of-cycle, due 2026-03-31).
  */
-final class MetricsFixtures {
+public final class MetricsFixtures {
 
-    static final ZoneId ZONE = ZoneId.of("America/Chicago");
+    public static final ZoneId ZONE = ZoneId.of("America/Chicago");
     static final String CVE_1 = ControlFixtures.FIRST_CVE;
     static final String CVE_2 = ControlFixtures.SECOND_CVE;
 
     final Path folder;
-    final Map<String, Long> devices = new HashMap<>();
+    public final Map<String, Long> devices = new HashMap<>();
     long pumpProduct;
     long validatedRequest;
     long openRequest;
@@ -61,12 +61,12 @@ final class MetricsFixtures {
         this.folder = folder;
     }
 
-    static Clock clockOn(LocalDate day) {
+    public static Clock clockOn(LocalDate day) {
         return Clock.fixed(day.atTime(7, 0).atZone(ZONE).toInstant(), ZONE);
     }
 
     /** Builds the site in {@code folder} and returns the fixture with the device ids by asset tag. */
-    static MetricsFixtures build(Path folder) throws IOException {
+    public static MetricsFixtures build(Path folder) throws IOException {
         MetricsFixtures site = new MetricsFixtures(folder);
         site.buildAll();
         return site;

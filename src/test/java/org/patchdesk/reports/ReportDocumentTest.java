@@ -167,4 +167,68 @@ class ReportDocumentTest {
         }
         assertThat(Files.list(folder)).isEmpty();
     }
+
+    @Test
+    void contentsNamePagesOfSections() throws IOException {
+        Path pdf = folder.resolve("contents.pdf");
+        List<String> titles = List.of("First part", "Second part", "Third part");
+
+        try (ReportDocument document = new ReportDocument("Site", "Contents")) {
+            document.title("A report").tableOfContents(titles);
+            document.section("First part", true).paragraph("One");
+            document.section("Second part", false).paragraph("Two\n".repeat(120));
+            document.section("Third part", true).paragraph("Three");
+            assertThat(document.sections()).extracting(ReportDocument.Section::page).containsExactly(2, 2, 5);
+            document.save(pdf);
+        }
+
+        List<String> pages = WorkOrderPdfTest.pages(pdf);
+        assertThat(pages.get(0)).contains("First part").contains("Third part");
+        assertThat(pages.get(0).replaceAll("[ .]+", " ")).contains("First part 2").contains("Second part 2").contains("Third part 5");
+        assertThat(pages.get(4)).contains("Third part").contains("Three");
+    }
+
+    @Test
+    void contentsWithoutSectionRejected() {
+        try (ReportDocument document = new ReportDocument("Site", "Contents")) {
+            document.tableOfContents(List.of("Never started"));
+
+            assertThatThrownBy(() -> document.save(new ByteArrayOutputStream()))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("Never started");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void contentsTitleListedTwiceRejected() throws IOException {
+        try (ReportDocument document = new ReportDocument("Site", "Contents")) {
+            assertThatThrownBy(() -> document.tableOfContents(List.of("Part", "Part")))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("'Part' twice");
+        }
+    }
+
+    @Test
+    void imageScaledIntoItsBox() throws IOException {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(400, 100, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        try (ReportDocument document = new ReportDocument("Site", "Image")) {
+            document.image(image, 200, 200);
+            document.save(out);
+        }
+
+        try (org.apache.pdfbox.pdmodel.PDDocument read = org.apache.pdfbox.Loader.loadPDF(out.toByteArray())) {
+            var resources = read.getPage(0).getResources();
+            var name = resources.getXObjectNames().iterator().next();
+            var picture = (org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject) resources.getXObject(name);
+            assertThat(picture.getWidth()).isEqualTo(400);
+            assertThat(picture.getHeight()).isEqualTo(100);
+        }
+        try (ReportDocument document = new ReportDocument("Site", "Image")) {
+            assertThatThrownBy(() -> document.image(image, 0, 100)).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
 }

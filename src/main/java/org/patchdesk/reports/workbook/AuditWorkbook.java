@@ -87,6 +87,29 @@ public final class AuditWorkbook {
         }
     }
 
+    /**
+     * Returns the rows of the Control mapping sheet for a workbook of the range, counted without
+     * writing one: each control or subcategory, the records that evidence it, the sheet that
+     * lists them and how many the sheet would hold.
+     *
+     * @param from the first day, or null for no lower bound
+     * @param to   the last day
+     */
+    public List<ControlEvidence> controlMapping(LocalDate from, LocalDate to) {
+        WorkbookRange range = new WorkbookRange(from, to, clock.getZone());
+        LocalDate today = LocalDate.now(clock);
+        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, handle -> {
+            RecordSheets.Tally tally = RecordSheets.tally(handle, range);
+            ControlMapping.Counts counts = new ControlMapping.Counts(tally.rows(), tally.openFindings(), tally.activeAcceptances(),
+                    feedImports(handle, range, false), feedImports(handle, range, true), lifecycleRecords(handle),
+                    unsupportedDevices(handle, today), controlTypes(handle));
+            return ControlMapping.rows(counts).stream()
+                    .map(row -> new ControlEvidence(row.control().framework(), row.control().id(), row.control().title(), row.description(),
+                            row.sheet(), row.records()))
+                    .toList();
+        });
+    }
+
     /** Returns the day the first device was recorded, the start of a range "from the first record", or today without devices. */
     private LocalDate firstRecordDay(LocalDate today) {
         return jdbi.withHandle(handle -> handle.createQuery("SELECT MIN(created_at) FROM device")
@@ -159,9 +182,10 @@ public final class AuditWorkbook {
     private long unsupportedDevices(Handle handle, LocalDate today) {
         List<OsSupport> entries = osSupport.list();
         long[] unsupported = new long[1];
-        handle.createQuery("SELECT d.os_name, CASE WHEN ps.end_of_support < :today THEN TRUE ELSE FALSE END AS product_ended,"
-                        + " COUNT(*) AS devices FROM device d LEFT JOIN product_support ps ON ps.product_id = d.product_id"
-                        + " WHERE d.status <> 'RETIRED' GROUP BY d.os_name, CASE WHEN ps.end_of_support < :today THEN TRUE ELSE FALSE END")
+        handle.createQuery("SELECT os_name, product_ended, COUNT(*) AS devices FROM (SELECT d.os_name,"
+                        + " CASE WHEN ps.end_of_support < :today THEN TRUE ELSE FALSE END AS product_ended"
+                        + " FROM device d LEFT JOIN product_support ps ON ps.product_id = d.product_id WHERE d.status <> 'RETIRED')"
+                        + " GROUP BY os_name, product_ended")
                 .bind("today", today)
                 .map((rs, ctx) -> {
                     boolean ended = rs.getBoolean("product_ended") || OsSupportService.match(entries, rs.getString("os_name"))

@@ -391,6 +391,44 @@ final class RecordSheets {
                 (rs, ctx) -> AuditTrail.exportRow(entries.map(rs, ctx), String.valueOf(rs.getString("entry_hash")), range.zone()));
     }
 
+    /**
+     * Counts the rows each record sheet would hold, with the same selections as the methods that
+     * write them, and the subsets the control mapping counts apart: {@code openFindings} and
+     * {@code activeAcceptances}. Reads in the caller's transaction and writes nothing.
+     */
+    static Tally tally(Handle handle, WorkbookRange range) {
+        Map<String, Object> times = Map.of("from", range.start(), "to", range.endExclusive());
+        Map<String, Object> days = Map.of("firstDay", range.firstDay(), "lastDay", range.to());
+        Map<String, Long> rows = new java.util.LinkedHashMap<>();
+        rows.put(INVENTORY, count(handle, "SELECT COUNT(*) FROM device", Map.of()));
+        rows.put(FINDINGS, count(handle, "SELECT COUNT(*) FROM finding f JOIN device d ON d.id = f.device_id"
+                + " WHERE d.status <> 'RETIRED' AND f.status IN ('open', 'mitigated', 'risk_accepted')", Map.of()));
+        rows.put(PATCH_LOG, count(handle, "SELECT COUNT(*) FROM patch_log_entry e WHERE e.performed_at >= :from AND e.performed_at < :to",
+                times));
+        rows.put(PATCH_WINDOWS, count(handle, "SELECT COUNT(*) FROM patch_window w WHERE w.starts_at < :to AND w.ends_at >= :from", times));
+        rows.put(VENDOR_VALIDATIONS, count(handle, "SELECT COUNT(*) FROM validation_request r JOIN product p ON p.id = r.product_id"
+                + " JOIN manufacturer m ON m.id = p.manufacturer_id WHERE r.requested_on <= :lastDay"
+                + " AND (r.status IN ('requested', 'acknowledged') OR r.status_on >= :firstDay)", days));
+        rows.put(CONTROLS, count(handle, "SELECT COUNT(*) FROM compensating_control c JOIN control_type ct ON ct.code = c.type_code",
+                Map.of()));
+        String acceptances = "SELECT COUNT(*) FROM risk_acceptance a WHERE a.state <> 'draft' AND a.start_date <= :lastDay"
+                + " AND COALESCE(a.ended_on, a.end_date) >= :firstDay";
+        rows.put(ACCEPTANCES, count(handle, acceptances, days));
+        rows.put(AUDIT_TRAIL, count(handle, "SELECT COUNT(*) FROM audit_entry WHERE occurred_at >= :from AND occurred_at < :to", times));
+        long open = count(handle, "SELECT COUNT(*) FROM finding f JOIN device d ON d.id = f.device_id"
+                + " WHERE d.status <> 'RETIRED' AND f.status = 'open'", Map.of());
+        long active = count(handle, acceptances + " AND a.state = 'active'", days);
+        return new Tally(rows, open, active);
+    }
+
+    /** The rows of each record sheet, by name, and the open findings and active acceptances among them. */
+    record Tally(Map<String, Long> rows, long openFindings, long activeAcceptances) {
+    }
+
+    private static long count(Handle handle, String sql, Map<String, Object> bindings) {
+        return handle.createQuery(sql).bindMap(bindings).mapTo(Long.class).one();
+    }
+
     private Map<String, Object> timeRange() {
         return Map.of("from", range.start(), "to", range.endExclusive());
     }

@@ -70,4 +70,22 @@ class AuditWorkbookDemoTest {
             assertThat(AuditWorkbookTest.value(summary, "Inventory")).isEqualTo(String.valueOf(result.rows("Inventory")));
         }
     }
+
+    @Test
+    void controlMappingCountedWithoutWorkbook() throws Exception {
+        List<ControlEvidence> counted = services.auditWorkbook().controlMapping(null, java.time.LocalDate.of(2026, 12, 4));
+
+        List<String> expected = new java.util.ArrayList<>();
+        try (XSSFWorkbook book = AuditWorkbookTest.read(target)) {
+            var sheet = book.getSheet(ControlMapping.SHEET);
+            for (int row = 1; row <= sheet.getLastRowNum(); row++) {
+                var cells = sheet.getRow(row);
+                expected.add(cells.getCell(1).getStringCellValue() + " | " + cells.getCell(3).getStringCellValue() + " | "
+                        + cells.getCell(4).getStringCellValue() + " | " + (long) cells.getCell(5).getNumericCellValue());
+            }
+        }
+        assertThat(counted).extracting(row -> row.control() + " | " + row.evidence() + " | " + row.sheet() + " | " + row.records())
+                .containsExactlyElementsOf(expected);
+        assertThat(counted).anySatisfy(row -> assertThat(row.records()).isPositive());
+    }
 }

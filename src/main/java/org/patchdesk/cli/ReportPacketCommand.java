@@ -1,0 +1,77 @@
+package org.patchdesk.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.patchdesk.common.ProgressMonitor;
+import org.patchdesk.reports.ReportDocument.Section;
+import org.patchdesk.reports.packet.PacketRequest;
+import org.patchdesk.reports.packet.PacketResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "packet", mixinStandardHelpOptions = true,
+        description = {"Writes the audit packet (PDF): cover page, contents, executive summary, metrics and charts, unpatchable"
+                + " devices, active risk acceptances with signatures, overdue findings, patch log and control mapping.",
+                "Without --from the range starts at the first record; without --to it ends today. Both days are included."})
+final class ReportPacketCommand implements Callable<Integer> {
+
+    private final CliContext context;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE.pdf", description = "Packet to write; an existing file is replaced.")
+    Path target;
+
+    @Option(names = "--from", paramLabel = "DATE", description = "First day of the range, as YYYY-MM-DD.")
+    String from;
+
+    @Option(names = "--to", paramLabel = "DATE", description = "Last day of the range, as YYYY-MM-DD (default: today).")
+    String to;
+
+    ReportPacketCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        if (!target.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pdf")) {
+            throw new ParameterException(spec.commandLine(), "The packet file must end in .pdf: " + target);
+        }
+        LocalDate first = date("--from", from);
+        LocalDate last = date("--to", to);
+        if (first != null && last != null && last.isBefore(first)) {
+            throw new ParameterException(spec.commandLine(), "--to " + last + " is before --from " + first);
+        }
+        PacketResult result = context.services().auditPacket().write(new PacketRequest(first, last, context.printedBy()), target,
+                ProgressMonitor.NONE);
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.US, "Wrote the audit packet to %s: %d pages%n", target, result.pages());
+        for (Section section : result.sections()) {
+            out.printf(Locale.US, "  %-40s page %d%n", section.title(), section.page());
+        }
+        out.println("Audit chain: " + result.chainHead().describe());
+        out.flush();
+        return CommandLineRunner.EXIT_DONE;
+    }
+
+    private LocalDate date(String option, String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new ParameterException(spec.commandLine(), option + " '" + text + "' is not a date; write it as YYYY-MM-DD, such as 2026-01-31");
+        }
+    }
+}
