@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.prefs.Preferences;
 
 import javafx.geometry.Insets;
@@ -629,19 +630,32 @@ public final class MainWindow implements InventoryView.InventoryActions {
         return item;
     }
 
-    private void writeAuditWorkbook() {
+    /** The first day of a report's period, which ends today; null for a period from the first record. */
+    private record ReportStart(LocalDate from) {
+    }
+
+    /**
+     * Asks which period a report covers, ending today: the last 12 months, this year, or every
+     * record. Returns an empty value when the user cancels.
+     */
+    private Optional<ReportStart> reportStart(String title, String question) {
         LocalDate today = LocalDate.now(current.clock());
         List<String> periods = List.of("The last 12 months", "This year, " + today.getYear(), "Every record");
-        var period = dialogs.choose("Audit workbook", "Which period should the workbook cover? Inventory, findings and controls"
-                + " are listed as they stand today; patch log, windows, requests, acceptances and audit entries by the period.", periods);
-        if (period.isEmpty()) {
+        return dialogs.choose(title, question, periods).map(period -> switch (period) {
+            case 0 -> new ReportStart(today.minusYears(1).plusDays(1));
+            case 1 -> new ReportStart(today.withDayOfYear(1));
+            default -> new ReportStart(null);
+        });
+    }
+
+    private void writeAuditWorkbook() {
+        LocalDate today = LocalDate.now(current.clock());
+        Optional<ReportStart> chosen = reportStart("Audit workbook", "Which period should the workbook cover? Inventory, findings and"
+                + " controls are listed as they stand today; patch log, windows, requests, acceptances and audit entries by the period.");
+        if (chosen.isEmpty()) {
             return;
         }
-        LocalDate from = switch (period.get()) {
-            case 0 -> today.minusYears(1).plusDays(1);
-            case 1 -> today.withDayOfYear(1);
-            default -> null;
-        };
+        LocalDate from = chosen.get().from();
         String suggested = (isDemo() ? "demo-" : "") + "audit-workbook-" + today + ".xlsx";
         dialogs.chooseFileToSave("Audit workbook", suggested, "xlsx").ifPresent(target -> {
             WorkbookRequest request = new WorkbookRequest(current.siteName(), isDemo(), from, today, actor, List.of());
@@ -663,17 +677,12 @@ public final class MainWindow implements InventoryView.InventoryActions {
 
     private void writeAuditPacket() {
         LocalDate today = LocalDate.now(current.clock());
-        List<String> periods = List.of("The last 12 months", "This year, " + today.getYear(), "Every record");
-        var period = dialogs.choose("Audit packet", "Which period should the packet cover? Open findings, unpatchable devices and"
-                + " risk acceptances are shown as they stand today; the metrics and the patch log cover the period.", periods);
-        if (period.isEmpty()) {
+        Optional<ReportStart> chosen = reportStart("Audit packet", "Which period should the packet cover? Open findings, unpatchable"
+                + " devices and risk acceptances are shown as they stand today; the metrics and the patch log cover the period.");
+        if (chosen.isEmpty()) {
             return;
         }
-        LocalDate from = switch (period.get()) {
-            case 0 -> today.minusYears(1).plusDays(1);
-            case 1 -> today.withDayOfYear(1);
-            default -> null;
-        };
+        LocalDate from = chosen.get().from();
         String suggested = (isDemo() ? "demo-" : "") + "audit-packet-" + today + ".pdf";
         dialogs.chooseFileToSave("Audit packet", suggested, "pdf").ifPresent(target -> {
             PacketRequest request = new PacketRequest(from, today, actor);

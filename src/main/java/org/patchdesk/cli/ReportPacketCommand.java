@@ -13,7 +13,7 @@ import org.patchdesk.reports.packet.PacketRequest;
 import org.patchdesk.reports.packet.PacketResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -32,11 +32,8 @@ final class ReportPacketCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE.pdf", description = "Packet to write; an existing file is replaced.")
     Path target;
 
-    @Option(names = "--from", paramLabel = "DATE", description = "First day of the range, as YYYY-MM-DD.")
-    String from;
-
-    @Option(names = "--to", paramLabel = "DATE", description = "Last day of the range, as YYYY-MM-DD (default: today).")
-    String to;
+    @Mixin
+    ReportRangeOptions range;
 
     ReportPacketCommand(CliContext context) {
         this.context = context;
@@ -47,11 +44,8 @@ final class ReportPacketCommand implements Callable<Integer> {
         if (!target.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pdf")) {
             throw new ParameterException(spec.commandLine(), "The packet file must end in .pdf: " + target);
         }
-        LocalDate first = date("--from", from);
-        LocalDate last = date("--to", to);
-        if (first != null && last != null && last.isBefore(first)) {
-            throw new ParameterException(spec.commandLine(), "--to " + last + " is before --from " + first);
-        }
+        LocalDate first = range.first();
+        LocalDate last = range.last();
         PacketResult result = context.services().auditPacket().write(new PacketRequest(first, last, context.printedBy()), target,
                 ProgressMonitor.NONE);
         PrintWriter out = spec.commandLine().getOut();
@@ -62,16 +56,5 @@ final class ReportPacketCommand implements Callable<Integer> {
         out.println("Audit chain: " + result.chainHead().describe());
         out.flush();
         return CommandLineRunner.EXIT_DONE;
-    }
-
-    private LocalDate date(String option, String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new ParameterException(spec.commandLine(), option + " '" + text + "' is not a date; write it as YYYY-MM-DD, such as 2026-01-31");
-        }
     }
 }

@@ -14,7 +14,7 @@ import org.patchdesk.reports.workbook.WorkbookResult;
 import org.patchdesk.workspace.Services;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -33,11 +33,8 @@ final class ReportWorkbookCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE.xlsx", description = "Workbook to write; an existing file is replaced.")
     Path target;
 
-    @Option(names = "--from", paramLabel = "DATE", description = "First day of the range, as YYYY-MM-DD.")
-    String from;
-
-    @Option(names = "--to", paramLabel = "DATE", description = "Last day of the range, as YYYY-MM-DD (default: today).")
-    String to;
+    @Mixin
+    ReportRangeOptions range;
 
     ReportWorkbookCommand(CliContext context) {
         this.context = context;
@@ -48,32 +45,18 @@ final class ReportWorkbookCommand implements Callable<Integer> {
         if (!target.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
             throw new ParameterException(spec.commandLine(), "The workbook file must end in .xlsx: " + target);
         }
-        LocalDate first = date("--from", from);
-        LocalDate last = date("--to", to);
-        if (first != null && last != null && last.isBefore(first)) {
-            throw new ParameterException(spec.commandLine(), "--to " + last + " is before --from " + first);
-        }
+        LocalDate first = range.first();
+        LocalDate last = range.last();
         Services services = context.services();
         WorkbookRequest request = new WorkbookRequest(services.siteName(), services.isDemo(), first, last, context.printedBy(), List.of());
         WorkbookResult result = services.auditWorkbook().write(request, target, ProgressMonitor.NONE);
         PrintWriter out = spec.commandLine().getOut();
         out.println("Wrote the audit workbook to " + target);
         for (WorkbookResult.SheetCount sheet : result.sheets()) {
-            out.printf(Locale.US, "  %-22s %,d rows%n", sheet.sheet(), sheet.rows());
+            out.printf(Locale.US, "  %-22s %,d %s%n", sheet.sheet(), sheet.rows(), sheet.rows() == 1 ? "row" : "rows");
         }
         out.println("Audit chain: " + result.chainHead().describe());
         out.flush();
         return CommandLineRunner.EXIT_DONE;
-    }
-
-    private LocalDate date(String option, String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new ParameterException(spec.commandLine(), option + " '" + text + "' is not a date; write it as YYYY-MM-DD, such as 2026-01-31");
-        }
     }
 }

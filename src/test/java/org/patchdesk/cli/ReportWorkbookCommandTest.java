@@ -57,7 +57,7 @@ class ReportWorkbookCommandTest {
         Run run = run("report", "workbook", target.toString(), "--from", "2026-01-01", "--to", "2026-12-31");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("Wrote the audit workbook to " + target).containsPattern("Inventory\\s+1 rows");
+        assertThat(run.out()).contains("Wrote the audit workbook to " + target).containsPattern("Inventory\\s+1 row\\R");
         try (XSSFWorkbook book = new XSSFWorkbook(OPCPackage.open(target.toFile(), PackageAccess.READ))) {
             List<String> names = new ArrayList<>();
             book.forEach(sheet -> names.add(sheet.getSheetName()));
