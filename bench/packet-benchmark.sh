@@ -5,7 +5,7 @@
 #   bench/packet-benchmark.sh [DEVICES]     (default: 30000 devices)
 #
 # The site is a new data folder into which a generated CMMS export is imported, so it contains the
-# devices and one audit entry per device; it has no vulnerability data and so no findings.
+# devices and one audit entry per device. It has no vulnerability data, so it has no findings.
 # The JVM gets PATCHDESK_JAVA_OPTIONS (default -Xmx1g). Prints `/usr/bin/time -v` figures.
 # Set KEEP_PDF=FILE to keep a copy of the packet for a look at its pages.
 # Needs target/patchdesk.jar (mvn -B package -DskipTests) and GNU time (/usr/bin/time).

@@ -5,7 +5,7 @@
 #   bench/workbook-benchmark.sh [DEVICES]     (default: 100000 devices)
 #
 # The site is a new data folder into which a generated CMMS export is imported, so it contains the
-# devices and one audit entry per device; it has no vulnerability data and so no findings.
+# devices and one audit entry per device. It has no vulnerability data, so it has no findings.
 # The JVM gets PATCHDESK_JAVA_OPTIONS (default -Xmx1g). Prints `/usr/bin/time -v` figures.
 # Needs target/patchdesk.jar (mvn -B package -DskipTests) and GNU time (/usr/bin/time).
 set -euo pipefail

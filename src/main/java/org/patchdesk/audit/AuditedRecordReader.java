@@ -51,7 +51,7 @@ public interface AuditedRecordReader {
      * Returns whether a record that is gone although its last entry is not a delete was removed
      * together with another record, as a recovery protocol is with its device, so that its absence
      * is not drift. {@code recorded} contains the compared field values its entries recorded last.
-     * By default, a record with an id asks {@link #goneWithOwner}.
+     * By default, a record with an id calls {@link #goneWithOwner}.
      */
     default boolean removedWithAnotherRecord(Handle handle, Long recordId, String label, Map<String, String> recorded) {
         return recordId != null && goneWithOwner(handle, recordId);
@@ -69,9 +69,9 @@ public interface AuditedRecordReader {
     }
 
     /**
-     * Returns whether a record that is gone, although its last entry is not a delete, went with the
-     * record it belongs to, such as a device's own patchability deleted with the device, for readers
-     * that need only the record id to tell. The check then reports nothing for it. By default false.
+     * Returns whether a record that is gone, although its last entry is not a delete, was deleted
+     * with the record it belongs to, such as a device's own patchability with the device. Readers
+     * that need only the record id override this; the check then reports nothing. False by default.
      */
     default boolean goneWithOwner(Handle handle, long recordId) {
         return false;

@@ -479,8 +479,8 @@ public final class PatchLogService {
 
     /**
      * Rejects a signer who has none of {@link #DECISION_SIGNERS}. A decision to deploy, defer or
-     * reject an update for clinical devices is approved by the HTM manager, who answers for the
-     * devices, or by InfoSec/CISO, who answers for the vulnerability risk.
+     * reject an update for clinical devices is approved by the HTM manager, who is responsible for the
+     * devices, or by InfoSec/CISO, who is responsible for the vulnerability risk.
      */
     private static void requireDecisionSigner(Handle handle, String userName) {
         User signer = UserService.find(handle, userName).orElseThrow();

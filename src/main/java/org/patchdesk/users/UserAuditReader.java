@@ -77,7 +77,7 @@ public final class UserAuditReader implements AuditedRecordReader {
         return result;
     }
 
-    /** Takes the copied fields that an entry before the newest copy recorded as the account holds them now. */
+    /** Takes the copied fields that an entry before the newest copy recorded as the account has them now. */
     @Override
     public RecordedValueAdjuster adjuster(Handle handle) {
         long copy = newestCopy(handle);

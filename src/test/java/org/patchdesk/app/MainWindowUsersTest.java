@@ -127,7 +127,7 @@ class MainWindowUsersTest {
     }
 
     @Test
-    void userAddedWhileTheDemoIsOpenWorksInTheDemoAtOnce(FxRobot robot) throws Exception {
+    void demoUserAddedWorksAtOnce(FxRobot robot) throws Exception {
         robot.interact(window::toggleDemo);
         WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> window.isDemo() && window.current().users().find("kwong").isPresent());
         Services demo = window.current();

@@ -140,7 +140,7 @@ public final class SegmentationCaseService {
         return devices;
     }
 
-    /** Names the first criterion that matches no in-service device with the values that exist, or says that the combination matches none. */
+    /** Names the first criterion that matches no in-service device with the values that exist, or reports that the combination matches none. */
     private String noDevicesMessage(Handle handle, SegmentationCriteria criteria) {
         Choices choices = new Choices(
                 distinct(handle, "SELECT DISTINCT sd.department" + SCOPE_FROM + " AND sd.department IS NOT NULL"),

@@ -146,7 +146,7 @@ public final class DepartmentSummaryService {
 
     /**
      * Returns the window with the department's devices only, or null when it does not touch the department.
-     * A window touches it when it is planned for the department or holds one of its devices; a
+     * A window touches it when it is planned for the department or contains one of its devices; a
      * device without a department counts for the department its window is planned for.
      */
     private static UpcomingWindow upcoming(PatchWindow window, String key, ZoneId zone) {

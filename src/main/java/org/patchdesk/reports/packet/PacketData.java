@@ -89,9 +89,13 @@ final class PacketData {
                 .map((rs, ctx) -> {
                     LocalDate due = rs.getObject("due_date", LocalDate.class);
                     Boolean kev = (Boolean) rs.getObject("kev");
+                    String kevText = "not checked";
+                    if (kev != null) {
+                        kevText = kev ? "yes" : "no";
+                    }
                     return List.of(rs.getString("asset_tag"), text(rs.getString("department")), rs.getString("cve_id"),
                             rs.getString("decision") == null ? "undecided" : rs.getString("decision"), due.toString(),
-                            Long.toString(ChronoUnit.DAYS.between(due, today)), kev == null ? "not checked" : kev ? "yes" : "no");
+                            Long.toString(ChronoUnit.DAYS.between(due, today)), kevText);
                 }).list();
         return new PacketTable(rows, total);
     }

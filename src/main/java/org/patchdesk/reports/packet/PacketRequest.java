@@ -6,7 +6,7 @@ import java.util.Objects;
 import org.patchdesk.common.Actor;
 
 /**
- * What an audit packet covers and who made it.
+ * The range of an audit packet and the user who generates it.
  *
  * @param from        the first day of the range, or null to start at the first recorded device
  * @param to          the last day of the range, or null for today

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * The Control mapping sheet: for each NIST SP 800-53 Rev. 5 control and NIST CSF 2.0 subcategory
- * that an audit of medical device patching asks about, the records in PatchDesk that evidence it,
+ * that an audit of medical device patching covers, the records in PatchDesk that evidence it,
  * the sheet that lists them, and how many there are. Compensating controls count under every
  * control and subcategory that the control type catalog maps their type to.
  */

@@ -104,7 +104,10 @@ final class SheetWriter {
     /** Returns a boolean column as "yes" or "no", or null when it is NULL. */
     static String yesNo(ResultSet rs, String column) throws SQLException {
         boolean value = rs.getBoolean(column);
-        return rs.wasNull() ? null : value ? "yes" : "no";
+        if (rs.wasNull()) {
+            return null;
+        }
+        return value ? "yes" : "no";
     }
 
     /** Returns a list stored joined by ";" as the "; "-joined text exports show, or null when empty. */

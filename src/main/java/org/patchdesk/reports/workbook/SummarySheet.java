@@ -30,7 +30,7 @@ final class SummarySheet {
     record FeedImport(String feed, LocalDateTime importedAt, String detail) {
     }
 
-    /** What the workbook covers and who made it. */
+    /** The range of the workbook, its author and generation time, and the audit chain head. */
     record Header(WorkbookRequest request, WorkbookRange range, LocalDateTime generatedAt, ZoneId zone, ChainHead chainHead) {
     }
 

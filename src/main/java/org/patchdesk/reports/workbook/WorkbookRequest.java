@@ -7,7 +7,7 @@ import java.util.Objects;
 import org.patchdesk.common.Actor;
 
 /**
- * What an audit workbook covers and who made it.
+ * The range of an audit workbook, the site it names and the user who generates it.
  *
  * @param site        the site name printed on the Summary sheet
  * @param demo        true for the demo database, which the Summary marks as not a real record

@@ -219,8 +219,8 @@ public final class WorklistViewModel {
     }
 
     /**
-     * Returns what the worklist says when no finding matches: where findings come from, and how
-     * many matches hold findings back until a user decides them.
+     * Returns the text the worklist shows when no finding matches: where findings come from, and
+     * how many undecided matches keep their findings out of the worklist.
      */
     static String emptyMessage(int matchesAwaitingDecision) {
         String message = "No findings match the filters.";

@@ -214,7 +214,7 @@ class AuditWorkbookTest {
     }
 
     @Test
-    void summaryComputesTheMetricsOfTheRangeWhenTheCallerGivesNone() throws Exception {
+    void summaryComputesMissingMetrics() throws Exception {
         fixtureSite();
         Path target = folder.resolve("audit.xlsx");
         org.patchdesk.governance.MetricsReport expected = services.metrics().compute(new org.patchdesk.governance.MetricsQuery(
