@@ -29,8 +29,11 @@ public record AuditVerification(Instant checkedAt, ChainHead databaseHead, Chain
         if (intact()) {
             return String.format(Locale.US, "Audit trail intact: %,d entries verified", databaseHead.entryCount());
         }
-        return problems.size() == 1 ? problems.get(0).message()
-                : problems.get(0).message() + String.format(Locale.US, " (and %d more problems)", problems.size() - 1);
+        int more = problems.size() - 1;
+        if (more == 0) {
+            return problems.get(0).message();
+        }
+        return problems.get(0).message() + String.format(Locale.US, " (and %,d more %s)", more, more == 1 ? "problem" : "problems");
     }
 
     /**
