@@ -11,6 +11,7 @@ import java.util.List;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
@@ -20,8 +21,8 @@ import org.patchdesk.common.AtomicFiles;
 /**
  * Writes tables to an .xlsx workbook for people to read: each sheet has a bold, frozen header
  * row with filters, column widths fitted to the header and the first rows (up to a limit), and
- * real date cells. Text is always written as a text cell, so a value such as "=HYPERLINK(...)" is
- * never a formula; text that starts with =, +, - or @ also gets Excel's quote prefix, so that
+ * real date cells, and prints landscape with the header on every page. Text is
+ * always written as a text cell, so a value such as "=HYPERLINK(...)" is never a formula; text that starts with =, +, - or @ also gets Excel's quote prefix, so that
  * editing the cell in Excel or LibreOffice keeps it text. Rows are streamed through SXSSF, keeping
  * only a window of rows in memory, and a sheet that reaches Excel's row limit continues on a
  * numbered sheet. The workbook is written through {@link AtomicFiles}, so a failed export leaves
@@ -33,6 +34,11 @@ public final class XlsxTableWriter implements AutoCloseable {
     public static final int MAX_DATA_ROWS = 1_048_575;
     private static final int MAX_WIDTH_CHARS = 60;
     private static final int ROW_WINDOW = 200;
+    /**
+     * Maximum total column width, in characters, of a sheet printed scaled to one page wide. A
+     * wider sheet prints at full size across pages, because its text would be too small to read.
+     */
+    private static final int FIT_WIDTH_CHARS = 260;
     /** Column widths are measured on the header and this many rows below it, because a streamed sheet cannot be measured whole. */
     static final int WIDTH_SAMPLE_ROWS = 1_000;
 
@@ -119,6 +125,17 @@ public final class XlsxTableWriter implements AutoCloseable {
             widths[i] = headers.get(i).length() + 3;
         }
         sheet.createFreezePane(0, 1);
+        preparePrinting(sheet);
+    }
+
+    /** Prints the sheet landscape with gridlines, the header row on every page, and a footer naming the sheet and the page. */
+    private static void preparePrinting(SXSSFSheet sheet) {
+        sheet.getPrintSetup().setLandscape(true);
+        sheet.setAutobreaks(true);
+        sheet.setPrintGridlines(true);
+        sheet.setRepeatingRows(CellRangeAddress.valueOf("1:1"));
+        sheet.getFooter().setLeft("&A");
+        sheet.getFooter().setRight("Page &P of &N");
     }
 
     /** Adds a row; values may be null, text, numbers, booleans, {@link LocalDate} or {@link LocalDateTime}. */
@@ -184,6 +201,18 @@ public final class XlsxTableWriter implements AutoCloseable {
         }
         for (int i = 0; i < widths.length; i++) {
             sheet.setColumnWidth(i, Math.min(widths[i], MAX_WIDTH_CHARS) * 256);
+        }
+        int totalWidth = 0;
+        for (int width : widths) {
+            totalWidth += Math.min(width, MAX_WIDTH_CHARS);
+        }
+        if (totalWidth <= FIT_WIDTH_CHARS) {
+            PrintSetup print = sheet.getPrintSetup();
+            print.setFitWidth((short) 1);
+            print.setFitHeight((short) 0);
+            sheet.setFitToPage(true);
+        } else {
+            sheet.setRepeatingColumns(CellRangeAddress.valueOf("A:A"));
         }
         if (!headers.isEmpty()) {
             sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, rowIndex - 1), 0, headers.size() - 1));

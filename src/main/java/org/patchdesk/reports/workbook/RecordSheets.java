@@ -60,8 +60,8 @@ final class RecordSheets {
             "NIST SP 800-53", "CSF 2.0", "Lowers Exposure", "Updated At", "Updated By");
 
     static final List<String> ACCEPTANCE_HEADERS = List.of("Acceptance", "Title", "State", "Reason", "Reason Detail", "Replacement Date",
-            "Risk Statement", "Likelihood", "Severity", "Decision", "Requested By", "Start", "End", "Months", "Devices", "Findings",
-            "Controls", "Required Roles", "Submitted At", "Decided At", "Activated On", "Ended On", "Ended By", "End Note", "Renews",
+            "Risk Statement", "Likelihood", "Severity", "Decision", "Requested By", "Start", "End", "Months", "Devices", "Findings Named",
+            "Findings Held", "Controls", "Required Roles", "Submitted At", "Decided At", "Activated On", "Ended On", "Ended By", "End Note", "Renews",
             "Signatures");
 
     private final Handle handle;
@@ -340,6 +340,7 @@ final class RecordSheets {
         out.stream(SheetWriter.bind(handle.createQuery("SELECT a.*,"
                         + " (SELECT COUNT(*) FROM risk_acceptance_device x WHERE x.acceptance_id = a.id) AS devices,"
                         + " (SELECT COUNT(*) FROM risk_acceptance_finding x WHERE x.acceptance_id = a.id) AS findings,"
+                        + " (SELECT COUNT(*) FROM risk_acceptance_hold x WHERE x.acceptance_id = a.id) AS held,"
                         + " (SELECT LISTAGG(c.id || ': ' || c.title, '; ') WITHIN GROUP (ORDER BY c.id) FROM risk_acceptance_control x"
                         + " JOIN compensating_control c ON c.id = x.control_id WHERE x.acceptance_id = a.id) AS controls"
                         + " FROM risk_acceptance a WHERE a.state <> 'draft' AND a.start_date <= :lastDay"
@@ -367,6 +368,7 @@ final class RecordSheets {
                     row.add(rs.getLong("duration_months"));
                     row.add(rs.getLong("devices"));
                     row.add(rs.getLong("findings"));
+                    row.add(rs.getLong("held"));
                     row.add(rs.getString("controls"));
                     row.add(rs.getString("required_roles"));
                     row.add(out.time(rs, "submitted_at"));
