@@ -1,7 +1,9 @@
 package org.patchdesk.ui;
 
 import java.time.LocalDate;
+import java.util.Optional;
 
+import javafx.application.Platform;
 import javafx.scene.control.DatePicker;
 import javafx.util.StringConverter;
 
@@ -30,7 +32,20 @@ public final class DateFields {
 
             @Override
             public LocalDate fromString(String text) {
-                return text == null || text.isBlank() ? null : SpreadsheetDates.parse(text).orElse(null);
+                if (text == null || text.isBlank()) {
+                    return null;
+                }
+                Optional<LocalDate> date = SpreadsheetDates.parse(text);
+                if (date.isEmpty()) {
+                    // The picker's skin empties the field after a text that is not a date. Putting the
+                    // text back lets read() name it, instead of the form finding the field empty.
+                    Platform.runLater(() -> {
+                        if (picker.getValue() == null && picker.getEditor().getText().isEmpty()) {
+                            picker.getEditor().setText(text);
+                        }
+                    });
+                }
+                return date.orElse(null);
             }
         });
         // A value set by code shows at once, so reading the typed text later cannot return an older date.
