@@ -45,6 +45,7 @@ import org.patchdesk.governance.segmentation.ui.SegmentationCaseDialog;
 import org.patchdesk.governance.ui.DashboardView;
 import org.patchdesk.governance.ui.SiteSettingsDialog;
 import org.patchdesk.inventory.Device;
+import org.patchdesk.inventory.DeviceField;
 import org.patchdesk.inventory.ui.DeviceFormDialog;
 import org.patchdesk.inventory.ui.DeviceFormViewModel;
 import org.patchdesk.inventory.ui.DeviceRow;
@@ -499,7 +500,12 @@ public final class MainWindow implements InventoryView.InventoryActions {
             }
 
             @Override
-            public void openInventory() {
+            public void openInventory(String department) {
+                inventoryModel.clearFilters();
+                if (department != null) {
+                    inventoryModel.columnFilterProperty(DeviceField.DEPARTMENT).set(department);
+                    inventoryModel.applyFilter();
+                }
                 navigation.getSelectionModel().select(INVENTORY);
             }
 

@@ -125,4 +125,24 @@ class MainWindowDashboardTest {
 
         assertThat(selectedArea(robot)).isEqualTo(MainWindow.PATCHABILITY);
     }
+
+    @Test
+    void inventoryTileKeepsTheDepartment(FxRobot robot) throws Exception {
+        openDashboard(robot);
+        robot.interact(() -> {
+            robot.lookup("#dashboardDepartment").<String>queryComboBox().setValue("NICU");
+            robot.lookup("#dashboardShowButton").queryButton().fire();
+        });
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#dashboardStatus").tryQuery()
+                .map(node -> ((javafx.scene.control.Labeled) node).getText().startsWith("NICU,")).orElse(false));
+
+        robot.interact(() -> robot.lookup("#tile-" + MetricsService.INVENTORY_COMPLETE).queryButton().fire());
+
+        assertThat(selectedArea(robot)).isEqualTo(MainWindow.INVENTORY);
+        assertThat(robot.lookup("#filter-department").queryTextInputControl().getText()).isEqualTo("NICU");
+        javafx.scene.control.TableView<?> table = robot.lookup("#inventoryTable").queryTableView();
+        assertThat(table.getItems()).isNotEmpty()
+                .allSatisfy(row -> assertThat(((org.patchdesk.inventory.ui.DeviceRow) row).text(org.patchdesk.inventory.DeviceField.DEPARTMENT))
+                        .isEqualTo("NICU"));
+    }
 }

@@ -67,7 +67,8 @@ public final class DashboardView extends BorderPane {
 
         void openVendors();
 
-        void openInventory();
+        /** Shows the inventory, filtered to the department unless it is null. */
+        void openInventory(String department);
 
         void openPatchLog();
     }
@@ -310,7 +311,7 @@ public final class DashboardView extends BorderPane {
             case MetricsService.UNPATCHABLE_UNCONTROLLED, MetricsService.UNSUPPORTED_OS -> navigation.openPatchability();
             case MetricsService.ACTIVE_ACCEPTANCES -> navigation.openRiskAcceptances();
             case MetricsService.REQUESTS_OVERDUE -> navigation.openVendors();
-            case MetricsService.INVENTORY_COMPLETE -> navigation.openInventory();
+            case MetricsService.INVENTORY_COMPLETE -> navigation.openInventory(scope);
             default -> navigation.openPatchLog();
         }
     }

@@ -84,8 +84,8 @@ class DashboardViewTest {
         }
 
         @Override
-        public void openInventory() {
-            opened.add("inventory");
+        public void openInventory(String department) {
+            opened.add("inventory department=" + department);
         }
 
         @Override
@@ -131,6 +131,20 @@ class DashboardViewTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> text(robot, "dashboardStatus").startsWith("NICU,"));
         assertThat(text(robot, "tileValue-" + MetricsService.KEV_DEVICES)).isEqualTo("1");
         assertThat(text(robot, "tileValue-" + MetricsService.UNSUPPORTED_OS)).isEqualTo("0");
+    }
+
+    @Test
+    void inventoryTileKeepsTheDepartment(FxRobot robot) throws Exception {
+        waitForTiles(robot);
+        robot.interact(() -> {
+            robot.lookup("#dashboardDepartment").<String>queryComboBox().setValue("NICU");
+            robot.lookup("#dashboardShowButton").queryButton().fire();
+        });
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> text(robot, "dashboardStatus").startsWith("NICU,"));
+
+        robot.interact(() -> robot.lookup("#tile-" + MetricsService.INVENTORY_COMPLETE).queryButton().fire());
+
+        assertThat(opened).containsExactly("inventory department=NICU");
     }
 
     @Test
