@@ -42,7 +42,7 @@ final class SettingsForm {
         grid.add(WrappingText.label(text, TEXT_WIDTH), 0, row++, 3, 1);
     }
 
-    /** Adds a row of a label, the field and a unit or hint (null for none), with a line for the field's problem under it. */
+    /** Adds a row of a label, the field and a unit or hint (null for none), with a line for the field's problem under the row. */
     <T extends Node> T row(String label, T field, String unit) {
         Label name = new Label(label);
         if (field instanceof javafx.scene.control.Control control) {
@@ -54,13 +54,13 @@ final class SettingsForm {
             grid.add(new Label(unit), 2, row);
         }
         row++;
-        Label problem = WrappingText.wrap(new Label(), TEXT_WIDTH - 120);
+        Label problem = WrappingText.wrap(new Label(), TEXT_WIDTH);
         problem.getStyleClass().add("field-error");
         if (field.getId() != null) {
             problem.setId(field.getId() + "Problem");
         }
         show(problem, "");
-        grid.add(problem, 1, row++, 2, 1);
+        grid.add(problem, 0, row++, 3, 1);
         problems.put(field, problem);
         return field;
     }
