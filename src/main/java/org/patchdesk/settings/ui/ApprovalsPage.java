@@ -19,7 +19,10 @@ import org.patchdesk.common.Actor;
 import org.patchdesk.ui.Work;
 import org.patchdesk.users.Role;
 
-/** The rules of risk acceptances: residual risk bands, approving roles per level, maximum duration and expiry warning. */
+/**
+ * The page that sets the rules of risk acceptances: residual risk bands, approving roles per level,
+ * maximum duration and expiry warning.
+ */
 final class ApprovalsPage implements SettingsPage {
 
     static final String TITLE = "Approvals";

@@ -11,7 +11,7 @@ import org.patchdesk.common.Actor;
 import org.patchdesk.governance.MetricsService;
 import org.patchdesk.ui.Work;
 
-/** The patch window of the metrics. */
+/** The page that sets the patch window of the metrics. */
 final class MetricsPage implements SettingsPage {
 
     static final String TITLE = "Metrics";

@@ -11,7 +11,7 @@ import org.patchdesk.ui.Work;
 import org.patchdesk.windows.WindowRules;
 
 /**
- * Whether completing a patch window needs an approved change. The departments' blackout periods
+ * The page that sets whether completing a patch window needs an approved change. The departments' blackout periods
  * and minimum in-service counts are per-department records and stay under Patch windows,
  * Department rules.
  */

@@ -11,7 +11,7 @@ import org.patchdesk.common.Actor;
 import org.patchdesk.ui.Work;
 import org.patchdesk.users.UserService;
 
-/** The inactivity lock of the site's accounts. */
+/** The page that sets the inactivity lock of the site's accounts. */
 final class SecurityPage implements SettingsPage {
 
     static final String TITLE = "Security";

@@ -18,7 +18,7 @@ import org.patchdesk.governance.SiteSettingsService;
 import org.patchdesk.ui.DialogService;
 import org.patchdesk.ui.Work;
 
-/** The site name and logo that reports print. */
+/** The page that sets the site name and logo that reports print. */
 final class SitePage implements SettingsPage {
 
     static final String TITLE = "Site";
