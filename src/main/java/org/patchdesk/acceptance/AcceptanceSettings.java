@@ -29,6 +29,10 @@ public record AcceptanceSettings(int mediumFrom, int highFrom, Map<RiskLevel, Li
     /** The longest maximum duration a site may set, in months. */
     public static final int MAX_MONTHS_LIMIT = 36;
 
+    /** The roles that can approve an acceptance: every role but the auditor, who cannot sign. */
+    public static final List<Role> SIGNING_ROLES = List.of(Role.HTM_MANAGER, Role.INFOSEC, Role.CLINICAL_LEADER, Role.IT_NETWORK,
+            Role.HTM_TECHNICIAN, Role.ADMINISTRATOR);
+
     public static final AcceptanceSettings DEFAULTS = new AcceptanceSettings(8, 15, Map.of(
             RiskLevel.LOW, List.of(Role.HTM_MANAGER),
             RiskLevel.MEDIUM, List.of(Role.HTM_MANAGER, Role.INFOSEC),
@@ -40,30 +44,66 @@ public record AcceptanceSettings(int mediumFrom, int highFrom, Map<RiskLevel, Li
      * @throws IllegalArgumentException naming the setting and its value
      */
     public AcceptanceSettings {
+        checkBands(mediumFrom, highFrom);
+        checkMaxMonths(maxMonths);
+        checkWarningDays(warningDays);
+        Map<RiskLevel, List<Role>> copy = new EnumMap<>(RiskLevel.class);
+        for (RiskLevel level : RiskLevel.values()) {
+            List<Role> roles = approvers.get(level);
+            checkApprovers(level, roles);
+            copy.put(level, List.copyOf(roles.stream().distinct().toList()));
+        }
+        approvers = java.util.Collections.unmodifiableMap(copy);
+    }
+
+    /**
+     * Checks the lowest products of the medium and high residual risk bands.
+     *
+     * @throws IllegalArgumentException unless 2 <= medium from < high from <= 25
+     */
+    public static void checkBands(int mediumFrom, int highFrom) {
         if (mediumFrom < 2 || highFrom <= mediumFrom || highFrom > 25) {
             throw new IllegalArgumentException("The residual risk bands need 2 <= medium from < high from <= 25, not medium from "
                     + mediumFrom + " and high from " + highFrom);
         }
+    }
+
+    /**
+     * Checks the longest duration an acceptance may request.
+     *
+     * @throws IllegalArgumentException unless it is 1 to {@value #MAX_MONTHS_LIMIT} months
+     */
+    public static void checkMaxMonths(int maxMonths) {
         if (maxMonths < 1 || maxMonths > MAX_MONTHS_LIMIT) {
             throw new IllegalArgumentException("The maximum duration of a risk acceptance needs 1 to " + MAX_MONTHS_LIMIT
                     + " months, not " + maxMonths);
         }
+    }
+
+    /**
+     * Checks how many days before its end date an acceptance is expiring.
+     *
+     * @throws IllegalArgumentException unless it is 0 to 365 days
+     */
+    public static void checkWarningDays(int warningDays) {
         if (warningDays < 0 || warningDays > 365) {
             throw new IllegalArgumentException("The warning period of a risk acceptance needs 0 to 365 days, not " + warningDays);
         }
-        Map<RiskLevel, List<Role>> copy = new EnumMap<>(RiskLevel.class);
-        for (RiskLevel level : RiskLevel.values()) {
-            List<Role> roles = approvers.get(level);
-            if (roles == null || roles.isEmpty()) {
-                throw new IllegalArgumentException("A " + level.word() + " residual risk needs at least one approving role");
-            }
-            if (roles.contains(Role.AUDITOR)) {
-                throw new IllegalArgumentException("Auditors cannot sign, so " + Role.AUDITOR.label() + " cannot approve a "
-                        + level.word() + " residual risk");
-            }
-            copy.put(level, List.copyOf(roles.stream().distinct().toList()));
+    }
+
+    /**
+     * Checks the roles that approve an acceptance of a level.
+     *
+     * @throws IllegalArgumentException when there is no role, or the auditor role is among them
+     */
+    public static void checkApprovers(RiskLevel level, List<Role> roles) {
+        if (roles == null || roles.isEmpty()) {
+            throw new IllegalArgumentException("A " + level.word() + " residual risk needs at least one approving role");
         }
-        approvers = java.util.Collections.unmodifiableMap(copy);
+        if (roles.contains(Role.AUDITOR)) {
+            throw new IllegalArgumentException("Auditors cannot sign, so " + Role.AUDITOR.label() + " cannot approve a "
+                    + level.word() + " residual risk");
+        }
     }
 
     /** Returns the level of a likelihood × severity product. */

@@ -43,7 +43,6 @@ import org.patchdesk.acceptance.ui.AcceptancesView;
 import org.patchdesk.controls.ui.ControlsView;
 import org.patchdesk.governance.segmentation.ui.SegmentationCaseDialog;
 import org.patchdesk.governance.ui.DashboardView;
-import org.patchdesk.governance.ui.SiteSettingsDialog;
 import org.patchdesk.inventory.Device;
 import org.patchdesk.inventory.DeviceField;
 import org.patchdesk.inventory.ui.DeviceFormDialog;
@@ -67,6 +66,8 @@ import org.patchdesk.risk.ui.FeedsView;
 import org.patchdesk.risk.ui.MatchReviewView;
 import org.patchdesk.risk.ui.WorklistView;
 import org.patchdesk.risk.ui.WorklistViewModel;
+import org.patchdesk.settings.ui.SettingsDialog;
+import org.patchdesk.settings.ui.SettingsPages;
 import org.patchdesk.ui.BackgroundTasks;
 import org.patchdesk.ui.DialogService;
 import org.patchdesk.ui.ProgressDialog;
@@ -226,7 +227,10 @@ public final class MainWindow implements InventoryView.InventoryActions {
         MenuItem add = item("Add device…", this::addDevice);
         add.setAccelerator(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN));
         MenuItem copy = item("Copy selected rows", () -> inventoryView.copySelection());
-        Menu edit = new Menu("Edit", null, add, copy);
+        MenuItem settings = item("Settings…", () -> openSettings(SettingsPages.SITE));
+        settings.setId("settingsMenuItem");
+        settings.setAccelerator(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN));
+        Menu edit = new Menu("Edit", null, add, copy, new SeparatorMenuItem(), settings);
 
         MenuItem lockNow = item("Lock now", lock::lock);
         lockNow.setAccelerator(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN));
@@ -249,13 +253,24 @@ public final class MainWindow implements InventoryView.InventoryActions {
         MenuItem segmentation = item("Segmentation case…", () -> new SegmentationCaseDialog(current.segmentationCases(), tasks, dialogs,
                 current.reportSite(), actor.name()).show(stage));
         segmentation.setId("segmentationCaseMenuItem");
-        MenuItem site = item("Site name and logo…", () -> new SiteSettingsDialog(current.siteSettings(), dialogs, actor,
-                stage).show());
+        MenuItem site = item("Site name and logo…", () -> openSettings(SettingsPages.SITE));
         site.setId("siteSettingsMenuItem");
         Menu reports = new Menu("Reports", null, auditWorkbookItem(), auditPacketItem(), new SeparatorMenuItem(), departmentSummary, segmentation,
                 new SeparatorMenuItem(), site);
         reports.setId("reportsMenu");
         return reports;
+    }
+
+    /**
+     * Opens the Settings dialog on a page for the database shown. After a save, the inactivity lock
+     * takes the stored minutes and the area shown reads its data again.
+     */
+    void openSettings(String page) {
+        new SettingsDialog(SettingsPages.standard(current, site.users(), dialogs), tasks, dialogs, actor, stage).show(page, saved -> {
+            log.info("Settings saved by {}: {}", actor.name(), saved);
+            lock.setMinutes(site.users().lockAfterMinutes());
+            showArea(navigation.getSelectionModel().getSelectedItem());
+        });
     }
 
     private static MenuItem item(String text, Runnable action) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
@@ -110,9 +111,7 @@ public final class MetricsService {
      * @throws IllegalStateException    when the actor is not an administrator
      */
     public void setWindowDays(int days, Actor actor) {
-        if (days < 1 || days > MAX_WINDOW_DAYS) {
-            throw new IllegalArgumentException("The patch window is a number of days from 1 to " + MAX_WINDOW_DAYS + ", not " + days);
-        }
+        checkWindowDays(days);
         OffsetDateTime now = OffsetDateTime.now(clock);
         jdbi.useTransaction(handle -> {
             UserService.requireRole(handle, actor, Role.ADMINISTRATOR);
@@ -128,6 +127,32 @@ public final class MetricsService {
             auditLog.append(handle, new AuditEntry(null, now.toInstant(), actor.name(), AuditAction.UPDATE, SettingsService.RECORD_TYPE,
                     null, "metrics settings", null, oldValues, Map.of(WINDOW_DAYS_KEY, after),
                     "Set the patch window of the metrics to " + days + " days"));
+        });
+    }
+
+    /**
+     * Checks the patch window length.
+     *
+     * @throws IllegalArgumentException when the days are outside 1 to {@value #MAX_WINDOW_DAYS}
+     */
+    public static void checkWindowDays(int days) {
+        if (days < 1 || days > MAX_WINDOW_DAYS) {
+            throw new IllegalArgumentException("The patch window is a number of days from 1 to " + MAX_WINDOW_DAYS + ", not " + days);
+        }
+    }
+
+    /**
+     * Returns why the actor may not change the patch window, or empty when they may: only an
+     * administrator may once accounts exist, as {@link #setWindowDays} enforces.
+     */
+    public Optional<String> changeRejection(Actor actor) {
+        return jdbi.withHandle(handle -> {
+            try {
+                UserService.requireRole(handle, actor, Role.ADMINISTRATOR);
+                return Optional.empty();
+            } catch (IllegalStateException e) {
+                return Optional.of("Only an administrator can change the patch window of the metrics. " + e.getMessage());
+            }
         });
     }
 

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import org.jdbi.v3.core.Jdbi;
 import org.patchdesk.audit.AuditAction;
@@ -15,10 +16,12 @@ import org.patchdesk.audit.AuditLog;
 import org.patchdesk.common.Actor;
 import org.patchdesk.common.ProgressMonitor;
 import org.patchdesk.risk.ssvc.SsvcTables;
+import org.patchdesk.users.AccountWriteCheck;
 
 /**
  * Reads and changes the scoring settings. Due days and weights change every finding's due date
- * or priority, so saving them rescores all findings in the same transaction.
+ * or priority, so saving one of them rescores all findings in the same transaction. The stale-feed
+ * thresholds only change how feeds are reported, so saving them alone rescores nothing.
  */
 public final class SettingsService {
 
@@ -41,7 +44,17 @@ public final class SettingsService {
     }
 
     /**
-     * Stores changed settings by key and rescores every finding.
+     * Returns why the actor may not change the scoring settings, or empty when they may: once
+     * accounts exist, any active user who is not only an auditor may.
+     */
+    public Optional<String> changeRejection(Actor actor) {
+        return jdbi.withHandle(handle -> AccountWriteCheck.rejection(handle, actor))
+                .map(reason -> "Any user but an auditor can change the scoring settings. " + reason);
+    }
+
+    /**
+     * Stores changed settings by key and, when a due-days or weight setting is among them,
+     * rescores every finding.
      *
      * @throws IllegalArgumentException naming the first key whose value is invalid; nothing is stored then
      */
@@ -67,9 +80,15 @@ public final class SettingsService {
             }
             ScoringSettings saved = ScoringSettings.from(dao.all());
             auditLog.append(handle, new AuditEntry(null, now, actor.name(), AuditAction.UPDATE, RECORD_TYPE, null, "scoring settings",
-                    null, oldValues, newValues, "Changed " + changes.size() + " scoring settings"));
-            new Rescorer(tables).rescore(handle, Rescorer.Target.ALL, saved, LocalDate.now(clock), at, monitor);
+                    null, oldValues, newValues, "Changed " + changes.size() + (changes.size() == 1 ? " scoring setting" : " scoring settings")));
+            if (changes.keySet().stream().anyMatch(SettingsService::affectsScores)) {
+                new Rescorer(tables).rescore(handle, Rescorer.Target.ALL, saved, LocalDate.now(clock), at, monitor);
+            }
             return saved;
         });
+    }
+
+    private static boolean affectsScores(String key) {
+        return key.startsWith(ScoringSettings.DUE_PREFIX) || key.startsWith(ScoringSettings.WEIGHT_PREFIX);
     }
 }

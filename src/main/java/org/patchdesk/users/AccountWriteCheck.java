@@ -1,5 +1,6 @@
 package org.patchdesk.users;
 
+import java.util.Optional;
 import java.util.Set;
 
 import org.jdbi.v3.core.Handle;
@@ -14,6 +15,16 @@ import org.patchdesk.common.Actor;
  * starts, is always allowed.
  */
 public final class AccountWriteCheck implements AuditLog.ActorCheck {
+
+    /** Returns why the actor may not change records, or empty when they may. */
+    public static Optional<String> rejection(Handle handle, Actor actor) {
+        try {
+            new AccountWriteCheck().check(handle, actor.name());
+            return Optional.empty();
+        } catch (IllegalStateException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
 
     @Override
     public void check(Handle handle, String actor) {

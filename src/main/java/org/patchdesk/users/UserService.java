@@ -294,9 +294,7 @@ public final class UserService {
      * @throws IllegalStateException    when the actor is not an administrator
      */
     public void setLockAfterMinutes(int minutes, Actor actor) {
-        if (minutes < 0 || minutes > MAX_LOCK_MINUTES) {
-            throw new IllegalArgumentException("The lock needs 0 (off) to " + MAX_LOCK_MINUTES + " minutes, not " + minutes);
-        }
+        checkLockMinutes(minutes);
         int before = lockAfterMinutes();
         OffsetDateTime now = now();
         jdbi.useTransaction(handle -> {
@@ -308,6 +306,32 @@ public final class UserService {
                     "lock after inactivity", null, Map.of(LOCK_MINUTES_KEY, Integer.toString(before)),
                     Map.of(LOCK_MINUTES_KEY, Integer.toString(minutes)), minutes == 0 ? "Turned the inactivity lock off"
                     : "Lock the window after " + minutes + " minutes of inactivity"));
+        });
+    }
+
+    /**
+     * Checks the minutes of inactivity before the window locks.
+     *
+     * @throws IllegalArgumentException when {@code minutes} is negative or above {@value #MAX_LOCK_MINUTES}
+     */
+    public static void checkLockMinutes(int minutes) {
+        if (minutes < 0 || minutes > MAX_LOCK_MINUTES) {
+            throw new IllegalArgumentException("The lock needs 0 (off) to " + MAX_LOCK_MINUTES + " minutes, not " + minutes);
+        }
+    }
+
+    /**
+     * Returns why the actor may not set the inactivity lock, or empty when they may: only an
+     * administrator may once accounts exist, as {@link #setLockAfterMinutes} enforces.
+     */
+    public Optional<String> lockRejection(Actor actor) {
+        return jdbi.withHandle(handle -> {
+            try {
+                requireRole(handle, actor, Role.ADMINISTRATOR);
+                return Optional.empty();
+            } catch (IllegalStateException e) {
+                return Optional.of("Only an administrator can set the inactivity lock. " + e.getMessage());
+            }
         });
     }
 

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -15,6 +16,7 @@ import org.patchdesk.audit.AuditLog;
 import org.patchdesk.common.Actor;
 import org.patchdesk.risk.SettingDao;
 import org.patchdesk.risk.SettingsService;
+import org.patchdesk.users.AccountWriteCheck;
 
 /**
  * The rules patch windows are checked against: each department's blackout periods and minimum
@@ -143,6 +145,15 @@ public final class WindowRules {
 
     boolean requiresApprovedChange(Handle handle) {
         return Boolean.parseBoolean(handle.attach(SettingDao.class).all().getOrDefault(REQUIRE_APPROVED_CHANGE, "false"));
+    }
+
+    /**
+     * Returns why the actor may not change whether windows need an approved change, or empty when
+     * they may: once accounts exist, any active user who is not only an auditor may.
+     */
+    public Optional<String> changeRejection(Actor actor) {
+        return jdbi.withHandle(handle -> AccountWriteCheck.rejection(handle, actor))
+                .map(reason -> "Any user but an auditor can change the patch window rules. " + reason);
     }
 
     public void setRequiresApprovedChange(boolean required, Actor actor) {

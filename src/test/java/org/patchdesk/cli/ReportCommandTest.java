@@ -137,4 +137,31 @@ class ReportCommandTest {
         assertThat(bad.err()).contains("from 1 to 365, not 400");
         assertThat(run("report", "metrics").out()).contains("Devices patched within 60 days of validation");
     }
+
+    @Test
+    void scoringSettingsSetAndShown() {
+        Run set = run("settings", "scoring", "--set", "due.days.immediate=10", "--set", "feed.stale.kev.days=21");
+        Run bad = run("settings", "scoring", "--set", "priority.weight.kev=120");
+
+        assertThat(set.exitCode()).as(set.err()).isZero();
+        assertThat(set.out()).contains("due.days.immediate = 10" + System.lineSeparator())
+                .contains("feed.stale.kev.days = 21" + System.lineSeparator())
+                .contains("priority.weight.kev = 20.0" + System.lineSeparator());
+        assertThat(bad.exitCode()).isEqualTo(CommandLineRunner.EXIT_FAILED);
+        assertThat(bad.err()).contains("Setting priority.weight.kev must be between 0 and 100");
+        assertThat(run("settings", "scoring").out()).contains("due.days.immediate = 10").contains("priority.weight.kev = 20.0");
+        assertThat(run("audit", "verify").exitCode()).isZero();
+    }
+
+    @Test
+    void lockSettingSetAndShown() {
+        Run shown = run("settings", "lock");
+        Run set = run("settings", "lock", "--minutes", "0");
+        Run bad = run("settings", "lock", "--minutes", "500");
+
+        assertThat(shown.out()).isEqualTo("Inactivity lock: after 15 minutes" + System.lineSeparator());
+        assertThat(set.out()).isEqualTo("Inactivity lock: off" + System.lineSeparator());
+        assertThat(bad.exitCode()).isEqualTo(CommandLineRunner.EXIT_FAILED);
+        assertThat(bad.err()).contains("The lock needs 0 (off) to 480 minutes, not 500");
+    }
 }

@@ -32,9 +32,7 @@ import org.patchdesk.users.Role;
  */
 final class AcceptanceSettingsDialog {
 
-    /** The roles that can approve an acceptance: every role but the auditor, who cannot sign. */
-    static final List<Role> SIGNING_ROLES = List.of(Role.HTM_MANAGER, Role.INFOSEC, Role.CLINICAL_LEADER, Role.IT_NETWORK,
-            Role.HTM_TECHNICIAN, Role.ADMINISTRATOR);
+    private static final List<Role> SIGNING_ROLES = AcceptanceSettings.SIGNING_ROLES;
 
     private final RiskAcceptanceService service;
     private final Actor actor;
