@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.flywaydb.core.api.MigrationVersion;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 import org.patchdesk.audit.AuditChain;
 import org.patchdesk.audit.AuditProblem;
 import org.patchdesk.audit.AuditVerification;
@@ -89,7 +91,7 @@ public final class RestoreCheck {
         monitor.progress(-1, 0, "Loading the database of " + file.getFileName());
         Path script = folder.resolve(BackupArchive.SCRIPT_ENTRY);
         BackupArchive.extractScript(file, script);
-        runScript(file, script, folder);
+        runScript(file, manifest, script, folder);
         Files.delete(script);
         monitor.checkCancelled();
 
@@ -101,7 +103,6 @@ public final class RestoreCheck {
                     + " PatchDesk's schema (" + e.getMessage() + ")", e);
         }
         try {
-            compareWithManifest(file, manifest, database);
             monitor.progress(-1, 0, "Verifying the audit trail of " + file.getFileName());
             AuditVerification verification = verifier.verify(database, monitor);
             List<String> warnings = new ArrayList<>();
@@ -121,11 +122,16 @@ public final class RestoreCheck {
         }
     }
 
-    private static void runScript(Path file, Path script, Path folder) {
+    /** Loads the script into a new database in {@code folder} and compares it with the manifest, before any schema update adds rows. */
+    private static void runScript(Path file, BackupManifest manifest, Path script, Path folder) {
         String url = "jdbc:h2:file:" + folder.resolve(Database.DEFAULT_NAME).toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
-        try (Connection connection = DriverManager.getConnection(url, Database.USER, Database.PASSWORD);
-             Statement statement = connection.createStatement()) {
-            statement.execute("RUNSCRIPT FROM " + BackupArchive.quoted(script));
+        try (Connection connection = DriverManager.getConnection(url, Database.USER, Database.PASSWORD)) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("RUNSCRIPT FROM " + BackupArchive.quoted(script));
+            }
+            try (Handle handle = Jdbi.open(connection)) {
+                compareWithManifest(file, manifest, handle);
+            }
         } catch (SQLException e) {
             throw new IllegalArgumentException(file + " is a damaged PatchDesk backup: its database script cannot be loaded ("
                     + e.getMessage().lines().findFirst().orElse("") + ")", e);
@@ -133,8 +139,8 @@ public final class RestoreCheck {
     }
 
     /** Refuses a loaded database whose counts or audit head differ from the manifest's, so an incomplete script is not restored. */
-    private static void compareWithManifest(Path file, BackupManifest manifest, Database database) {
-        Map<String, Long> counts = database.jdbi().withHandle(DatabaseContents::counts);
+    private static void compareWithManifest(Path file, BackupManifest manifest, Handle handle) {
+        Map<String, Long> counts = DatabaseContents.counts(handle);
         manifest.recordCounts().forEach((table, count) -> {
             long loaded = counts.getOrDefault(table, 0L);
             if (loaded != count) {
@@ -142,7 +148,7 @@ public final class RestoreCheck {
                         + table + " but its database contains " + loaded);
             }
         });
-        ChainHead head = database.jdbi().withHandle(DatabaseContents::auditHead);
+        ChainHead head = DatabaseContents.auditHead(handle);
         ChainHead expected = manifest.auditHead();
         boolean sameHash = expected.hash() == null || head.hash() == null || Objects.equals(expected.hash(), head.hash());
         if (head.entryCount() != expected.entryCount() || !sameHash) {

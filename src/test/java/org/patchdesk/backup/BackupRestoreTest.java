@@ -198,8 +198,8 @@ class BackupRestoreTest {
         Flyway.configure().dataSource(source).locations("classpath:db/migration").target("1").load().migrate();
         try (Connection connection = source.getConnection(); Statement statement = connection.createStatement()) {
             statement.executeUpdate("INSERT INTO device (asset_tag, asset_tag_key, status, created_at, created_by, updated_at,"
-                    + " updated_by) VALUES ('OLD-0001', 'OLD-0001', 'active', NOW(), 'jtech', NOW(), 'jtech'),"
-                    + " ('OLD-0002', 'OLD-0002', 'active', NOW(), 'jtech', NOW(), 'jtech')");
+                    + " updated_by) VALUES ('OLD-0001', 'OLD-0001', 'ACTIVE', NOW(), 'jtech', NOW(), 'jtech'),"
+                    + " ('OLD-0002', 'OLD-0002', 'ACTIVE', NOW(), 'jtech', NOW(), 'jtech')");
         }
 
         try (Workspace workspace = Workspace.open(data, TestSites.CLOCK); Services site = workspace.openSite()) {
@@ -225,7 +225,7 @@ class BackupRestoreTest {
         Flyway.configure().dataSource(source).locations("classpath:db/migration").target("1").load().migrate();
         try (Connection connection = source.getConnection(); Statement statement = connection.createStatement()) {
             statement.executeUpdate("INSERT INTO device (asset_tag, asset_tag_key, status, created_at, created_by, updated_at,"
-                    + " updated_by) VALUES ('OLD-0001', 'OLD-0001', 'active', NOW(), 'jtech', NOW(), 'jtech')");
+                    + " updated_by) VALUES ('OLD-0001', 'OLD-0001', 'ACTIVE', NOW(), 'jtech', NOW(), 'jtech')");
         }
         try (Workspace workspace = Workspace.open(data, TestSites.CLOCK)) {
             Services site = workspace.openSite();
