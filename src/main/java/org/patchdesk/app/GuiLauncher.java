@@ -58,7 +58,9 @@ public final class GuiLauncher {
                 if (window[0] != null) {
                     window[0].closeDemo();
                 }
-                site.close();
+                // A restore closes the site services that the window started with and opens others.
+                Services open = window[0] == null ? site : window[0].site();
+                open.close();
                 workspace.close();
             }
         };

@@ -39,7 +39,7 @@ final class InactivityLock {
     private final PasswordField password = new PasswordField();
     private final Label problem = new Label();
     private final PauseTransition idle = new PauseTransition();
-    private final UserService users;
+    private final Supplier<UserService> users;
     private final Supplier<User> signedIn;
     private final Consumer<User> onSwitch;
     // Read by tests off the JavaFX thread; set last, once the lock pane shows.
@@ -47,9 +47,10 @@ final class InactivityLock {
 
     /**
      * @param content  the window's content, hidden while locked
+     * @param users    the accounts of the site database open now, which a restore replaces
      * @param onSwitch receives the account when another user signs in from the lock
      */
-    InactivityLock(Node content, UserService users, Supplier<User> signedIn, Consumer<User> onSwitch) {
+    InactivityLock(Node content, Supplier<UserService> users, Supplier<User> signedIn, Consumer<User> onSwitch) {
         this.content = content;
         this.users = users;
         this.signedIn = signedIn;
@@ -154,7 +155,7 @@ final class InactivityLock {
     private void tryUnlock() {
         char[] typed = password.getText().toCharArray();
         try {
-            users.authenticate(signedIn.get().userName(), typed);
+            users.get().authenticate(signedIn.get().userName(), typed);
             unlock();
         } catch (IllegalArgumentException e) {
             problem.setText(e.getMessage());
@@ -165,7 +166,7 @@ final class InactivityLock {
     }
 
     private void switchUser() {
-        SignInDialog dialog = new SignInDialog(users, "Sign in", "Sign in as another user. Changes from now on are recorded under"
+        SignInDialog dialog = new SignInDialog(users.get(), "Sign in", "Sign in as another user. Changes from now on are recorded under"
                 + " that user.", "", "Cancel");
         if (pane.getScene() != null) {
             dialog.initOwner(pane.getScene().getWindow());

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.prefs.Preferences;
 
+import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.geometry.Rectangle2D;
@@ -77,6 +78,9 @@ import org.patchdesk.users.User;
 import org.patchdesk.users.ui.SignInDialog;
 import org.patchdesk.users.ui.UsersView;
 import org.patchdesk.vendors.ui.VendorsView;
+import org.patchdesk.backup.BackupReason;
+import org.patchdesk.backup.RestoreCandidate;
+import org.patchdesk.backup.ui.BackupSettingsDialog;
 import org.patchdesk.workspace.DemoData;
 import org.patchdesk.workspace.Services;
 import org.patchdesk.workspace.Workspace;
@@ -173,7 +177,7 @@ public final class MainWindow implements InventoryView.InventoryActions {
         this.user = user;
         this.actor = new Actor(user.userName());
 
-        lock = new InactivityLock(root, site.users(), () -> this.user, this::signedIn);
+        lock = new InactivityLock(root, () -> this.site.users(), () -> this.user, this::signedIn);
         root.setId("mainWindow");
         root.setTop(new VBox(menuBar(), demoBanner(), auditBanner()));
         root.setLeft(navigationPane());
@@ -186,6 +190,16 @@ public final class MainWindow implements InventoryView.InventoryActions {
         stage.setTitle("PatchDesk");
         lock.setMinutes(site.users().lockAfterMinutes());
         use(site);
+        showBackupProblems(site);
+    }
+
+    /** Shows each problem of an automatic backup of the site database, such as a failed daily backup or second copy. */
+    private void showBackupProblems(Services services) {
+        services.backups().addProblemListener(problem -> Platform.runLater(() -> {
+            if (site == services) {
+                dialogs.showError("Backup problem", problem);
+            }
+        }));
     }
 
     /** Returns the account changes are recorded under. */
@@ -221,8 +235,14 @@ public final class MainWindow implements InventoryView.InventoryActions {
         demoMenuItem.setOnAction(event -> toggleDemo());
         resetDemoMenuItem.setOnAction(event -> resetDemo());
         MenuItem exit = item("Exit", stage::close);
-        Menu file = new Menu("File", null, importItem, exportItem, new SeparatorMenuItem(), demoMenuItem, resetDemoMenuItem,
-                new SeparatorMenuItem(), exit);
+        MenuItem backUp = item("Back up now…", this::backUpNow);
+        backUp.setId("backUpNowMenuItem");
+        MenuItem restore = item("Restore from backup…", this::restoreFromBackup);
+        restore.setId("restoreMenuItem");
+        MenuItem backupSettings = item("Backup settings…", this::editBackupSettings);
+        backupSettings.setId("backupSettingsMenuItem");
+        Menu file = new Menu("File", null, importItem, exportItem, new SeparatorMenuItem(), backUp, restore, backupSettings,
+                new SeparatorMenuItem(), demoMenuItem, resetDemoMenuItem, new SeparatorMenuItem(), exit);
 
         MenuItem add = item("Add device…", this::addDevice);
         add.setAccelerator(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN));
@@ -713,6 +733,93 @@ public final class MainWindow implements InventoryView.InventoryActions {
                             + written.pages() + " pages."),
                     error -> dialogs.showFailure("Audit packet failed", "Writing " + target + " failed; no file was written.", error)));
         });
+    }
+
+    private void backUpNow() {
+        Services services = current;
+        String which = isDemo() ? "demo" : "site";
+        ProgressDialog.show(stage, tasks.submit("Backing up the " + which + " database",
+                monitor -> services.backups().backUp(BackupReason.MANUAL, actor),
+                result -> dialogs.showInformation("Backup written", "Backed up the " + which + " database to " + result.file() + " ("
+                        + result.manifest().auditHead().describe() + ")." + (result.secondCopy() == null ? ""
+                        : "\nCopy: " + result.secondCopy()) + (result.secondCopyProblem() == null ? ""
+                        : "\n\n" + result.secondCopyProblem())),
+                error -> dialogs.showFailure("Backup failed", "Backing up the " + which + " database failed; no backup file was written.",
+                        error)));
+    }
+
+    private void editBackupSettings() {
+        BackupSettingsDialog.show(stage, current.backups(), dialogs, actor);
+    }
+
+    /**
+     * Checks a backup file off the JavaFX thread, asks to confirm with its summary, then replaces
+     * the site database with it and shows the restored data.
+     */
+    private void restoreFromBackup() {
+        if (isDemo()) {
+            dialogs.showInformation("Restore from backup", "Restores replace the site database. Return to site data first.");
+            return;
+        }
+        Optional<String> rejection = site.backups().administratorRejection(actor);
+        if (rejection.isPresent()) {
+            dialogs.showError("Restore from backup", rejection.get());
+            return;
+        }
+        Optional<Path> file = dialogs.chooseFileToOpen("Restore from backup", List.of("*.zip"));
+        if (file.isEmpty()) {
+            return;
+        }
+        ProgressDialog.show(stage, tasks.submit("Checking the backup", monitor -> workspace.checkBackup(file.get(), monitor),
+                this::confirmRestore,
+                error -> dialogs.showFailure("Backup not restored", "The backup " + file.get() + " was not restored; your data was not"
+                        + " changed.", error)));
+    }
+
+    private void confirmRestore(RestoreCandidate candidate) {
+        String summary = String.join("\n", candidate.summaryLines(site.clock().getZone()));
+        boolean confirmed = dialogs.confirm("Restore from backup", summary + "\n\nRestoring replaces the site database in "
+                + workspace.folder() + " (" + site.auditChain().head().describe() + ") with this backup. The current database is backed"
+                + " up first, and the restore is recorded in the audit trail.", "Replace the site data");
+        if (!confirmed) {
+            candidate.close();
+            return;
+        }
+        Services replaced = site;
+        closeDemo();
+        ProgressDialog.show(stage, tasks.submit("Restoring the backup", monitor -> workspace.restoreSite(replaced, candidate, actor),
+                restored -> {
+                    candidate.close();
+                    site = restored.services();
+                    use(site);
+                    showBackupProblems(site);
+                    dialogs.showInformation("Backup restored", "Restored " + candidate.file() + ". The replaced data is kept in the backup "
+                            + restored.replacedBackup().file() + ".");
+                },
+                error -> {
+                    candidate.close();
+                    reopenSite();
+                    dialogs.showFailure("Backup not restored", "Restoring " + candidate.file() + " failed; the site data was put back as"
+                            + " it was.", error);
+                }));
+    }
+
+    /** Opens the site database again after a failed restore closed it. */
+    private void reopenSite() {
+        try {
+            site = workspace.openSite();
+            use(site);
+            showBackupProblems(site);
+        } catch (RuntimeException e) {
+            log.error("Opening the site database again after a failed restore failed", e);
+            dialogs.showFailure("Site data not opened", "The site database could not be opened again; close PatchDesk and start it again.",
+                    e);
+        }
+    }
+
+    /** Returns the services of the site database, which a restore replaces. */
+    public Services site() {
+        return site;
     }
 
     /** Opens the demo data, or returns to the site data when the demo is shown. */

@@ -218,6 +218,26 @@ public final class AuditChain {
         }
     }
 
+    /**
+     * Replaces the anchor file with the head of the chain the database holds now, for a database
+     * that a restore put in place, whose chain the old anchor does not describe. Returns that head.
+     *
+     * @throws IOException when the anchor file cannot be written
+     */
+    public ChainHead reanchor() throws IOException {
+        lock.lock();
+        try {
+            ChainHead head = jdbi.withHandle(AuditChain::readHead);
+            long lastId = jdbi.withHandle(handle -> handle.createQuery("SELECT COALESCE(MAX(id), 0) FROM audit_entry")
+                    .mapTo(Long.class).one());
+            AuditAnchor.write(anchorFile, head, lastId, clock.instant());
+            log.info("Anchored the audit chain of a restored database at {}", head.describe());
+            return head;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Reads the anchor file's head, or empty when there is none. */
     Optional<ChainHead> readAnchor() throws IOException {
         return AuditAnchor.read(anchorFile).map(AuditAnchor.Anchor::head);

@@ -49,9 +49,10 @@ public final class AuditRecordTypes {
             Map.entry("user_account", "user accounts"),
             Map.entry("electronic_signature", "electronic signatures"),
             Map.entry("risk_acceptance", "risk acceptances"),
-            Map.entry("recovery_protocol", "recovery protocols"));
+            Map.entry("recovery_protocol", "recovery protocols"),
+            Map.entry("backup", "restores from backups"));
 
-    private static final Set<String> EVENTS = Set.of("import_batch", "feed_import", "manual_vulnerability", "mds2_form");
+    private static final Set<String> EVENTS = Set.of("import_batch", "feed_import", "manual_vulnerability", "mds2_form", "backup");
 
     private AuditRecordTypes() {
     }

@@ -1,11 +1,13 @@
 package org.patchdesk.cli;
 
 import java.io.Console;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.BiFunction;
 
+import org.patchdesk.backup.RestoreCandidate;
 import org.patchdesk.common.Actor;
 import org.patchdesk.storage.DataDirectories;
 import org.patchdesk.users.PasswordHasher;
@@ -184,6 +186,30 @@ public final class CliContext implements AutoCloseable {
             }
         }
         return services;
+    }
+
+    /**
+     * Replaces the site database with a checked backup, see {@link Workspace#restoreSite}, and uses
+     * the restored database for the rest of the run. After a failure the database is opened again
+     * on next use.
+     */
+    synchronized Workspace.Restored restore(RestoreCandidate candidate, Actor actor) throws IOException {
+        Services current = services();
+        try {
+            Workspace.Restored restored = workspace.restoreSite(current, candidate, actor);
+            services = restored.services();
+            return restored;
+        } catch (IOException | RuntimeException e) {
+            current.close();
+            services = null;
+            throw e;
+        }
+    }
+
+    /** Returns the locked workspace of the data folder, opening the site database first. */
+    synchronized Workspace workspace() {
+        services();
+        return workspace;
     }
 
     @Override

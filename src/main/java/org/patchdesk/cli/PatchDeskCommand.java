@@ -23,7 +23,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {ImportCommand.class, ExportCommand.class, DevicesCommand.class, FindingsCommand.class, MatchesCommand.class,
                 VulnsCommand.class, FeedsCommand.class, VendorsCommand.class, WindowsCommand.class, PatchesCommand.class,
                 ControlsCommand.class, AcceptancesCommand.class, UsersCommand.class, AuditCommand.class, ReportCommand.class,
-                SettingsCommand.class, DemoCommand.class, HelpCommand.class},
+                SettingsCommand.class, BackupCommand.class, RestoreCommand.class, DemoCommand.class, HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 1 the work failed or found a problem, 2 usage error, 3 the database cannot be opened."})
 public final class PatchDeskCommand implements Callable<Integer> {
 

@@ -18,6 +18,7 @@ import org.patchdesk.audit.AuditAction;
 import org.patchdesk.audit.AuditEntry;
 import org.patchdesk.audit.AuditLog;
 import org.patchdesk.common.Actor;
+import org.patchdesk.common.BeforeImport;
 import org.patchdesk.common.Sha256;
 import org.patchdesk.inventory.Device;
 import org.patchdesk.inventory.DeviceField;
@@ -50,9 +51,17 @@ public final class Mds2Service {
     private final ProductFactService facts;
     private final DeviceService devices;
     private final Clock clock;
+    private final BeforeImport beforeImport;
 
     public Mds2Service(Jdbi jdbi, AuditLog auditLog, PatchabilityService patchability, ProductFactService facts, DeviceService devices,
                        Clock clock) {
+        this(jdbi, auditLog, patchability, facts, devices, clock, BeforeImport.NONE);
+    }
+
+    /** Creates the service with work, such as a backup, that runs before each form import changes the database. */
+    public Mds2Service(Jdbi jdbi, AuditLog auditLog, PatchabilityService patchability, ProductFactService facts, DeviceService devices,
+                       Clock clock, BeforeImport beforeImport) {
+        this.beforeImport = beforeImport;
         this.jdbi = jdbi;
         this.auditLog = auditLog;
         this.patchability = patchability;
@@ -120,6 +129,7 @@ public final class Mds2Service {
             throw new Mds2FormatException(file.getFileName() + " could not be read: " + e.getMessage(), e);
         }
         List<Mds2Suggestion> suggestions = Mds2Suggestions.derive(form);
+        beforeImport.run("MDS2 import of " + file.getFileName());
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         return jdbi.inTransaction(handle -> {
             long productId = productId(handle, manufacturer, model).orElseThrow(() -> new IllegalArgumentException(

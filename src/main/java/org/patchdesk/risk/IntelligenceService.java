@@ -28,6 +28,7 @@ import org.patchdesk.audit.AuditAction;
 import org.patchdesk.audit.AuditEntry;
 import org.patchdesk.audit.AuditLog;
 import org.patchdesk.common.Actor;
+import org.patchdesk.common.BeforeImport;
 import org.patchdesk.common.ProgressMonitor;
 import org.patchdesk.common.Sha256;
 import org.patchdesk.intel.CsafImporter;
@@ -70,10 +71,18 @@ public final class IntelligenceService implements InventoryChangeListener {
     private final SsvcTables tables;
     private final SettingsService settings;
     private final Clock clock;
+    private final BeforeImport beforeImport;
     private final FindingEngine engine = new FindingEngine();
 
     public IntelligenceService(Jdbi jdbi, AuditLog auditLog, MatchService matches, SsvcTables tables, SettingsService settings,
                                Clock clock) {
+        this(jdbi, auditLog, matches, tables, settings, clock, BeforeImport.NONE);
+    }
+
+    /** Creates the service with work, such as a backup, that runs before each feed import changes the database. */
+    public IntelligenceService(Jdbi jdbi, AuditLog auditLog, MatchService matches, SsvcTables tables, SettingsService settings,
+                               Clock clock, BeforeImport beforeImport) {
+        this.beforeImport = beforeImport;
         this.jdbi = jdbi;
         this.auditLog = auditLog;
         this.matches = matches;
@@ -189,6 +198,7 @@ public final class IntelligenceService implements InventoryChangeListener {
         KevCatalog catalog = new KevCatalogParser().parse(file);
         String sha256 = Sha256.ofFile(file);
         monitor.checkCancelled();
+        beforeImport.run("KEV import of " + file.getFileName());
         Instant now = clock.instant();
         String version = KevImporter.version(catalog);
         Optional<LocalDate> date = KevImporter.date(catalog);
@@ -254,6 +264,7 @@ public final class IntelligenceService implements InventoryChangeListener {
     public EpssResult importEpss(Path file, Actor actor, ProgressMonitor monitor) throws FeedFormatException, IOException {
         monitor.progress(-1, 0, "Reading " + file.getFileName());
         String sha256 = Sha256.ofFile(file);
+        beforeImport.run("EPSS import of " + file.getFileName());
         EpssStore store = new EpssStore(jdbi);
         EpssStore.Staged staged = store.stage(file, sha256, monitor);
         monitor.checkCancelled();
@@ -290,6 +301,9 @@ public final class IntelligenceService implements InventoryChangeListener {
      */
     public BatchResult importCsaf(List<Path> paths, Actor actor, ProgressMonitor monitor) throws IOException {
         List<Path> files = expand(paths);
+        if (!files.isEmpty()) {
+            beforeImport.run("CSAF import of " + describeFiles(files));
+        }
         List<FileResult> results = new ArrayList<>();
         Set<String> cves = new LinkedHashSet<>();
         Map<String, String> withdrawNotes = new HashMap<>();
@@ -330,9 +344,16 @@ public final class IntelligenceService implements InventoryChangeListener {
                 imports, "CSAF", actor, monitor);
     }
 
+    private static String describeFiles(List<Path> files) {
+        return files.size() == 1 ? files.get(0).getFileName().toString() : files.size() + " files";
+    }
+
     /** Imports CVE JSON 5 records from files and folders, file by file like {@link #importCsaf}. */
     public BatchResult importCveRecords(List<Path> paths, Actor actor, ProgressMonitor monitor) throws IOException {
         List<Path> files = expand(paths);
+        if (!files.isEmpty()) {
+            beforeImport.run("CVE record import of " + describeFiles(files));
+        }
         List<FileResult> results = new ArrayList<>();
         Set<String> cves = new LinkedHashSet<>();
         List<FeedImport> imports = new ArrayList<>();

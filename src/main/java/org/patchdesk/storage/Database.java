@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.MigrationVersion;
 import org.h2.api.ErrorCode;
@@ -33,6 +34,21 @@ public final class Database implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Database.class);
 
+    /** Work that runs before Flyway updates a database that already has an older schema, such as a backup of it. */
+    @FunctionalInterface
+    public interface BeforeMigration {
+
+        /** Runs nothing. */
+        BeforeMigration NONE = (jdbi, file, fromVersion, toVersion) -> { };
+
+        /**
+         * Runs with the database at schema {@code fromVersion}, before the migrations up to {@code toVersion}.
+         *
+         * @throws RuntimeException to stop the update; the database stays at its schema and is closed
+         */
+        void run(Jdbi jdbi, Path file, String fromVersion, String toVersion);
+    }
+
     private final Path file;
     private final JdbcConnectionPool pool;
     private final Jdbi jdbi;
@@ -50,6 +66,16 @@ public final class Database implements AutoCloseable {
      *     newer PatchDesk, or cannot be read
      */
     public static Database open(Path folder, String name) {
+        return open(folder, name, BeforeMigration.NONE);
+    }
+
+    /**
+     * Opens the database like {@link #open(Path, String)}, and runs {@code beforeMigration} when the
+     * file already has a schema and migrations are pending, before they run.
+     *
+     * @throws DatabaseUnavailableException also when {@code beforeMigration} fails; the schema was not updated then
+     */
+    public static Database open(Path folder, String name, BeforeMigration beforeMigration) {
         Path base = folder.resolve(name).toAbsolutePath();
         Path file = base.resolveSibling(name + ".mv.db");
         try {
@@ -68,7 +94,7 @@ public final class Database implements AutoCloseable {
         try {
             checkConnection(pool, folder, file);
             Database database = new Database(file, pool);
-            database.migrate(folder);
+            database.migrate(folder, beforeMigration);
             return database;
         } catch (RuntimeException e) {
             pool.dispose();
@@ -125,8 +151,10 @@ public final class Database implements AutoCloseable {
         }
         if (code == ErrorCode.FILE_VERSION_ERROR_1) {
             return new DatabaseUnavailableException("The database file " + file
-                    + " was written by an H2 version that this PatchDesk cannot read. Export it with the PatchDesk"
-                    + " version that wrote it (H2 SCRIPT), then import the script; the file was not changed.", e);
+                    + " was written by an H2 database version that this PatchDesk cannot read; the file was not changed."
+                    + " To move its data here: open the data folder with the PatchDesk version that wrote it, make a backup"
+                    + " (patchdesk backup, or File > Back up now), then restore that backup with this PatchDesk"
+                    + " (patchdesk restore FILE, or File > Restore from backup).", e);
         }
         if (code == ErrorCode.WRONG_USER_OR_PASSWORD) {
             return new DatabaseUnavailableException("The database file " + file
@@ -146,11 +174,12 @@ public final class Database implements AutoCloseable {
         return line.replaceAll("\\s*\\[\\d+-\\d+]$", "").replaceAll("\\.? ?Possible solution:.*$", "").strip();
     }
 
-    private void migrate(Path folder) {
+    private void migrate(Path folder, BeforeMigration beforeMigration) {
         Flyway flyway = Flyway.configure()
                 .dataSource(pool)
                 .locations("classpath:db/migration")
                 .load();
+        runBeforeMigration(flyway, beforeMigration);
         try {
             flyway.migrate();
         } catch (RuntimeException e) {
@@ -163,6 +192,28 @@ public final class Database implements AutoCloseable {
         log.info("Opened database {} at schema version {}", file, schemaVersion());
     }
 
+    private void runBeforeMigration(Flyway flyway, BeforeMigration beforeMigration) {
+        MigrationInfoService info;
+        try {
+            info = flyway.info();
+        } catch (RuntimeException e) {
+            throw new DatabaseUnavailableException("Cannot read the schema version of " + file + ": " + e.getMessage(), e);
+        }
+        MigrationInfo current = info.current();
+        MigrationInfo[] pending = info.pending();
+        if (current == null || current.getVersion() == null || pending.length == 0) {
+            return;
+        }
+        String from = current.getVersion().getVersion();
+        String to = pending[pending.length - 1].getVersion().getVersion();
+        try {
+            beforeMigration.run(jdbi, file, from, to);
+        } catch (RuntimeException e) {
+            throw new DatabaseUnavailableException("The database " + file + " needs a schema update from version " + from + " to "
+                    + to + ", but the work before the update failed: " + e.getMessage() + ". The database was not changed.", e);
+        }
+    }
+
     private static SQLException findSqlException(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql) {
@@ -170,6 +221,19 @@ public final class Database implements AutoCloseable {
             }
         }
         return null;
+    }
+
+    /** Returns the newest schema version that the migrations of this PatchDesk create, read from them in an empty in-memory database. */
+    public static String latestSchemaVersion() {
+        JdbcDataSource memory = new JdbcDataSource();
+        memory.setURL("jdbc:h2:mem:");
+        Flyway flyway = Flyway.configure().dataSource(memory).locations("classpath:db/migration").load();
+        return Arrays.stream(flyway.info().all())
+                .map(MigrationInfo::getVersion)
+                .filter(version -> version != null)
+                .max(MigrationVersion::compareTo)
+                .map(MigrationVersion::getVersion)
+                .orElse("0");
     }
 
     public Jdbi jdbi() {

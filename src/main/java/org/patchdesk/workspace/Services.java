@@ -6,6 +6,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.patchdesk.acceptance.AcceptanceAuditReader;
 import org.patchdesk.acceptance.RiskAcceptanceService;
 import org.patchdesk.audit.AuditChain;
+import org.patchdesk.backup.BackupService;
 import org.patchdesk.audit.AuditLog;
 import org.patchdesk.controls.ControlAuditReader;
 import org.patchdesk.controls.ControlService;
@@ -127,6 +128,7 @@ public final class Services implements AutoCloseable {
     private final MetricsService metrics;
     private final MetricSnapshotService metricSnapshots;
     private final DashboardService dashboard;
+    private final BackupService backups;
 
     /** Opens the services of a site database, one that is not the demo database. */
     public Services(Database database, FdaProductClassification fda, SsvcTables ssvc, Clock clock) {
@@ -142,24 +144,25 @@ public final class Services implements AutoCloseable {
         this.auditChain = new AuditChain(jdbi, AuditChain.anchorFileOf(database.file()), clock);
         auditChain.chainMigratedEntries();
         AuditLog auditLog = new AuditLog(auditChain, new AccountWriteCheck());
+        this.backups = new BackupService(jdbi, auditLog, database.file().toAbsolutePath().getParent(), demo, clock);
         PasswordHasher passwords = new PasswordHasher();
         this.users = new UserService(jdbi, auditLog, passwords, clock);
         this.signatures = new SignatureService(jdbi, auditLog, passwords, clock);
         this.settings = new SettingsService(jdbi, auditLog, ssvc, clock);
         this.siteSettings = new SiteSettingsService(jdbi, auditLog, clock);
-        this.intelligence = new IntelligenceService(jdbi, auditLog, new MatchService(auditLog), ssvc, settings, clock);
+        this.intelligence = new IntelligenceService(jdbi, auditLog, new MatchService(auditLog), ssvc, settings, clock, backups::beforeImport);
         this.findings = new FindingService(jdbi, auditLog, ssvc, settings, clock);
         this.feedStatus = new FeedStatusService(jdbi, settings, clock);
         this.devices = new DeviceService(jdbi, auditLog, fda, clock, intelligence);
         this.manufacturers = new ManufacturerService(jdbi, auditLog, clock, intelligence);
         this.deviceTypes = new DeviceTypeService(jdbi, auditLog, fda, clock, intelligence);
-        this.inventoryImport = new InventoryImportService(jdbi, auditLog, fda, clock, intelligence);
+        this.inventoryImport = new InventoryImportService(jdbi, auditLog, fda, clock, intelligence, backups::beforeImport);
         this.inventoryExport = new InventoryExportService();
         this.osSupport = new OsSupportService(jdbi, auditLog, clock);
         this.patchability = new PatchabilityService(jdbi, auditLog, osSupport, clock);
         this.productFacts = new ProductFactService(jdbi, auditLog, clock);
         this.productSupport = new ProductSupportService(jdbi, auditLog, clock);
-        this.mds2 = new Mds2Service(jdbi, auditLog, patchability, productFacts, devices, clock);
+        this.mds2 = new Mds2Service(jdbi, auditLog, patchability, productFacts, devices, clock, backups::beforeImport);
         this.patchLog = new PatchLogService(jdbi, auditLog, devices, findings, signatures, clock);
         this.versionConflicts = new VersionConflictService(jdbi, auditLog, devices, clock);
         this.windowRules = new WindowRules(jdbi, auditLog, clock);
@@ -393,6 +396,11 @@ public final class Services implements AutoCloseable {
 
     public DashboardService dashboard() {
         return dashboard;
+    }
+
+    /** Returns the backups of this database and their settings. */
+    public BackupService backups() {
+        return backups;
     }
 
     /** Closes the database. */

@@ -1,11 +1,21 @@
 package org.patchdesk.workspace;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.util.Optional;
 
+import org.patchdesk.audit.AuditChain;
+import org.patchdesk.backup.BackupReason;
+import org.patchdesk.backup.BackupResult;
+import org.patchdesk.backup.BackupService;
+import org.patchdesk.backup.RestoreCandidate;
+import org.patchdesk.backup.RestoreCheck;
 import org.patchdesk.common.Actor;
+import org.patchdesk.common.ProgressMonitor;
 import org.patchdesk.common.Version;
 import org.patchdesk.inventory.FdaProductClassification;
 import org.patchdesk.risk.ssvc.SsvcTables;
@@ -75,7 +85,113 @@ public final class Workspace implements AutoCloseable {
      */
     public Services openSite() {
         boolean demo = Files.isRegularFile(folder.resolve(DEMO_MARKER));
-        return started(new Services(Database.open(folder, Database.DEFAULT_NAME), fdaClassification(), ssvcTables(), clock, demo));
+        Database.BeforeMigration beforeMigration = demo ? Database.BeforeMigration.NONE
+                : (jdbi, file, fromVersion, toVersion) -> BackupService.beforeMigration(jdbi, file, fromVersion, toVersion, clock);
+        Services services = started(new Services(Database.open(folder, Database.DEFAULT_NAME, beforeMigration), fdaClassification(),
+                ssvcTables(), clock, demo));
+        if (!demo) {
+            backUpDaily(services);
+        }
+        return services;
+    }
+
+    /** Makes the day's backup when it is due; a failure is logged and reported, and the database stays open. */
+    private static void backUpDaily(Services services) {
+        try {
+            services.backups().backUpDailyIfDue();
+        } catch (IOException | RuntimeException e) {
+            String problem = "The daily backup failed: " + e.getMessage() + ". Check the backup folder in the backup settings.";
+            log.error(problem, e);
+            services.backups().reportProblem(problem);
+        }
+    }
+
+    /**
+     * Checks a backup file for a restore, loading it into a temporary folder; the data folder is not
+     * touched. The caller restores the returned candidate or closes it.
+     *
+     * @throws IllegalArgumentException when the file is not a PatchDesk backup, is from a newer PatchDesk, is damaged, or its audit
+     *                                  trail is broken
+     * @throws IOException              when a file cannot be read or written
+     */
+    public RestoreCandidate checkBackup(Path file, ProgressMonitor monitor) throws IOException {
+        RestoreCheck check = new RestoreCheck((database, verifyMonitor) -> {
+            // The services of the loaded database only verify it; RestoreCheck closes the database.
+            Services loaded = new Services(database, fdaClassification(), ssvcTables(), clock);
+            try {
+                loaded.auditChain().reanchor();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Writing the audit anchor of the loaded backup failed: " + e.getMessage(), e);
+            }
+            return loaded.auditVerifier().verify(verifyMonitor);
+        });
+        return check.check(file, monitor);
+    }
+
+    /** The services of a restored site database, and the backup of the database it replaced (null when there was none). */
+    public record Restored(Services services, BackupResult replacedBackup) {
+    }
+
+    /**
+     * Replaces the site database with a checked backup: backs up the current database ("before
+     * restore"), closes {@code current}, moves the loaded database and its audit anchor into the data
+     * folder, opens it, and appends the restore entry to its audit trail. When a step after the
+     * close fails, the replaced database is put back, closed, for the caller to open again with
+     * {@link #openSite}.
+     *
+     * @param current the open site services, or null when the data folder holds no site database
+     * @throws IllegalStateException when accounts exist and the actor is not an administrator; nothing was changed
+     * @throws IOException           when the backup before the restore or a file move fails
+     */
+    public Restored restoreSite(Services current, RestoreCandidate candidate, Actor actor) throws IOException {
+        Path databaseFile = folder.resolve(Database.DEFAULT_NAME + ".mv.db").toAbsolutePath();
+        Path anchorFile = AuditChain.anchorFileOf(databaseFile);
+        BackupResult before = null;
+        if (current != null) {
+            Optional<String> rejection = current.backups().administratorRejection(actor);
+            if (rejection.isPresent()) {
+                throw new IllegalStateException(rejection.get());
+            }
+            before = current.backups().backUp(BackupReason.BEFORE_RESTORE, actor);
+            current.close();
+        } else if (Files.exists(databaseFile)) {
+            throw new IllegalStateException("The data folder " + folder + " holds a site database; open it before restoring a backup over it");
+        }
+        Path replacedDatabase = databaseFile.resolveSibling(databaseFile.getFileName() + ".replaced");
+        Path replacedAnchor = anchorFile.resolveSibling(anchorFile.getFileName() + ".replaced");
+        moveIfExists(databaseFile, replacedDatabase);
+        moveIfExists(anchorFile, replacedAnchor);
+        try {
+            Files.move(candidate.databaseFile(), databaseFile, StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(candidate.anchorFile(), anchorFile, StandardCopyOption.REPLACE_EXISTING);
+            Services restored = new Services(Database.open(folder, Database.DEFAULT_NAME), fdaClassification(), ssvcTables(), clock,
+                    Files.isRegularFile(folder.resolve(DEMO_MARKER)));
+            try {
+                restored.backups().recordRestore(candidate.file(), candidate.manifest(), candidate.head(), before, actor);
+            } catch (RuntimeException e) {
+                restored.close();
+                throw e;
+            }
+            Services opened = started(restored);
+            Files.deleteIfExists(replacedDatabase);
+            Files.deleteIfExists(replacedAnchor);
+            log.info("{} restored the backup {} into {}; the replaced database is kept in {}", actor.name(), candidate.file(), folder,
+                    before == null ? "no backup (there was none)" : before.file());
+            return new Restored(opened, before);
+        } catch (IOException | RuntimeException e) {
+            log.error("Restoring the backup {} failed; putting the replaced database back", candidate.file(), e);
+            Files.deleteIfExists(databaseFile);
+            Files.deleteIfExists(anchorFile);
+            moveIfExists(replacedDatabase, databaseFile);
+            moveIfExists(replacedAnchor, anchorFile);
+            throw e;
+        }
+    }
+
+    private static void moveIfExists(Path from, Path to) throws IOException {
+        if (Files.exists(from)) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     /** Opens the demo database, which never shares a record with the site database, and applies the day's changes to scores. */
@@ -89,7 +205,7 @@ public final class Workspace implements AutoCloseable {
                         + " PatchDesk. Its printed reports carry a demo mark.\n");
             }
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("The demo folder " + demo + " could not be prepared: " + e.getMessage(), e);
+            throw new UncheckedIOException("The demo folder " + demo + " could not be prepared: " + e.getMessage(), e);
         }
         return started(new Services(Database.open(demo, Database.DEFAULT_NAME), fdaClassification(), ssvcTables(), clock, true));
     }

@@ -24,6 +24,7 @@ import org.patchdesk.audit.AuditAction;
 import org.patchdesk.audit.AuditEntry;
 import org.patchdesk.audit.AuditLog;
 import org.patchdesk.common.Actor;
+import org.patchdesk.common.BeforeImport;
 import org.patchdesk.common.ProgressMonitor;
 import org.patchdesk.common.Sha256;
 import org.patchdesk.inventory.DeviceDao;
@@ -58,11 +59,19 @@ public final class InventoryImportService {
     private final FdaProductClassification fda;
     private final Clock clock;
     private final InventoryChangeListener listener;
+    private final BeforeImport beforeImport;
     private final ObjectMapper json = new ObjectMapper();
 
     public InventoryImportService(Jdbi jdbi, AuditLog auditLog, FdaProductClassification fda, Clock clock,
                                   InventoryChangeListener listener) {
+        this(jdbi, auditLog, fda, clock, listener, BeforeImport.NONE);
+    }
+
+    /** Creates the service with work, such as a backup, that runs before each import changes the database. */
+    public InventoryImportService(Jdbi jdbi, AuditLog auditLog, FdaProductClassification fda, Clock clock,
+                                  InventoryChangeListener listener, BeforeImport beforeImport) {
         this.jdbi = jdbi;
+        this.beforeImport = beforeImport;
         this.listener = listener;
         this.auditLog = auditLog;
         this.fda = fda;
@@ -250,6 +259,7 @@ public final class InventoryImportService {
                     + " is mapped to Asset Tag; map the column that holds the asset tag");
         }
         String sha256 = sha256(request.file());
+        beforeImport.run("inventory import of " + request.file().getFileName());
         Instant now = clock.instant();
         try {
             return jdbi.inTransaction(handle -> importInTransaction(handle, request, sha256, actor, now, monitor));
