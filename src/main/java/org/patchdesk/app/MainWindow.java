@@ -68,6 +68,7 @@ import org.patchdesk.risk.ui.MatchReviewView;
 import org.patchdesk.risk.ui.WorklistView;
 import org.patchdesk.risk.ui.WorklistViewModel;
 import org.patchdesk.settings.ui.SettingsDialog;
+import org.patchdesk.settings.ui.SettingsPage;
 import org.patchdesk.settings.ui.SettingsPages;
 import org.patchdesk.ui.BackgroundTasks;
 import org.patchdesk.ui.DialogService;
@@ -80,7 +81,6 @@ import org.patchdesk.users.ui.UsersView;
 import org.patchdesk.vendors.ui.VendorsView;
 import org.patchdesk.backup.BackupReason;
 import org.patchdesk.backup.RestoreCandidate;
-import org.patchdesk.backup.ui.BackupSettingsDialog;
 import org.patchdesk.workspace.DemoData;
 import org.patchdesk.workspace.Services;
 import org.patchdesk.workspace.Workspace;
@@ -286,7 +286,9 @@ public final class MainWindow implements InventoryView.InventoryActions {
      * takes the stored minutes and the area shown reads its data again.
      */
     void openSettings(String page) {
-        new SettingsDialog(SettingsPages.standard(current, site.users(), dialogs), tasks, dialogs, actor, stage).show(page, saved -> {
+        List<SettingsPage> pages = SettingsPages.standard(current, site.users(), dialogs);
+        pages.add(new BackupSettingsPage(site.backups(), dialogs));
+        new SettingsDialog(pages, tasks, dialogs, actor, stage).show(page, saved -> {
             log.info("Settings saved by {}: {}", actor.name(), saved);
             lock.setMinutes(site.users().lockAfterMinutes());
             showArea(navigation.getSelectionModel().getSelectedItem());
@@ -749,7 +751,7 @@ public final class MainWindow implements InventoryView.InventoryActions {
     }
 
     private void editBackupSettings() {
-        BackupSettingsDialog.show(stage, current.backups(), dialogs, actor);
+        openSettings(BackupSettingsPage.TITLE);
     }
 
     /**

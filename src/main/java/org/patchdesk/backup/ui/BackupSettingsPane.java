@@ -22,8 +22,7 @@ import org.patchdesk.ui.DialogService;
 
 /**
  * The backup settings as a form that a dialog embeds: backup folder, second folder, how many
- * automatic backups to keep, and the daily backup. {@link #save} checks and stores them and shows
- * what is wrong under the form.
+ * automatic backups to keep, and the daily backup. {@link #checked} shows what is wrong under the form.
  */
 public final class BackupSettingsPane extends VBox {
 
@@ -36,13 +35,9 @@ public final class BackupSettingsPane extends VBox {
 
     public BackupSettingsPane(BackupService service, DialogService dialogs) {
         this.service = service;
-        BackupSettings current = service.settings();
-        folder.setText(current.folder().toString());
-        secondFolder.setText(current.secondFolder() == null ? "" : current.secondFolder().toString());
         secondFolder.setPromptText("None; for example a network share");
-        keep.getValueFactory().setValue(current.keep());
         keep.setEditable(true);
-        daily.setSelected(current.daily());
+        load();
         folder.setId("backupFolderField");
         secondFolder.setId("secondBackupFolderField");
         keep.setId("backupKeepSpinner");
@@ -82,18 +77,41 @@ public final class BackupSettingsPane extends VBox {
         return new HBox(6, field, browse);
     }
 
-    /** Checks and stores the settings; returns them, or empty after showing what is wrong in the form. */
-    public Optional<BackupSettings> save(Actor actor) {
+    /** Sets the fields to the stored settings and clears the problem line. */
+    public void load() {
+        BackupSettings current = service.settings();
+        folder.setText(current.folder().toString());
+        secondFolder.setText(current.secondFolder() == null ? "" : current.secondFolder().toString());
+        keep.getValueFactory().setValue(current.keep());
+        keep.getEditor().setText(Integer.toString(current.keep()));
+        daily.setSelected(current.daily());
+        problem.setText("");
+    }
+
+    /** Tells whether a field differs from the stored settings. */
+    public boolean isChanged() {
+        BackupSettings stored = service.settings();
+        String second = stored.secondFolder() == null ? "" : stored.secondFolder().toString();
+        return !folder.getText().strip().equals(stored.folder().toString()) || !secondFolder.getText().strip().equals(second)
+                || !keep.getEditor().getText().strip().equals(Integer.toString(stored.keep())) || daily.isSelected() != stored.daily();
+    }
+
+    /**
+     * Returns the settings the fields hold, checked by {@link BackupService#check}, or shows what is
+     * wrong under the form and throws.
+     *
+     * @throws IllegalArgumentException naming the field and value that are wrong
+     */
+    public BackupSettings checked() {
         try {
-            BackupSettings wanted = new BackupSettings(path(folder.getText(), "backup folder"),
+            BackupSettings wanted = BackupService.check(new BackupSettings(path(folder.getText(), "backup folder"),
                     secondFolder.getText().isBlank() ? null : path(secondFolder.getText(), "second backup folder"), keepValue(),
-                    daily.isSelected());
-            BackupSettings saved = service.saveSettings(wanted, actor);
+                    daily.isSelected()));
             problem.setText("");
-            return Optional.of(saved);
-        } catch (IllegalArgumentException | IllegalStateException e) {
+            return wanted;
+        } catch (IllegalArgumentException e) {
             problem.setText(e.getMessage());
-            return Optional.empty();
+            throw e;
         }
     }
 
