@@ -29,6 +29,7 @@ import org.patchdesk.inventory.ManufacturerService;
 import org.patchdesk.inventory.export.InventoryExportService;
 import org.patchdesk.inventory.importing.InventoryImportService;
 import org.patchdesk.inventory.importing.VersionConflictService;
+import org.patchdesk.onboarding.FirstRunService;
 import org.patchdesk.patchlog.PatchDecisionAuditReader;
 import org.patchdesk.patchlog.PatchLogAuditReader;
 import org.patchdesk.patchlog.PatchLogService;
@@ -127,6 +128,7 @@ public final class Services implements AutoCloseable {
     private final MetricsService metrics;
     private final MetricSnapshotService metricSnapshots;
     private final DashboardService dashboard;
+    private final FirstRunService firstRun;
 
     /** Opens the services of a site database, one that is not the demo database. */
     public Services(Database database, FdaProductClassification fda, SsvcTables ssvc, Clock clock) {
@@ -147,6 +149,7 @@ public final class Services implements AutoCloseable {
         this.signatures = new SignatureService(jdbi, auditLog, passwords, clock);
         this.settings = new SettingsService(jdbi, auditLog, ssvc, clock);
         this.siteSettings = new SiteSettingsService(jdbi, auditLog, clock);
+        this.firstRun = new FirstRunService(jdbi, auditLog, users, clock);
         this.intelligence = new IntelligenceService(jdbi, auditLog, new MatchService(auditLog), ssvc, settings, clock);
         this.findings = new FindingService(jdbi, auditLog, ssvc, settings, clock);
         this.feedStatus = new FeedStatusService(jdbi, settings, clock);
@@ -393,6 +396,10 @@ public final class Services implements AutoCloseable {
 
     public DashboardService dashboard() {
         return dashboard;
+    }
+
+    public FirstRunService firstRun() {
+        return firstRun;
     }
 
     /** Closes the database. */
