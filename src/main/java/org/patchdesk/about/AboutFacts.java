@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.patchdesk.common.Version;
 
 /**
- * What the About dialog shows about this PatchDesk and the machine it runs on.
+ * The facts the About dialog shows about this PatchDesk and the machine it runs on.
  *
  * @param version      the PatchDesk version
  * @param buildDate    the day Maven built it, or empty when unknown

@@ -49,7 +49,7 @@ public final class FirstRunService {
                 && handle.createQuery("SELECT COUNT(*) FROM device").mapTo(Long.class).one() == 0);
     }
 
-    /** Returns when and by whom the guide was first done, or empty when it never was. */
+    /** Returns the time and user of the first completion, or empty when the guide was never done. */
     public Optional<FirstRunCompletion> completion() {
         return jdbi.withHandle(FirstRunService::completion);
     }
@@ -64,7 +64,7 @@ public final class FirstRunService {
     /**
      * Records that the actor finished or closed the guide, with one audit entry. When the guide was
      * done before, as when Help opens it again, the first record stays and nothing is written.
-     * Returns the record that stands.
+     * Returns the stored record.
      *
      * @throws IllegalStateException when the actor may not change records, such as an auditor
      */

@@ -4,6 +4,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 
+import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -37,7 +38,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class GettingStartedGuide {
 
-    /** What the last step starts in the main window once the guide is closed. */
+    /** The main-window actions that the last step starts once the guide is closed. */
     public interface StartActions {
 
         void importInventory();
@@ -46,7 +47,7 @@ public final class GettingStartedGuide {
     }
 
     private static final Logger log = LoggerFactory.getLogger(GettingStartedGuide.class);
-    private static final double TEXT_WIDTH = 620;
+    private static final double TEXT_WIDTH = 680;
 
     private final GettingStartedViewModel model;
     private final DialogService dialogs;
@@ -59,6 +60,8 @@ public final class GettingStartedGuide {
     private final Button skip = new Button("Skip");
     private final Button next = new Button();
     private boolean finished;
+    /** The control of the step shown that takes the focus, so that Enter never lands on Back after a step changes. */
+    private Node focusTarget;
 
     public GettingStartedGuide(GettingStartedViewModel model, DialogService dialogs, StartActions actions, Window owner) {
         this.model = model;
@@ -76,7 +79,7 @@ public final class GettingStartedGuide {
         titleLabel.getStyleClass().add("welcome-title");
         root.setTop(new VBox(4, stepLabel, titleLabel));
         root.setBottom(buttons());
-        stage.setScene(new Scene(root, 720, 560));
+        stage.setScene(new Scene(root, 760, 540));
         stage.getScene().getStylesheets().add(GettingStartedGuide.class.getResource("/org/patchdesk/ui/patchdesk.css").toExternalForm());
         stage.setOnCloseRequest(event -> finish(null));
         model.stepProperty().addListener((observable, before, after) -> showStep());
@@ -136,6 +139,8 @@ public final class GettingStartedGuide {
         };
         root.setCenter(content);
         BorderPane.setMargin(content, new Insets(12, 0, 0, 0));
+        Node focused = focusTarget;
+        Platform.runLater(focused::requestFocus);
     }
 
     private Node sitePane() {
@@ -169,17 +174,22 @@ public final class GettingStartedGuide {
         grid.add(WrappingText.label("A PNG or JPEG image of at most 2 MB. PatchDesk keeps the file's path, so leave the file where it is.",
                 440), 1, 2);
 
+        focusTarget = name;
         VBox box = new VBox(10, about, problem, grid);
         model.siteRejection().ifPresent(rejection -> {
             grid.setDisable(true);
             box.getChildren().add(1, WrappingText.label(rejection, TEXT_WIDTH));
         });
         next.setText(model.siteRejection().isPresent() ? "Next" : "Save and continue");
+        if (model.siteRejection().isPresent()) {
+            focusTarget = next;
+        }
         return box;
     }
 
     private Node dataFolderPane() {
         next.setText("Next");
+        focusTarget = next;
         DataFolderContents.Summary summary;
         try {
             summary = model.dataFolder();
@@ -195,9 +205,9 @@ public final class GettingStartedGuide {
         TableView<DataFolderContents.Entry> entries = new TableView<>();
         entries.setId("guideDataFolderEntries");
         entries.getColumns().setAll(
-                TableColumns.text("Name", 180, entry -> entry.folder() ? entry.name() + "/" : entry.name()),
-                TableColumns.text("What it is", 340, DataFolderContents.Entry::description),
-                TableColumns.text("Size", 90, entry -> size(entry.bytes())));
+                TableColumns.text("Name", 170, entry -> entry.folder() ? entry.name() + "/" : entry.name()),
+                TableColumns.text("What it is", 460, DataFolderContents.Entry::description),
+                TableColumns.text("Size", 80, entry -> size(entry.bytes())));
         entries.getItems().setAll(summary.entries());
         entries.setPrefHeight(170);
 
@@ -226,6 +236,7 @@ public final class GettingStartedGuide {
         emptyButton.setOnAction(event -> finish(null));
         Label emptyText = WrappingText.label("Add devices one by one with Edit › Add device, or import later with File › Import"
                 + " inventory.", 420);
+        focusTarget = importButton;
         for (Button button : List.of(importButton, demoButton, emptyButton)) {
             button.setMinWidth(170);
         }

@@ -13,6 +13,7 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
@@ -152,6 +153,16 @@ class GettingStartedGuideTest {
 
         assertThat(started).containsExactly("import");
         assertThat(services.firstRun().completion()).isPresent();
+    }
+
+    @Test
+    void enterOnDataStepMovesForward(FxRobot robot) {
+        fire(robot, "#guideSkip");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        robot.type(KeyCode.ENTER);
+
+        assertThat(title(robot)).isEqualTo("Start");
     }
 
     @Test
