@@ -38,7 +38,7 @@ public final class FirstRunService {
     /**
      * Returns true when the guide should open by itself after sign-in: the administrator account
      * exists, the guide was never finished or closed, and the inventory is empty. A database that
-     * already holds devices, such as one from a version without the guide, is not new, so the guide
+     * already contains devices, such as one from a version without the guide, is not new, so the guide
      * waits on the Help menu there.
      */
     public boolean guideDue() {
