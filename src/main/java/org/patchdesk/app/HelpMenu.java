@@ -17,7 +17,7 @@ import org.patchdesk.onboarding.UserGuide;
 import org.patchdesk.ui.BackgroundTasks;
 import org.patchdesk.ui.DialogService;
 import org.patchdesk.ui.DocumentOpener;
-import org.patchdesk.workspace.DataFolderContents;
+import org.patchdesk.storage.DataFolderContents;
 
 /**
  * The Help menu: the user guide, the getting-started guide, the keyboard shortcuts, the data folder

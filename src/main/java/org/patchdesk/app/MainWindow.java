@@ -786,7 +786,7 @@ public final class MainWindow implements InventoryView.InventoryActions {
      * data, so importing leaves the demo first.
      */
     public void openGettingStarted() {
-        GettingStartedViewModel model = new GettingStartedViewModel(site.firstRun(), site.siteSettings(), workspace.folder(), actor);
+        GettingStartedViewModel model = new GettingStartedViewModel(site.firstRun(), site.siteSettings(), workspace::describeFolder, actor);
         new GettingStartedGuide(model, dialogs, new GettingStartedGuide.StartActions() {
             @Override
             public void importInventory() {

@@ -27,7 +27,7 @@ import org.patchdesk.onboarding.ui.GettingStartedViewModel.Step;
 import org.patchdesk.ui.DialogService;
 import org.patchdesk.ui.TableColumns;
 import org.patchdesk.ui.WrappingText;
-import org.patchdesk.workspace.DataFolderContents;
+import org.patchdesk.storage.DataFolderContents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

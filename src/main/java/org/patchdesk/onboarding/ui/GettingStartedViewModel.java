@@ -3,6 +3,7 @@ package org.patchdesk.onboarding.ui;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -14,7 +15,7 @@ import org.patchdesk.governance.SiteSettings;
 import org.patchdesk.governance.SiteSettingsService;
 import org.patchdesk.onboarding.FirstRunCompletion;
 import org.patchdesk.onboarding.FirstRunService;
-import org.patchdesk.workspace.DataFolderContents;
+import org.patchdesk.storage.DataFolderContents;
 
 /**
  * The state of the getting-started guide: the step shown, the site name and logo typed in, and the
@@ -41,14 +42,15 @@ public final class GettingStartedViewModel {
 
     private final FirstRunService firstRun;
     private final SiteSettingsService siteSettings;
-    private final Path dataFolder;
+    private final Supplier<DataFolderContents.Summary> dataFolder;
     private final Actor actor;
     private final IntegerProperty step = new SimpleIntegerProperty(0);
     private final StringProperty siteName = new SimpleStringProperty("");
     private final StringProperty logo = new SimpleStringProperty("");
     private final StringProperty problem = new SimpleStringProperty("");
 
-    public GettingStartedViewModel(FirstRunService firstRun, SiteSettingsService siteSettings, Path dataFolder, Actor actor) {
+    public GettingStartedViewModel(FirstRunService firstRun, SiteSettingsService siteSettings, Supplier<DataFolderContents.Summary> dataFolder,
+                                   Actor actor) {
         this.firstRun = firstRun;
         this.siteSettings = siteSettings;
         this.dataFolder = dataFolder;
@@ -127,7 +129,7 @@ public final class GettingStartedViewModel {
 
     /** Returns what the data folder contains now. */
     public DataFolderContents.Summary dataFolder() {
-        return DataFolderContents.describe(dataFolder);
+        return dataFolder.get();
     }
 
     /**

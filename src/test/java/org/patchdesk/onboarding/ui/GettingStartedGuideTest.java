@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -26,7 +27,7 @@ import org.patchdesk.governance.SiteSettings;
 import org.patchdesk.testing.ScriptedDialogs;
 import org.patchdesk.testing.TestSites;
 import org.patchdesk.users.NewUser;
-import org.patchdesk.workspace.DataFolderContents;
+import org.patchdesk.storage.DataFolderContents;
 import org.patchdesk.workspace.Services;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -54,7 +55,8 @@ class GettingStartedGuideTest {
                 new Actor("osuser"));
         stage.setScene(new Scene(new StackPane(), 400, 300));
         stage.show();
-        GettingStartedViewModel model = new GettingStartedViewModel(services.firstRun(), services.siteSettings(), dataFolder, ADMIN);
+        GettingStartedViewModel model = new GettingStartedViewModel(services.firstRun(), services.siteSettings(),
+                () -> DataFolderContents.describe(dataFolder, Map.of()), ADMIN);
         guide = new GettingStartedGuide(model, new ScriptedDialogs(), new GettingStartedGuide.StartActions() {
             @Override
             public void importInventory() {

@@ -1,9 +1,10 @@
-package org.patchdesk.workspace;
+package org.patchdesk.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,13 +21,13 @@ class DataFolderContentsTest {
         Files.write(folder.resolve("logs").resolve("patchdesk.log"), new byte[100]);
         Files.writeString(folder.resolve("notes.txt"), "mine");
 
-        DataFolderContents.Summary summary = DataFolderContents.describe(folder);
+        DataFolderContents.Summary summary = DataFolderContents.describe(folder, Map.of("logs", "Log files", "patchdesk.mv.db",
+                "The site database"));
 
         assertThat(summary.entries()).containsExactly(
-                new DataFolderContents.Entry("logs", true, 100, "PatchDesk's log files, for troubleshooting"),
-                new DataFolderContents.Entry("notes.txt", false, 4, "Not made by PatchDesk"),
-                new DataFolderContents.Entry("patchdesk.mv.db", false, 2048,
-                        "The site database: inventory, findings, plans, users and the audit trail"));
+                new DataFolderContents.Entry("logs", true, 100, "Log files"),
+                new DataFolderContents.Entry("notes.txt", false, 4, DataFolderContents.UNKNOWN),
+                new DataFolderContents.Entry("patchdesk.mv.db", false, 2048, "The site database"));
         assertThat(summary.backups()).isEqualTo(folder.resolve("backups"));
     }
 
