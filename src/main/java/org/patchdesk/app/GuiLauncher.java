@@ -84,6 +84,9 @@ public final class GuiLauncher {
                         user.get());
                 stage.setOnHidden(event -> closed.countDown());
                 stage.show();
+                if (site.firstRun().guideDue()) {
+                    window[0].openGettingStarted();
+                }
             });
             closed.await();
             return CommandLineRunner.EXIT_DONE;

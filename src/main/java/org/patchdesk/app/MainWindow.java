@@ -39,7 +39,6 @@ import org.patchdesk.reports.packet.AuditPacket;
 import org.patchdesk.reports.packet.PacketRequest;
 import org.patchdesk.reports.workbook.AuditWorkbook;
 import org.patchdesk.reports.workbook.WorkbookRequest;
-import org.patchdesk.common.Version;
 import org.patchdesk.acceptance.ui.AcceptancesView;
 import org.patchdesk.controls.ui.ControlsView;
 import org.patchdesk.governance.segmentation.ui.SegmentationCaseDialog;
@@ -56,6 +55,8 @@ import org.patchdesk.inventory.ui.ImportWizardViewModel;
 import org.patchdesk.inventory.ui.InventoryView;
 import org.patchdesk.inventory.ui.InventoryViewModel;
 import org.patchdesk.inventory.ui.ManufacturersView;
+import org.patchdesk.onboarding.ui.GettingStartedGuide;
+import org.patchdesk.onboarding.ui.GettingStartedViewModel;
 import org.patchdesk.patchlog.ui.PatchLogView;
 import org.patchdesk.planning.ui.PatchabilityView;
 import org.patchdesk.playbooks.ui.PlaybooksView;
@@ -258,9 +259,10 @@ public final class MainWindow implements InventoryView.InventoryActions {
         MenuItem other = item("Sign in as another user…", this::switchUser);
         Menu account = new Menu("Account", null, lockNow, password, other);
 
-        MenuItem about = item("About PatchDesk", this::showAbout);
-        Menu help = new Menu("Help", null, about);
-        MenuBar bar = new MenuBar(file, edit, account, reportsMenu(), help);
+        MenuBar bar = new MenuBar(file, edit, account, reportsMenu());
+        Menu help = new HelpMenu(workspace.folder(), tasks, dialogs, DocumentOpener.desktop(), stage, this::openGettingStarted)
+                .build(() -> bar);
+        bar.getMenus().add(help);
         bar.setId("menuBar");
         return bar;
     }
@@ -909,10 +911,29 @@ public final class MainWindow implements InventoryView.InventoryActions {
         dialog.showAndWait().ifPresent(this::signedIn);
     }
 
-    private void showAbout() {
-        dialogs.showInformation("About PatchDesk", "PatchDesk " + Version.current() + "\n\nData folder: " + workspace.folder()
-                + "\nDatabase: " + current.database().file() + "\nLogs: " + workspace.folder().resolve(Workspace.LOGS_FOLDER)
-                + "\n\nLicensed under the Apache License 2.0.");
+    /**
+     * Opens the getting-started guide for the site database. Its start actions work on the site
+     * data, so importing leaves the demo first.
+     */
+    public void openGettingStarted() {
+        GettingStartedViewModel model = new GettingStartedViewModel(site.firstRun(), site.siteSettings(),
+                () -> workspace.describeFolder(site.backups().settings().folder()), actor);
+        new GettingStartedGuide(model, dialogs, new GettingStartedGuide.StartActions() {
+            @Override
+            public void importInventory() {
+                if (isDemo()) {
+                    use(site);
+                }
+                MainWindow.this.importInventory();
+            }
+
+            @Override
+            public void openDemo() {
+                if (!isDemo()) {
+                    toggleDemo();
+                }
+            }
+        }, stage).show();
     }
 
     /** Closes the demo database if it was opened; the site database belongs to the caller. */

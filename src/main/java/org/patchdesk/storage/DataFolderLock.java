@@ -14,7 +14,7 @@ import java.nio.file.StandardOpenOption;
  */
 public final class DataFolderLock implements AutoCloseable {
 
-    static final String LOCK_FILE = "patchdesk.lock";
+    public static final String LOCK_FILE = "patchdesk.lock";
 
     private final Path folder;
     private final FileChannel channel;

@@ -30,6 +30,7 @@ import org.patchdesk.inventory.ManufacturerService;
 import org.patchdesk.inventory.export.InventoryExportService;
 import org.patchdesk.inventory.importing.InventoryImportService;
 import org.patchdesk.inventory.importing.VersionConflictService;
+import org.patchdesk.onboarding.FirstRunService;
 import org.patchdesk.patchlog.PatchDecisionAuditReader;
 import org.patchdesk.patchlog.PatchLogAuditReader;
 import org.patchdesk.patchlog.PatchLogService;
@@ -129,6 +130,7 @@ public final class Services implements AutoCloseable {
     private final MetricSnapshotService metricSnapshots;
     private final DashboardService dashboard;
     private final BackupService backups;
+    private final FirstRunService firstRun;
 
     /** Opens the services of a site database, one that is not the demo database. */
     public Services(Database database, FdaProductClassification fda, SsvcTables ssvc, Clock clock) {
@@ -150,6 +152,7 @@ public final class Services implements AutoCloseable {
         this.signatures = new SignatureService(jdbi, auditLog, passwords, clock);
         this.settings = new SettingsService(jdbi, auditLog, ssvc, clock);
         this.siteSettings = new SiteSettingsService(jdbi, auditLog, clock);
+        this.firstRun = new FirstRunService(jdbi, auditLog, users, clock);
         this.intelligence = new IntelligenceService(jdbi, auditLog, new MatchService(auditLog), ssvc, settings, clock, backups::beforeImport);
         this.findings = new FindingService(jdbi, auditLog, ssvc, settings, clock);
         this.feedStatus = new FeedStatusService(jdbi, settings, clock);
@@ -401,6 +404,10 @@ public final class Services implements AutoCloseable {
     /** Returns the backups of this database and their settings. */
     public BackupService backups() {
         return backups;
+    }
+
+    public FirstRunService firstRun() {
+        return firstRun;
     }
 
     /** Closes the database. */

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import org.patchdesk.audit.AuditChain;
@@ -19,6 +21,8 @@ import org.patchdesk.common.ProgressMonitor;
 import org.patchdesk.common.Version;
 import org.patchdesk.inventory.FdaProductClassification;
 import org.patchdesk.risk.ssvc.SsvcTables;
+import org.patchdesk.audit.AuditChain;
+import org.patchdesk.storage.DataFolderContents;
 import org.patchdesk.storage.DataFolderLock;
 import org.patchdesk.storage.Database;
 import org.slf4j.Logger;
@@ -72,6 +76,22 @@ public final class Workspace implements AutoCloseable {
 
     public Path folder() {
         return folder;
+    }
+
+    /** Returns what the data folder contains, each entry described as PatchDesk uses it, and the backup folder given. */
+    public DataFolderContents.Summary describeFolder(Path backups) {
+        String database = Database.DEFAULT_NAME;
+        Map<String, String> descriptions = new LinkedHashMap<>();
+        descriptions.put(database + ".mv.db", "The site database: inventory, findings, plans, users and the audit trail");
+        descriptions.put(database + AuditChain.ANCHOR_SUFFIX, "The audit trail's check file: the number of entries and the newest"
+                + " entry's hash");
+        descriptions.put(DataFolderLock.LOCK_FILE, "A lock that keeps a second PatchDesk from opening the same data");
+        descriptions.put(database + ".trace.db", "The database's own error log");
+        descriptions.put(LOGS_FOLDER, "PatchDesk's log files, for troubleshooting");
+        descriptions.put(DEMO_FOLDER, "The separate demo database, with fictional devices");
+        descriptions.put(DataFolderContents.BACKUPS_FOLDER, "Backups of the site database");
+        descriptions.put(DataFolderContents.HELP_FOLDER, "The user guide, as last opened from the Help menu");
+        return DataFolderContents.describe(folder, descriptions, backups);
     }
 
     public Clock clock() {
