@@ -40,7 +40,7 @@ public final class MetricRows {
             case DAYS -> String.format(Locale.US, "days, over %,d measured", metric.denominator() == null ? 0 : metric.denominator());
         };
         String window = metric.key().contains("window") ? "; window " + windowDays + " days" : "";
-        return unit + window + "; key " + metric.key() + " (docs/metrics.md)";
+        return unit + window;
     }
 
     private static double round(double value) {

@@ -5,7 +5,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
+import org.patchdesk.audit.AuditVerification;
 import org.patchdesk.audit.ChainHead;
 import org.patchdesk.common.Version;
 import org.patchdesk.reports.ReportSite;
@@ -13,8 +15,8 @@ import org.patchdesk.tabular.XlsxTableWriter;
 
 /**
  * The Summary sheet, written last and moved to the front: what the workbook covers and who made
- * it, the audit chain's head, the newest feed imports, the caller's metrics, and the rows of each
- * sheet with the rule that chose them.
+ * it, the audit chain's head and the result of checking the trail, the newest feed imports, the
+ * caller's metrics, and the rows of each sheet with the rule that chose them.
  */
 final class SummarySheet {
 
@@ -30,9 +32,13 @@ final class SummarySheet {
     record FeedImport(String feed, LocalDateTime importedAt, String detail) {
     }
 
-    /** The range of the workbook, its author and generation time, and the audit chain head. */
-    record Header(WorkbookRequest request, WorkbookRange range, LocalDateTime generatedAt, ZoneId zone, ChainHead chainHead) {
+    /** The range of the workbook, its author and generation time, the audit chain head, and the check of the trail. */
+    record Header(WorkbookRequest request, WorkbookRange range, LocalDateTime generatedAt, ZoneId zone, ChainHead chainHead,
+                  AuditVerification check) {
     }
+
+    /** The item of the row with the check's result. */
+    static final String CHECK = "Trail check";
 
     private SummarySheet() {
     }
@@ -64,6 +70,15 @@ final class SummarySheet {
         rows.add(row(CHAIN, "Entries", header.chainHead().entryCount(), "When the workbook was started"));
         rows.add(row(CHAIN, "Head hash", header.chainHead().hash(),
                 "SHA-256 of the newest entry; 'audit verify' checks the chain up to it"));
+        AuditVerification check = header.check();
+        rows.add(row(CHAIN, CHECK, check.outcome(), check.intact()
+                ? String.format(Locale.US, "Run when the workbook was made, as 'audit verify' runs it: %,d entries, the anchor file and"
+                        + " each record against its last audit entry", check.databaseHead().entryCount())
+                : "Run when the workbook was made, as 'audit verify' runs it. Records changed outside PatchDesk appear in the other"
+                        + " sheets with their changed values"));
+        for (int i = 0; i < check.problems().size(); i++) {
+            rows.add(row(CHAIN, "Problem " + (i + 1), check.problems().get(i).message(), null));
+        }
         for (FeedImport feed : feeds) {
             rows.add(row(FEEDS, feed.feed() + ", newest import", feed.importedAt() == null ? "never imported" : feed.importedAt(),
                     feed.detail()));
@@ -82,6 +97,9 @@ final class SummarySheet {
     static String selection(String sheet) {
         return switch (sheet) {
             case RecordSheets.INVENTORY -> "Every device of every status, as it stands today";
+            case EvidenceSheets.PATCH_DECISIONS -> "Decisions to deploy, defer or reject an update made within the range";
+            case EvidenceSheets.FEED_IMPORTS -> "Vulnerability feed imports made within the range";
+            case EvidenceSheets.SUPPORT_DATES -> "Every end-of-support date recorded for a product or an operating system";
             case RecordSheets.FINDINGS -> "Open, mitigated and risk-accepted findings of devices not retired, as they stand today, in"
                     + " worklist order";
             case RecordSheets.PATCH_LOG -> "Updates performed within the range";
