@@ -48,7 +48,8 @@ final class ReportWorkbookCommand implements Callable<Integer> {
         LocalDate first = range.first();
         LocalDate last = range.last();
         Services services = context.services();
-        WorkbookRequest request = new WorkbookRequest(services.siteName(), services.isDemo(), first, last, context.printedBy(), List.of());
+        WorkbookRequest request = new WorkbookRequest(services.siteName(), services.isDemo(), first, last, context.printedBy(), List.of(),
+                context.printedByDescription());
         WorkbookResult result = services.auditWorkbook().write(request, target, ProgressMonitor.NONE);
         PrintWriter out = spec.commandLine().getOut();
         out.println("Wrote the audit workbook to " + target);

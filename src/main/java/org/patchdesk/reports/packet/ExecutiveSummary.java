@@ -123,8 +123,8 @@ final class ExecutiveSummary {
                 parts.add(name + " state no date, so they count as stale");
             } else {
                 String age = status.ageDays() == 1 ? "1 day" : String.format(Locale.US, "%,d days", status.ageDays());
-                parts.add(String.format(Locale.US, "%s %s of %s, %s old, %s (the site counts data older than %s as stale)", name,
-                        status.feed() == FeedKind.KEV ? "is" : "are", status.dataDate(), age, status.stale() ? "STALE" : "current",
+                parts.add(String.format(Locale.US, "%s, dated %s, %s %s old: %s, as the site counts data older than %s as stale", name,
+                        status.dataDate(), status.feed() == FeedKind.KEV ? "is" : "are", age, status.stale() ? "STALE" : "current",
                         status.staleAfterDays() == 1 ? "1 day" : status.staleAfterDays() + " days"));
             }
         }

@@ -183,6 +183,7 @@ public final class AuditWorkbook {
                 EvidenceSheets.feedImports(handle, range, ControlMapping.DISCLOSURES), subsets[2], controlTypes(handle));
         counted(out, sheets, () -> {
             out.start(ControlMapping.SHEET, ControlMapping.HEADERS);
+            out.writer().fixColumnWidths(ControlMapping.WIDTHS);
             for (ControlMapping.Evidence row : ControlMapping.rows(counts)) {
                 out.add(List.of(row.control().framework(), row.control().id(), row.control().title(), row.description(), row.sheet(),
                         row.filter().describe(), row.records()));

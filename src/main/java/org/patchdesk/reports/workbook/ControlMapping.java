@@ -20,6 +20,8 @@ final class ControlMapping {
 
     static final String SHEET = "Control mapping";
     static final List<String> HEADERS = List.of("Framework", "Control", "Title", "Evidence in PatchDesk", "Sheet", "Filter", "Records");
+    /** The widths of the columns, in characters, so that the sheet prints one page wide at a readable size. */
+    static final List<Integer> WIDTHS = List.of(20, 9, 28, 48, 20, 40, 8);
 
     static final String NIST = "NIST SP 800-53 Rev. 5";
     static final String CSF = "NIST CSF 2.0";

@@ -81,11 +81,24 @@ class AuditWorkbookDemoTest {
             for (int row = 1; row <= sheet.getLastRowNum(); row++) {
                 var cells = sheet.getRow(row);
                 expected.add(cells.getCell(1).getStringCellValue() + " | " + cells.getCell(3).getStringCellValue() + " | "
-                        + cells.getCell(4).getStringCellValue() + " | " + (long) cells.getCell(5).getNumericCellValue());
+                        + cells.getCell(4).getStringCellValue() + " | " + cells.getCell(5).getStringCellValue() + " | "
+                        + (long) cells.getCell(6).getNumericCellValue());
             }
         }
-        assertThat(counted).extracting(row -> row.control() + " | " + row.evidence() + " | " + row.sheet() + " | " + row.records())
+        assertThat(counted).extracting(row -> row.control() + " | " + row.evidence() + " | " + row.sheet() + " | " + row.filter() + " | "
+                        + row.records())
                 .containsExactlyElementsOf(expected);
         assertThat(counted).anySatisfy(row -> assertThat(row.records()).isPositive());
+    }
+
+    @Test
+    void demoControlMappingMatchesFilteredSheets() throws Exception {
+        try (XSSFWorkbook book = AuditWorkbookTest.read(target)) {
+            AuditEvidenceTest.assertControlMappingReproducible(book);
+            assertThat(AuditWorkbookTest.dataRows(book, EvidenceSheets.FEED_IMPORTS)).isEqualTo(count("SELECT COUNT(*) FROM feed_import"))
+                    .isPositive();
+            assertThat(AuditWorkbookTest.dataRows(book, EvidenceSheets.SUPPORT_DATES)).isEqualTo(count("SELECT"
+                    + " (SELECT COUNT(*) FROM product_support) + (SELECT COUNT(*) FROM os_support)"));
+        }
     }
 }
