@@ -182,6 +182,7 @@ public final class XlsxTableWriter implements AutoCloseable {
         boolean measured = rowIndex <= WIDTH_SAMPLE_ROWS;
         Row row = sheet.createRow(rowIndex++);
         dataRows++;
+        int lines = 1;
         for (int i = 0; i < values.size(); i++) {
             Object value = values.get(i);
             if (value == null) {
@@ -191,11 +192,29 @@ public final class XlsxTableWriter implements AutoCloseable {
             int length = write(cell, value);
             if (wraps(i, value, length)) {
                 cell.setCellStyle(cell.getCellStyle().getQuotePrefixed() ? wrappedQuotedTextStyle : wrappedTextStyle);
+                lines = Math.max(lines, wrappedLines(value.toString(), fixedWidths[i]));
             }
             if (measured && i < widths.length) {
                 widths[i] = Math.max(widths[i], Math.min(length + 2, MAX_WIDTH_CHARS));
             }
         }
+        if (lines > 1) {
+            row.setHeightInPoints(lines * sheet.getDefaultRowHeightInPoints());
+        }
+    }
+
+    /**
+     * Estimates the lines a wrapped text takes in a column of {@code width} characters. The row is
+     * given that height, because LibreOffice keeps the stored height of a row when it opens a file.
+     * A line holds two characters fewer than the width, to leave room for breaks between words.
+     */
+    private static int wrappedLines(String text, int width) {
+        int perLine = Math.max(1, width - 2);
+        int lines = 0;
+        for (String line : text.split("\n", -1)) {
+            lines += Math.max(1, (line.length() + perLine - 1) / perLine);
+        }
+        return lines;
     }
 
     /** Returns whether a text cell of a sheet with fixed widths is longer than its column, or has line breaks. */

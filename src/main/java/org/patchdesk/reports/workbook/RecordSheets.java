@@ -271,14 +271,21 @@ final class RecordSheets {
                 });
     }
 
-    /** Writes the patch windows that overlap the range, by start time. */
+    /**
+     * The windows of the Patch windows sheet: those that overlap the range, and those whose status
+     * changed within it, such as a future window whose approval was declined.
+     */
+    private static final String WINDOWS_IN_RANGE = "((w.starts_at < :to AND w.ends_at >= :from) OR EXISTS (SELECT 1 FROM"
+            + " patch_window_event e WHERE e.window_id = w.id AND e.occurred_at >= :from AND e.occurred_at < :to))";
+
+    /** Writes the patch windows that overlap the range or changed status within it, by start time. */
     void patchWindows() {
         Map<Long, String> approvals = approvalHistory();
         out.start(PATCH_WINDOWS, WINDOW_HEADERS);
         out.stream(SheetWriter.bind(handle.createQuery("SELECT w.*,"
                         + " (SELECT COUNT(*) FROM patch_window_device wd WHERE wd.window_id = w.id) AS devices,"
                         + " (SELECT SUM(wd.downtime_minutes) FROM patch_window_device wd WHERE wd.window_id = w.id) AS downtime"
-                        + " FROM patch_window w WHERE w.starts_at < :to AND w.ends_at >= :from ORDER BY w.starts_at, w.id"), timeRange()),
+                        + " FROM patch_window w WHERE " + WINDOWS_IN_RANGE + " ORDER BY w.starts_at, w.id"), timeRange()),
                 (rs, ctx) -> {
                     List<Object> row = new ArrayList<>();
                     row.add(rs.getLong("id"));
@@ -333,9 +340,14 @@ final class RecordSheets {
                                 + (comment == null || comment.isBlank() ? "" : ": " + comment);
                     } else {
                         String note = rs.getString("note");
-                        text = SheetWriter.MINUTES.format(out.time(rs, "occurred_at")) + " "
-                                + ("approved".equals(rs.getString("to_status")) ? "Approved" : "Approval declined")
-                                + (note == null || note.isBlank() ? "" : ": " + note);
+                        String change = "approved".equals(rs.getString("to_status")) ? "Approved" : "Approval declined";
+                        // The notes of typed approvals start with the change itself: "Approved by Alicia Gomez (...)".
+                        if (note != null && (note.startsWith("Approved") || note.startsWith("Approval"))) {
+                            change = note;
+                        } else if (note != null && !note.isBlank()) {
+                            change = change + ": " + note;
+                        }
+                        text = SheetWriter.MINUTES.format(out.time(rs, "occurred_at")) + " " + change;
                     }
                     history.merge(rs.getLong("window_id"), text, (first, second) -> first + "\n" + second);
                     return text;
@@ -528,7 +540,7 @@ final class RecordSheets {
                 + " WHERE d.status <> 'RETIRED' AND f.status IN ('open', 'mitigated', 'risk_accepted')", Map.of()));
         rows.put(PATCH_LOG, count(handle, "SELECT COUNT(*) FROM patch_log_entry e WHERE e.performed_at >= :from AND e.performed_at < :to",
                 times));
-        rows.put(PATCH_WINDOWS, count(handle, "SELECT COUNT(*) FROM patch_window w WHERE w.starts_at < :to AND w.ends_at >= :from", times));
+        rows.put(PATCH_WINDOWS, count(handle, "SELECT COUNT(*) FROM patch_window w WHERE " + WINDOWS_IN_RANGE, times));
         rows.put(VENDOR_VALIDATIONS, count(handle, "SELECT COUNT(*) FROM validation_request r JOIN product p ON p.id = r.product_id"
                 + " JOIN manufacturer m ON m.id = p.manufacturer_id WHERE r.requested_on <= :lastDay"
                 + " AND (r.status IN ('requested', 'acknowledged') OR r.status_on >= :firstDay)", days));

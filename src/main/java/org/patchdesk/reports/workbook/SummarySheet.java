@@ -110,7 +110,7 @@ final class SummarySheet {
             case RecordSheets.FINDINGS -> "Open, mitigated and risk-accepted findings of devices not retired, as they stand today, in"
                     + " worklist order";
             case RecordSheets.PATCH_LOG -> "Updates performed within the range";
-            case RecordSheets.PATCH_WINDOWS -> "Windows that overlap the range";
+            case RecordSheets.PATCH_WINDOWS -> "Windows that overlap the range or changed status within it";
             case RecordSheets.VENDOR_VALIDATIONS -> "Requests made by the last day that were still open, or closed within the range";
             case RecordSheets.CONTROLS -> "Every compensating control, as it stands today";
             case RecordSheets.ACCEPTANCES -> "Acceptances past draft whose period overlaps the range";

@@ -34,7 +34,8 @@ import org.patchdesk.governance.MetricsFixtures;
 import org.patchdesk.governance.MetricsQuery;
 import org.patchdesk.governance.MetricsReport;
 import org.patchdesk.governance.MetricsService;
-import org.patchdesk.patchlog.NewDecision;
+import org.patchdesk.acceptance.AcceptanceFixtures;
+import org.patchdesk.patchlog.DecisionToSign;
 import org.patchdesk.patchlog.PatchDecision;
 import org.patchdesk.reports.ReportDocument.Section;
 import org.patchdesk.testing.TestSites;
@@ -261,8 +262,8 @@ class AuditPacketTest {
     @Test
     void patchDecisionsSectionNamesApprover() throws IOException {
         long pump = services.devices().findByAssetTag("ICU-MON-1").orElseThrow().id();
-        services.patchLog().recordDecision(new NewDecision(pump, null, "IntelliVue M.00.04", PatchDecision.Choice.DEFER, "Morgan Lee",
-                "HTM manager", "Philips has not validated it", TODAY.atStartOfDay(MetricsFixtures.ZONE).toInstant()), TestSites.TECHNICIAN);
+        services.patchLog().signDecision(new DecisionToSign(pump, null, "IntelliVue M.00.04", PatchDecision.Choice.DEFER,
+                "Philips has not validated it"), "mmanager", AcceptanceFixtures.password("mmanager"), TestSites.TECHNICIAN);
         Path target = folder.resolve("packet.pdf");
 
         PacketResult result = write(target);
@@ -272,7 +273,7 @@ class AuditPacketTest {
         try (PDDocument document = Loader.loadPDF(target.toFile())) {
             String decisions = pageText(document, page);
             assertThat(decisions).contains("1 decision to deploy, defer or reject an update was made from 2026-01-01 to 2026-12-04");
-            assertThat(decisions).contains("2026-12-04 ICU-MON-1", "IntelliVue M.00.04", "Defer", "Morgan Lee, HTM manager (typed, not",
+            assertThat(decisions).contains("2026-12-04 ICU-MON-1", "IntelliVue M.00.04", "Defer", "Morgan Manager (mmanager), HTM",
                     "Philips has not validated it");
         }
     }

@@ -191,8 +191,8 @@ class AuditEvidenceTest {
             List<String> headers = AuditWorkbookTest.header(trail);
             assertThat(headers.indexOf(RecordSheets.RECORD_KIND)).isEqualTo(headers.indexOf("Record Type") + 1);
             Row first = trail.getRow(1);
-            assertThat(cell(first, headers, "Record Type")).isEqualTo("device");
-            assertThat(cell(first, headers, RecordSheets.RECORD_KIND)).isEqualTo("devices");
+            assertThat(cell(first, headers, "Record Type")).as("the ventilator's new device type").isEqualTo("device_type");
+            assertThat(cell(first, headers, RecordSheets.RECORD_KIND)).isEqualTo("device types");
         }
     }
 
