@@ -669,7 +669,7 @@ public final class MainWindow implements InventoryView.InventoryActions {
             ProgressDialog.show(stage, tasks.submit("Writing the audit workbook", monitor -> workbook.write(request, target, monitor),
                     written -> dialogs.showInformation("Audit workbook written", "Wrote the audit workbook to " + written.file() + ": "
                             + written.rows("Inventory") + " devices, " + written.rows("Findings") + " findings and "
-                            + written.rows("Audit trail") + " audit entries."),
+                            + written.rows("Audit trail") + " audit entries. Audit trail check: " + written.check().outcome() + "."),
                     error -> dialogs.showFailure("Audit workbook failed", "Writing " + target + " failed; no file was written.", error)));
         });
     }
@@ -695,7 +695,7 @@ public final class MainWindow implements InventoryView.InventoryActions {
             AuditPacket packet = current.auditPacket();
             ProgressDialog.show(stage, tasks.submit("Writing the audit packet", monitor -> packet.write(request, target, monitor),
                     written -> dialogs.showInformation("Audit packet written", "Wrote the audit packet to " + written.file() + ": "
-                            + written.pages() + " pages."),
+                            + written.pages() + " pages. Audit trail check: " + written.check().outcome() + "."),
                     error -> dialogs.showFailure("Audit packet failed", "Writing " + target + " failed; no file was written.", error)));
         });
     }

@@ -54,6 +54,7 @@ final class ReportPacketCommand implements Callable<Integer> {
             out.printf(Locale.US, "  %-40s page %d%n", section.title(), section.page());
         }
         out.println("Audit chain: " + result.chainHead().describe());
+        out.println("Audit trail check: " + result.check().outcome());
         out.flush();
         return CommandLineRunner.EXIT_DONE;
     }

@@ -57,6 +57,7 @@ final class ReportWorkbookCommand implements Callable<Integer> {
             out.printf(Locale.US, "  %-22s %,d %s%n", sheet.sheet(), sheet.rows(), sheet.rows() == 1 ? "row" : "rows");
         }
         out.println("Audit chain: " + result.chainHead().describe());
+        out.println("Audit trail check: " + result.check().outcome());
         out.flush();
         return CommandLineRunner.EXIT_DONE;
     }

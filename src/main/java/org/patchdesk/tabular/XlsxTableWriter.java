@@ -206,7 +206,7 @@ public final class XlsxTableWriter implements AutoCloseable {
     /**
      * Estimates the lines a wrapped text takes in a column of {@code width} characters. The row is
      * given that height, because LibreOffice keeps the stored height of a row when it opens a file.
-     * A line holds two characters fewer than the width, to leave room for breaks between words.
+     * A line is taken as two characters narrower than the column, to leave room for breaks between words.
      */
     private static int wrappedLines(String text, int width) {
         int perLine = Math.max(1, width - 2);

@@ -12,10 +12,10 @@ import org.patchdesk.patchlog.PatchDecision;
 import org.patchdesk.users.SignatureMeaning;
 
 /**
- * The sheets of the audit workbook that list decisions and sources rather than the site's records:
- * the patch decisions made within the range with their signatures, the vulnerability feed imports
- * of the range, and every end-of-support date recorded for a product or an operating system.
- * Each is read by one streamed query in the caller's transaction.
+ * The sheets of the audit workbook that list decisions and sources rather than the site's records.
+ * They are the patch decisions made within the range with their signatures, the vulnerability feed
+ * imports of the range, and every end-of-support date recorded for a product or an operating
+ * system. Each is read by one streamed query in the caller's transaction.
  */
 final class EvidenceSheets {
 
@@ -52,7 +52,7 @@ final class EvidenceSheets {
     /**
      * Writes the decisions to deploy, defer or reject an update made within the range, oldest first.
      * A decision made once PatchDesk had user accounts is an electronic signature, whose user name
-     * and meaning fill Signed As and Meaning; an older decision names an approver that was typed.
+     * and meaning fill Signed As and Meaning. An older decision names an approver that was typed.
      */
     void patchDecisions() {
         out.start(PATCH_DECISIONS, DECISION_HEADERS);
@@ -103,7 +103,7 @@ final class EvidenceSheets {
                 });
     }
 
-    /** Writes every end-of-support date recorded for a product, then for an operating system, as it stands today. */
+    /** Writes every end-of-support date recorded for a product, then for an operating system, with its state today. */
     void supportDates() {
         out.start(SUPPORT_DATES, SUPPORT_HEADERS);
         out.stream(handle.createQuery("SELECT m.name AS manufacturer, p.model, s.* FROM product_support s"

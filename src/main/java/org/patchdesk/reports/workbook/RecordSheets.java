@@ -76,7 +76,7 @@ final class RecordSheets {
             "Findings Held", "Controls", "Required Roles", "Submitted At", "Decided At", "Activated On", "Ended On", "Ended By", "End Note", "Renews",
             "Signatures");
 
-    /** The Inventory column that says whether a device's criticality is its own, its type's default or PatchDesk's fallback. */
+    /** The Inventory column that states whether a device's criticality is its own, its type's default or PatchDesk's fallback. */
     static final String CRITICALITY_SOURCE = "Criticality Source";
     /** The Inventory column with the end of support of the device's product and operating system. */
     static final String SUPPORT_STATUS = "Support Status";

@@ -13,11 +13,11 @@ record SheetFilter(List<Condition> conditions) {
 
     static final SheetFilter ALL = new SheetFilter(List.of());
 
-    /** How a condition compares a cell's text with its values. */
+    /** The comparison of a cell's text with a condition's values. */
     enum Test {
         /** The cell is one of the values. */
         IS_ONE_OF,
-        /** The cell is none of the values. */
+        /** The cell differs from every value. */
         IS_NOT,
         /** The cell contains the value. */
         CONTAINS

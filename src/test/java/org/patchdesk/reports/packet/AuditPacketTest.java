@@ -273,8 +273,8 @@ class AuditPacketTest {
         try (PDDocument document = Loader.loadPDF(target.toFile())) {
             String decisions = pageText(document, page);
             assertThat(decisions).contains("1 decision to deploy, defer or reject an update was made from 2026-01-01 to 2026-12-04");
-            assertThat(decisions).contains("2026-12-04 ICU-MON-1", "IntelliVue M.00.04", "Defer", "Morgan Manager (mmanager), HTM",
-                    "Philips has not validated it");
+            assertThat(decisions).contains("2026-12-04 ICU-MON-1", "IntelliVue M.00.04", "Defer", "Morgan Manager",
+                    "(mmanager), HTM manager, signed electronically", "Philips has not validated it");
         }
     }
 

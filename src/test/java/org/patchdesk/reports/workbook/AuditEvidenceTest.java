@@ -36,9 +36,9 @@ import org.patchdesk.windows.WindowType;
 import org.patchdesk.workspace.Services;
 
 /**
- * The evidence sheets of the audit workbook on a site with user accounts: a signed patch decision,
- * a signed decline of a window's approval, devices past their end of support, and the Summary's
- * audit trail check before and after a change made outside PatchDesk.
+ * The evidence sheets of the audit workbook on a site with user accounts. The site has a signed
+ * patch decision, a signed decline of a window's approval and devices past their end of support;
+ * the Summary's audit trail check runs before and after a change made outside PatchDesk.
  */
 class AuditEvidenceTest {
 
