@@ -168,7 +168,7 @@ public final class AuditPacket {
         try (ReportDocument document = new ReportDocument(new ReportSite(site.name(), demo), "Audit packet, " + range)) {
             ZonedDateTime generatedAt = ZonedDateTime.now(clock).truncatedTo(ChronoUnit.MINUTES);
             document.footerNote("Generated " + GENERATED.format(generatedAt) + " by " + request.generatedBy().name()
-                    + String.format(Locale.US, "; audit chain %,d entries, check %s", head.entryCount(), check.outcome()));
+                    + "; audit chain " + entries(head.entryCount()) + ", check " + check.outcome());
             cover(document, site, range, request, generatedAt, head, check);
             summary(document, siteReport, feeds.statuses());
             metricsTable(document, siteReport);
@@ -247,8 +247,8 @@ public final class AuditPacket {
         facts.add(KeyValue.of("Audit chain entries", String.format(Locale.US, "%,d", head.entryCount())));
         facts.add(KeyValue.of("Audit chain head", head.hash()));
         facts.add(KeyValue.of("Audit trail check", check.intact()
-                ? String.format(Locale.US, "passed: %,d entries, the anchor file and each record against its last audit entry",
-                        check.databaseHead().entryCount())
+                ? "passed: " + entries(check.databaseHead().entryCount())
+                        + ", the anchor file and each record against its last audit entry"
                 : check.outcome()));
         document.keyValues(facts);
         if (!check.intact()) {
@@ -441,6 +441,10 @@ public final class AuditPacket {
         }
         document.table(List.of(Column.text("Control", 1.1f), Column.text("Title", 2f), Column.text("Evidence in PatchDesk", 3.6f),
                 Column.text("Workbook sheet and filter", 2.4f), Column.text("Records", 0.9f)), cells);
+    }
+
+    private static String entries(long count) {
+        return count == 1 ? "1 entry" : String.format(Locale.US, "%,d entries", count);
     }
 
     private static void more(ReportDocument document, PacketTable table, String sheets) {

@@ -116,15 +116,17 @@ final class ExecutiveSummary {
             if (status.feed() != FeedKind.KEV && status.feed() != FeedKind.EPSS) {
                 continue;
             }
-            String name = status.feed() == FeedKind.KEV ? "the CISA KEV catalog" : "the FIRST EPSS scores";
+            boolean kev = status.feed() == FeedKind.KEV;
+            String name = kev ? "the CISA KEV catalog" : "the FIRST EPSS scores";
             if (!status.checked()) {
-                parts.add(name + " were never imported, so no finding is checked against them");
+                parts.add(name + (kev ? " was never imported, so no finding is checked against it"
+                        : " were never imported, so no finding has a score"));
             } else if (status.dataDate() == null) {
-                parts.add(name + " state no date, so they count as stale");
+                parts.add(name + (kev ? " states no date, so it counts as stale" : " state no date, so they count as stale"));
             } else {
                 String age = status.ageDays() == 1 ? "1 day" : String.format(Locale.US, "%,d days", status.ageDays());
                 parts.add(String.format(Locale.US, "%s, dated %s, %s %s old: %s, as the site counts data older than %s as stale", name,
-                        status.dataDate(), status.feed() == FeedKind.KEV ? "is" : "are", age, status.stale() ? "STALE" : "current",
+                        status.dataDate(), kev ? "is" : "are", age, status.stale() ? "STALE" : "current",
                         status.staleAfterDays() == 1 ? "1 day" : status.staleAfterDays() + " days"));
             }
         }

@@ -33,8 +33,9 @@ import org.slf4j.LoggerFactory;
  * Writes the audit workbook (.xlsx) for auditors: a Summary, then Inventory, Findings, Patch log,
  * Patch decisions, Patch windows, Vendor validations, Compensating controls, Risk acceptances,
  * Feed imports, End-of-support dates, Audit trail and Control mapping. The Summary states the
- * result of the audit trail check that 'audit verify' runs, made when the workbook is written. Every sheet is read in one repeatable-read transaction, so the sheets and their
- * counts agree, and streamed row by row into the workbook, so memory does not grow with the site.
+ * result of the audit trail check that 'audit verify' runs, made when the workbook is written.
+ * Every sheet is read in one repeatable-read transaction, so the sheets and their counts agree,
+ * and streamed row by row into the workbook, so memory does not grow with the site.
  * The file is replaced only when the whole workbook was written.
  */
 public final class AuditWorkbook {

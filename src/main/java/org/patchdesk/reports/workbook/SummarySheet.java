@@ -79,8 +79,9 @@ final class SummarySheet {
                 "SHA-256 of the newest entry; 'audit verify' checks the chain up to it"));
         AuditVerification check = header.check();
         rows.add(row(CHAIN, CHECK, check.outcome(), check.intact()
-                ? String.format(Locale.US, "Run when the workbook was made, as 'audit verify' runs it: %,d entries, the anchor file and"
-                        + " each record against its last audit entry", check.databaseHead().entryCount())
+                ? String.format(Locale.US, "Run when the workbook was made, as 'audit verify' runs it: %,d %s, the anchor file and"
+                        + " each record against its last audit entry", check.databaseHead().entryCount(),
+                        check.databaseHead().entryCount() == 1 ? "entry" : "entries")
                 : "Run when the workbook was made, as 'audit verify' runs it. Records changed outside PatchDesk appear in the other"
                         + " sheets with their changed values"));
         for (int i = 0; i < check.problems().size(); i++) {

@@ -98,6 +98,6 @@ class ExecutiveSummaryTest {
 
         assertThat(text).contains("The KEV and EPSS figures depend on the feeds: the CISA KEV catalog, dated 2025-08-24, is 467 days"
                 + " old: STALE, as the site counts data older than 14 days as stale; the FIRST EPSS scores were never imported, so no"
-                + " finding is checked against them.");
+                + " finding has a score.");
     }
 }
