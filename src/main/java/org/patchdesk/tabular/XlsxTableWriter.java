@@ -107,7 +107,8 @@ public final class XlsxTableWriter implements AutoCloseable {
     /**
      * Fixes the widths of the current sheet's columns, in characters, instead of measuring them, and
      * wraps text longer than its column onto more lines. A narrow sheet then prints one page wide
-     * at a readable size, and no text runs past its column into empty ones. Call it after
+     * at a readable size, and no text runs past its column into empty ones. A column stays wide
+     * enough for its header and filter button. Call it after
      * {@link #startSheet}, before the sheet's rows.
      *
      * @throws IllegalArgumentException when the widths do not match the columns or one is not positive
@@ -120,7 +121,11 @@ public final class XlsxTableWriter implements AutoCloseable {
             throw new IllegalArgumentException("Give one positive width for each of the " + headers.size() + " columns, not "
                     + characters);
         }
-        fixedWidths = characters.stream().mapToInt(Integer::intValue).toArray();
+        fixedWidths = new int[characters.size()];
+        for (int i = 0; i < fixedWidths.length; i++) {
+            // The bold header and its filter button need more room than its characters, as for measured columns.
+            fixedWidths[i] = Math.max(characters.get(i), headers.get(i).length() + 3);
+        }
     }
 
     /** Returns the number of rows added since the last {@link #startSheet}, on all the sheets it continued on. */
