@@ -703,12 +703,12 @@ public final class MainWindow implements InventoryView.InventoryActions {
         LocalDate from = chosen.get().from();
         String suggested = (isDemo() ? "demo-" : "") + "audit-workbook-" + today + ".xlsx";
         dialogs.chooseFileToSave("Audit workbook", suggested, "xlsx").ifPresent(target -> {
-            WorkbookRequest request = new WorkbookRequest(current.siteName(), isDemo(), from, today, actor, List.of());
+            WorkbookRequest request = new WorkbookRequest(current.siteName(), isDemo(), from, today, actor, List.of(), user.describe());
             AuditWorkbook workbook = current.auditWorkbook();
             ProgressDialog.show(stage, tasks.submit("Writing the audit workbook", monitor -> workbook.write(request, target, monitor),
                     written -> dialogs.showInformation("Audit workbook written", "Wrote the audit workbook to " + written.file() + ": "
                             + written.rows("Inventory") + " devices, " + written.rows("Findings") + " findings and "
-                            + written.rows("Audit trail") + " audit entries."),
+                            + written.rows("Audit trail") + " audit entries. Audit trail check: " + written.check().outcome() + "."),
                     error -> dialogs.showFailure("Audit workbook failed", "Writing " + target + " failed; no file was written.", error)));
         });
     }
@@ -730,11 +730,11 @@ public final class MainWindow implements InventoryView.InventoryActions {
         LocalDate from = chosen.get().from();
         String suggested = (isDemo() ? "demo-" : "") + "audit-packet-" + today + ".pdf";
         dialogs.chooseFileToSave("Audit packet", suggested, "pdf").ifPresent(target -> {
-            PacketRequest request = new PacketRequest(from, today, actor);
+            PacketRequest request = new PacketRequest(from, today, actor, user.describe());
             AuditPacket packet = current.auditPacket();
             ProgressDialog.show(stage, tasks.submit("Writing the audit packet", monitor -> packet.write(request, target, monitor),
                     written -> dialogs.showInformation("Audit packet written", "Wrote the audit packet to " + written.file() + ": "
-                            + written.pages() + " pages."),
+                            + written.pages() + " pages. Audit trail check: " + written.check().outcome() + "."),
                     error -> dialogs.showFailure("Audit packet failed", "Writing " + target + " failed; no file was written.", error)));
         });
     }

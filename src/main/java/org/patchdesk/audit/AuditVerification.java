@@ -36,6 +36,14 @@ public record AuditVerification(Instant checkedAt, ChainHead databaseHead, Chain
         return problems.get(0).message() + String.format(Locale.US, " (and %,d more %s)", more, more == 1 ? "problem" : "problems");
     }
 
+    /** Returns the result in a few words, as a report's footer prints it: "passed", or "FAILED: 2 problems". */
+    public String outcome() {
+        if (intact()) {
+            return "passed";
+        }
+        return String.format(Locale.US, "FAILED: %,d %s", problems.size(), problems.size() == 1 ? "problem" : "problems");
+    }
+
     /**
      * Returns the report: one line per problem, then the chain head, the anchor, the record types
      * compared, the events the trail holds, and the record types kept but not compared.

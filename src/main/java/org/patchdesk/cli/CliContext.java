@@ -110,6 +110,18 @@ public final class CliContext implements AutoCloseable {
         return userOption == null ? Actor.operatingSystemUser() : actor();
     }
 
+    /**
+     * Returns how a report names who printed it: the {@code --user} account's printed name, user
+     * name and roles, or the operating-system user marked as such when no account signed in.
+     */
+    public String printedByDescription() {
+        if (userOption == null) {
+            return Actor.operatingSystemUser().name() + ", operating-system user; no PatchDesk account signed in";
+        }
+        String userName = actor().name();
+        return services().users().find(userName).map(User::describe).orElse(userName);
+    }
+
     private Actor signIn() {
         UserService users = services().users();
         if (!users.hasUsers()) {

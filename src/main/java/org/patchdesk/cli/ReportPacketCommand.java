@@ -46,7 +46,7 @@ final class ReportPacketCommand implements Callable<Integer> {
         }
         LocalDate first = range.first();
         LocalDate last = range.last();
-        PacketResult result = context.services().auditPacket().write(new PacketRequest(first, last, context.printedBy()), target,
+        PacketResult result = context.services().auditPacket().write(new PacketRequest(first, last, context.printedBy(), context.printedByDescription()), target,
                 ProgressMonitor.NONE);
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.US, "Wrote the audit packet to %s: %d pages%n", target, result.pages());
@@ -54,6 +54,7 @@ final class ReportPacketCommand implements Callable<Integer> {
             out.printf(Locale.US, "  %-40s page %d%n", section.title(), section.page());
         }
         out.println("Audit chain: " + result.chainHead().describe());
+        out.println("Audit trail check: " + result.check().outcome());
         out.flush();
         return CommandLineRunner.EXIT_DONE;
     }

@@ -48,7 +48,8 @@ final class ReportWorkbookCommand implements Callable<Integer> {
         LocalDate first = range.first();
         LocalDate last = range.last();
         Services services = context.services();
-        WorkbookRequest request = new WorkbookRequest(services.siteName(), services.isDemo(), first, last, context.printedBy(), List.of());
+        WorkbookRequest request = new WorkbookRequest(services.siteName(), services.isDemo(), first, last, context.printedBy(), List.of(),
+                context.printedByDescription());
         WorkbookResult result = services.auditWorkbook().write(request, target, ProgressMonitor.NONE);
         PrintWriter out = spec.commandLine().getOut();
         out.println("Wrote the audit workbook to " + target);
@@ -56,6 +57,7 @@ final class ReportWorkbookCommand implements Callable<Integer> {
             out.printf(Locale.US, "  %-22s %,d %s%n", sheet.sheet(), sheet.rows(), sheet.rows() == 1 ? "row" : "rows");
         }
         out.println("Audit chain: " + result.chainHead().describe());
+        out.println("Audit trail check: " + result.check().outcome());
         out.flush();
         return CommandLineRunner.EXIT_DONE;
     }

@@ -329,6 +329,41 @@ public final class ReportDocument implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Adds wrapped lines inside a ruled box, the first line bold, for what a reader must not miss,
+     * such as a failed check. A line break in a line starts a new line. The box moves to the next
+     * page when it does not fit on this one; lines taller than a page print as paragraphs, unboxed.
+     */
+    public ReportDocument box(List<String> lines) {
+        checkOpen();
+        float padding = 6;
+        float width = CONTENT_WIDTH - 2 * padding;
+        List<String> wrapped = new ArrayList<>();
+        List<Boolean> bold = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            for (String line : wrapper.wrap(lines.get(i), BODY_SIZE, width)) {
+                wrapped.add(line);
+                bold.add(i == 0);
+            }
+        }
+        float height = wrapped.size() * BODY_LEADING + 2 * padding;
+        if (height > usableHeight()) {
+            lines.forEach(this::paragraph);
+            return this;
+        }
+        ensureRoom(height);
+        float top = y;
+        y -= padding;
+        for (int i = 0; i < wrapped.size(); i++) {
+            y -= BODY_LEADING;
+            showText(bold.get(i), BODY_SIZE, MARGIN + padding, y + 3, wrapped.get(i));
+        }
+        y -= padding;
+        strokeRectangle(MARGIN, y, CONTENT_WIDTH, top - y, 1.2f, Color.BLACK);
+        y -= 8;
+        return this;
+    }
+
     /** Adds an empty check box followed by wrapped text. */
     public ReportDocument checkBox(String text) {
         checkOpen();

@@ -12,6 +12,7 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.PrintSetup;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
@@ -48,6 +49,8 @@ public final class XlsxTableWriter implements AutoCloseable {
     private final CellStyle dateStyle;
     private final CellStyle dateTimeStyle;
     private final CellStyle quotedTextStyle;
+    private final CellStyle wrappedTextStyle;
+    private final CellStyle wrappedQuotedTextStyle;
     private final int maxDataRows;
 
     private SXSSFSheet sheet;
@@ -55,6 +58,8 @@ public final class XlsxTableWriter implements AutoCloseable {
     private int sheetNumber;
     private List<String> headers;
     private int[] widths;
+    /** The fixed widths of the current sheet's columns, in characters, or null when they are measured. */
+    private int[] fixedWidths;
     private int rowIndex;
     private long dataRows;
     private boolean written;
@@ -80,6 +85,12 @@ public final class XlsxTableWriter implements AutoCloseable {
         this.dateTimeStyle.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd hh:mm"));
         this.quotedTextStyle = workbook.createCellStyle();
         this.quotedTextStyle.setQuotePrefixed(true);
+        this.wrappedTextStyle = workbook.createCellStyle();
+        this.wrappedTextStyle.setWrapText(true);
+        this.wrappedTextStyle.setVerticalAlignment(VerticalAlignment.TOP);
+        this.wrappedQuotedTextStyle = workbook.createCellStyle();
+        this.wrappedQuotedTextStyle.cloneStyleFrom(wrappedTextStyle);
+        this.wrappedQuotedTextStyle.setQuotePrefixed(true);
     }
 
     /** Starts a sheet with a header row; the previous sheet is finished. */
@@ -89,7 +100,32 @@ public final class XlsxTableWriter implements AutoCloseable {
         this.sheetNumber = 1;
         this.headers = List.copyOf(columnHeaders);
         this.dataRows = 0;
+        this.fixedWidths = null;
         openSheet(name);
+    }
+
+    /**
+     * Fixes the widths of the current sheet's columns, in characters, instead of measuring them, and
+     * wraps text longer than its column onto more lines. A narrow sheet then prints one page wide
+     * at a readable size, and no text runs past its column into empty ones. A column stays wide
+     * enough for its header and filter button. Call it after
+     * {@link #startSheet}, before the sheet's rows.
+     *
+     * @throws IllegalArgumentException when the widths do not match the columns or one is not positive
+     */
+    public void fixColumnWidths(List<Integer> characters) {
+        if (sheet == null) {
+            throw new IllegalStateException("startSheet must be called before fixColumnWidths");
+        }
+        if (characters.size() != headers.size() || characters.stream().anyMatch(width -> width == null || width <= 0)) {
+            throw new IllegalArgumentException("Give one positive width for each of the " + headers.size() + " columns, not "
+                    + characters);
+        }
+        fixedWidths = new int[characters.size()];
+        for (int i = 0; i < fixedWidths.length; i++) {
+            // The bold header and its filter button need more room than its characters, as for measured columns.
+            fixedWidths[i] = Math.max(characters.get(i), headers.get(i).length() + 3);
+        }
     }
 
     /** Returns the number of rows added since the last {@link #startSheet}, on all the sheets it continued on. */
@@ -151,6 +187,7 @@ public final class XlsxTableWriter implements AutoCloseable {
         boolean measured = rowIndex <= WIDTH_SAMPLE_ROWS;
         Row row = sheet.createRow(rowIndex++);
         dataRows++;
+        int lines = 1;
         for (int i = 0; i < values.size(); i++) {
             Object value = values.get(i);
             if (value == null) {
@@ -158,10 +195,39 @@ public final class XlsxTableWriter implements AutoCloseable {
             }
             Cell cell = row.createCell(i);
             int length = write(cell, value);
+            if (wraps(i, value, length)) {
+                cell.setCellStyle(cell.getCellStyle().getQuotePrefixed() ? wrappedQuotedTextStyle : wrappedTextStyle);
+                lines = Math.max(lines, wrappedLines(value.toString(), fixedWidths[i]));
+            }
             if (measured && i < widths.length) {
                 widths[i] = Math.max(widths[i], Math.min(length + 2, MAX_WIDTH_CHARS));
             }
         }
+        if (lines > 1) {
+            row.setHeightInPoints(lines * sheet.getDefaultRowHeightInPoints());
+        }
+    }
+
+    /**
+     * Estimates the lines a wrapped text takes in a column of {@code width} characters. The row is
+     * given that height, because LibreOffice keeps the stored height of a row when it opens a file.
+     * A line is taken as two characters narrower than the column, to leave room for breaks between words.
+     */
+    private static int wrappedLines(String text, int width) {
+        int perLine = Math.max(1, width - 2);
+        int lines = 0;
+        for (String line : text.split("\n", -1)) {
+            lines += Math.max(1, (line.length() + perLine - 1) / perLine);
+        }
+        return lines;
+    }
+
+    /** Returns whether a text cell of a sheet with fixed widths is longer than its column, or has line breaks. */
+    private boolean wraps(int column, Object value, int length) {
+        if (fixedWidths == null || column >= fixedWidths.length || !(value instanceof CharSequence text)) {
+            return false;
+        }
+        return length >= fixedWidths[column] || text.toString().contains("\n");
     }
 
     private int write(Cell cell, Object value) {
@@ -199,12 +265,12 @@ public final class XlsxTableWriter implements AutoCloseable {
         if (sheet == null) {
             return;
         }
-        for (int i = 0; i < widths.length; i++) {
-            sheet.setColumnWidth(i, Math.min(widths[i], MAX_WIDTH_CHARS) * 256);
-        }
+        int[] chosen = fixedWidths != null ? fixedWidths : widths;
         int totalWidth = 0;
-        for (int width : widths) {
-            totalWidth += Math.min(width, MAX_WIDTH_CHARS);
+        for (int i = 0; i < chosen.length; i++) {
+            int width = fixedWidths != null ? chosen[i] : Math.min(chosen[i], MAX_WIDTH_CHARS);
+            sheet.setColumnWidth(i, width * 256);
+            totalWidth += width;
         }
         if (totalWidth <= FIT_WIDTH_CHARS) {
             PrintSetup print = sheet.getPrintSetup();

@@ -30,6 +30,11 @@ public record User(long id, String userName, String fullName, String department,
         return roles.isEmpty() || roles.equals(Set.of(Role.AUDITOR));
     }
 
+    /** Returns the printed name, user name and roles, as reports name their author: "Sam Info (sinfo), InfoSec/CISO". */
+    public String describe() {
+        return displayName() + ", " + Role.labels(roles);
+    }
+
     /** Returns the printed name with the user name, as the window's status area shows it: "Dana Reyes (dreyes)". */
     public String displayName() {
         return fullName.equals(userName) ? userName : fullName + " (" + userName + ")";

@@ -212,9 +212,9 @@ public final class Services implements AutoCloseable {
                 .register(new MetricSnapshotAuditReader());
         this.auditVerifier = new AuditVerifier(jdbi, auditChain, auditReaders, clock);
         this.auditTrail = new AuditTrail(jdbi, auditChain, clock);
-        this.auditWorkbook = new AuditWorkbook(jdbi, auditChain, osSupport, metrics, clock);
-        this.auditPacket = new AuditPacket(jdbi, auditChain, metrics, metricSnapshots, siteSettings, patchability, acceptances,
-                auditWorkbook, demo, clock);
+        this.auditWorkbook = new AuditWorkbook(jdbi, auditChain, auditVerifier, osSupport, metrics, clock);
+        this.auditPacket = new AuditPacket(jdbi, auditChain, auditVerifier, feedStatus, metrics, metricSnapshots, siteSettings,
+                patchability, acceptances, auditWorkbook, demo, clock);
     }
 
     public AuditChain auditChain() {

@@ -171,4 +171,38 @@ class TabularFilesTest {
         }
         assertThat(rows(file, "Findings 3")).containsExactly(List.of("A"), List.of("row 4"));
     }
+
+    @Test
+    void fixedWidthsWrapLongTextAndFitOnePage() throws Exception {
+        Path file = folder.resolve("summary.xlsx");
+        try (XlsxTableWriter writer = new XlsxTableWriter(file)) {
+            writer.startSheet("Summary", List.of("Item", "Note"));
+            writer.fixColumnWidths(List.of(10, 20));
+            writer.addRow(List.of("short", "a note much longer than twenty characters"));
+            writer.addRow(List.of("=lines", "first\nsecond"));
+            writer.finish();
+        }
+
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(file.toFile())) {
+            var sheet = book.getSheet("Summary");
+            assertThat(sheet.getColumnWidth(0)).isEqualTo(10 * 256);
+            assertThat(sheet.getColumnWidth(1)).isEqualTo(20 * 256);
+            assertThat(sheet.getRow(1).getCell(0).getCellStyle().getWrapText()).as("fits its column").isFalse();
+            assertThat(sheet.getRow(1).getCell(1).getCellStyle().getWrapText()).as("longer than its column").isTrue();
+            assertThat(sheet.getRow(2).getCell(1).getCellStyle().getWrapText()).as("has a line break").isTrue();
+            assertThat(sheet.getRow(2).getCell(0).getCellStyle().getQuotePrefixed()).isTrue();
+            assertThat(sheet.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
+            assertThat(sheet.getFitToPage()).isTrue();
+        }
+    }
+
+    @Test
+    void fixedWidthsMustMatchColumns() throws Exception {
+        try (XlsxTableWriter writer = new XlsxTableWriter(folder.resolve("bad.xlsx"))) {
+            writer.startSheet("Summary", List.of("Item", "Note"));
+
+            assertThatThrownBy(() -> writer.fixColumnWidths(List.of(10))).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("2 columns");
+        }
+    }
 }

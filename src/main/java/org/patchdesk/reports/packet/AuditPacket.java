@@ -26,6 +26,8 @@ import org.patchdesk.acceptance.RiskAcceptance;
 import org.patchdesk.acceptance.RiskAcceptancePdf;
 import org.patchdesk.acceptance.RiskAcceptanceService;
 import org.patchdesk.audit.AuditChain;
+import org.patchdesk.audit.AuditVerification;
+import org.patchdesk.audit.AuditVerifier;
 import org.patchdesk.audit.ChainHead;
 import org.patchdesk.common.ProgressMonitor;
 import org.patchdesk.governance.Metric;
@@ -42,15 +44,18 @@ import org.patchdesk.reports.ReportDocument.KeyValue;
 import org.patchdesk.reports.ReportSite;
 import org.patchdesk.reports.workbook.AuditWorkbook;
 import org.patchdesk.reports.workbook.ControlEvidence;
+import org.patchdesk.risk.FeedStatus;
+import org.patchdesk.risk.FeedStatusService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Writes the audit packet (PDF) for auditors and clinical leadership. It starts with a cover page
- * (site, range, author, audit chain head) and a table of contents. The sections follow: an executive
- * summary computed from the metrics, the metrics with definitions and charts, the unpatchable
- * devices with their controls, each active risk acceptance with its signature block, the overdue
- * findings, the patch log of the range and the control mapping. Long lists print their first
+ * (site, range, author, audit chain head, and the result of the audit trail check that 'audit
+ * verify' runs, made while the packet is written) and a table of contents. The sections follow: an
+ * executive summary computed from the metrics, the metrics with definitions and charts, the
+ * unpatchable devices with their controls, each active risk acceptance with its signature block,
+ * the overdue findings, the patch log and patch decisions of the range, and the control mapping. Long lists print their first
  * {@value #ROW_LIMIT} rows and refer to the audit workbook for the rest.
  */
 public final class AuditPacket {
@@ -67,10 +72,14 @@ public final class AuditPacket {
     public static final String ACCEPTANCES = "Active risk acceptances";
     public static final String OVERDUE = "Overdue findings";
     public static final String PATCH_LOG = "Patch log";
+    public static final String PATCH_DECISIONS = "Patch decisions";
     public static final String CONTROL_MAPPING = "Control mapping";
     /** The sections after the cover page and table of contents, in order. */
     public static final List<String> SECTIONS = List.of(SUMMARY, METRICS, CHARTS, UNPATCHABLE, ACCEPTANCES, OVERDUE, PATCH_LOG,
-            CONTROL_MAPPING);
+            PATCH_DECISIONS, CONTROL_MAPPING);
+
+    /** The most audit trail problems the cover lists; the count names the rest. */
+    static final int COVER_PROBLEMS = 5;
 
     /** The months the trend charts cover, this one included. */
     static final int TREND_MONTHS = 12;
@@ -78,6 +87,8 @@ public final class AuditPacket {
 
     private final Jdbi jdbi;
     private final AuditChain chain;
+    private final AuditVerifier verifier;
+    private final FeedStatusService feeds;
     private final MetricsService metrics;
     private final MetricSnapshotService snapshots;
     private final SiteSettingsService siteSettings;
@@ -89,11 +100,13 @@ public final class AuditPacket {
     private final int rowLimit;
 
     /** @param demo true for the demo database, which every page marks as not a real record */
-    public AuditPacket(Jdbi jdbi, AuditChain chain, MetricsService metrics, MetricSnapshotService snapshots,
-                       SiteSettingsService siteSettings, PatchabilityService patchability, RiskAcceptanceService acceptances,
-                       AuditWorkbook workbook, boolean demo, Clock clock) {
+    public AuditPacket(Jdbi jdbi, AuditChain chain, AuditVerifier verifier, FeedStatusService feeds, MetricsService metrics,
+                       MetricSnapshotService snapshots, SiteSettingsService siteSettings, PatchabilityService patchability,
+                       RiskAcceptanceService acceptances, AuditWorkbook workbook, boolean demo, Clock clock) {
         this.jdbi = jdbi;
         this.chain = chain;
+        this.verifier = verifier;
+        this.feeds = feeds;
         this.metrics = metrics;
         this.snapshots = snapshots;
         this.siteSettings = siteSettings;
@@ -108,6 +121,8 @@ public final class AuditPacket {
     private AuditPacket(AuditPacket packet, int rowLimit) {
         this.jdbi = packet.jdbi;
         this.chain = packet.chain;
+        this.verifier = packet.verifier;
+        this.feeds = packet.feeds;
         this.metrics = packet.metrics;
         this.snapshots = packet.snapshots;
         this.siteSettings = packet.siteSettings;
@@ -140,6 +155,7 @@ public final class AuditPacket {
                     + (request.to() == null ? " (today)" : "") + "; choose a first day on or before the last day");
         }
         int steps = 7;
+        AuditVerification check = AuditWorkbook.checkTrail(verifier, monitor, steps, "packet");
         ChainHead head = chain.head();
         SiteSettings site = siteSettings.current();
         String range = from + " to " + to;
@@ -152,9 +168,9 @@ public final class AuditPacket {
         try (ReportDocument document = new ReportDocument(new ReportSite(site.name(), demo), "Audit packet, " + range)) {
             ZonedDateTime generatedAt = ZonedDateTime.now(clock).truncatedTo(ChronoUnit.MINUTES);
             document.footerNote("Generated " + GENERATED.format(generatedAt) + " by " + request.generatedBy().name()
-                    + String.format(Locale.US, "; audit chain %,d entries", head.entryCount()));
-            cover(document, site, range, request, generatedAt, head);
-            summary(document, siteReport);
+                    + "; audit chain " + entries(head.entryCount()) + ", check " + check.outcome());
+            cover(document, site, range, request, generatedAt, head, check);
+            summary(document, siteReport, feeds.statuses());
             metricsTable(document, siteReport);
             monitor.progress(1, steps, "Drawing the charts");
             charts(document, reports);
@@ -166,7 +182,8 @@ public final class AuditPacket {
             var devices = patchability.resolveAll();
             Lists lists = jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, handle -> {
                 PacketData data = new PacketData(handle, today, zone, rowLimit);
-                return new Lists(data.unpatchable(devices), data.overdueFindings(), data.patchLog(start, end));
+                return new Lists(data.unpatchable(devices), data.overdueFindings(), data.patchLog(start, end),
+                        data.patchDecisions(start, end));
             });
             unpatchable(document, lists.unpatchable(), siteReport);
             monitor.checkCancelled();
@@ -178,6 +195,7 @@ public final class AuditPacket {
             monitor.progress(4, steps, "Listing overdue findings and the patch log");
             overdue(document, lists.overdue());
             patchLog(document, lists.patchLog(), range);
+            patchDecisions(document, lists.decisions(), range);
 
             monitor.progress(5, steps, "Counting the control evidence");
             controlMapping(document, workbook.controlMapping(request.from(), to));
@@ -188,12 +206,12 @@ public final class AuditPacket {
             int pages = document.pageCount();
             document.save(target);
             monitor.progress(steps, steps, "Saved " + target.getFileName());
-            return new PacketResult(target, pages, sections, head, siteReport);
+            return new PacketResult(target, pages, sections, head, siteReport, check);
         }
     }
 
     /** The lists read in one transaction. */
-    private record Lists(PacketTable unpatchable, PacketTable overdue, PacketTable patchLog) {
+    private record Lists(PacketTable unpatchable, PacketTable overdue, PacketTable patchLog, PacketTable decisions) {
     }
 
     /** Returns the day the first device was recorded, where a range "from the first record" starts, or today without devices. */
@@ -207,7 +225,7 @@ public final class AuditPacket {
     }
 
     private void cover(ReportDocument document, SiteSettings site, String range, PacketRequest request, ZonedDateTime generatedAt,
-                       ChainHead head) {
+                       ChainHead head, AuditVerification check) {
         BufferedImage logo = logo(site.logo());
         if (logo != null) {
             document.image(logo, 180, 90);
@@ -217,23 +235,47 @@ public final class AuditPacket {
         document.subheading(site.name());
         document.space(12);
         List<KeyValue> facts = new ArrayList<>();
-        facts.add(KeyValue.of("Site", site.name()));
+        facts.add(KeyValue.of("Site", site.name().equals(SiteSettings.DEFAULT_NAME)
+                ? site.name() + " (site name not set: an administrator sets it under Reports › Site name and logo…)" : site.name()));
         if (demo) {
             facts.add(KeyValue.of("Data", ReportSite.DEMO_MARK + ": made from the demo database, which holds fictional devices"));
         }
         facts.add(KeyValue.of("Range", range + ", both days included"
                 + (request.from() == null ? "; the first day is the day the first device was recorded" : "")));
-        facts.add(KeyValue.of("Generated by", request.generatedBy().name()));
+        facts.add(KeyValue.of("Generated by", request.author()));
         facts.add(KeyValue.of("Generated at", GENERATED.format(generatedAt)));
         facts.add(KeyValue.of("Audit chain entries", String.format(Locale.US, "%,d", head.entryCount())));
         facts.add(KeyValue.of("Audit chain head", head.hash()));
+        facts.add(KeyValue.of("Audit trail check", check.intact()
+                ? "passed: " + entries(check.databaseHead().entryCount())
+                        + ", the anchor file and each record against its last audit entry"
+                : check.outcome()));
         document.keyValues(facts);
+        if (!check.intact()) {
+            document.box(problemLines(check));
+        }
         document.note("The audit chain head is the SHA-256 hash of the newest audit entry when the packet was made; 'patchdesk audit"
                 + " verify' checks every entry up to it. The audit workbook for the same range holds the full lists this packet"
                 + " shortens.");
         document.space(18);
         document.subheading("Contents");
         document.tableOfContents(SECTIONS);
+    }
+
+    /** Returns the lines of the box that lists the audit trail's problems: a heading, then at most {@value #COVER_PROBLEMS} problems. */
+    static List<String> problemLines(AuditVerification check) {
+        List<String> lines = new ArrayList<>();
+        int problems = check.problems().size();
+        lines.add(String.format(Locale.US, "Audit trail check FAILED: %s. Records changed outside PatchDesk appear in this packet"
+                + " with their changed values.", ExecutiveSummary.plural(problems, "problem")));
+        for (int i = 0; i < Math.min(COVER_PROBLEMS, problems); i++) {
+            lines.add((i + 1) + ". " + check.problems().get(i).message());
+        }
+        if (problems > COVER_PROBLEMS) {
+            lines.add(String.format(Locale.US, "%,d more; the audit workbook's Summary and 'patchdesk audit verify' list every"
+                    + " problem.", problems - COVER_PROBLEMS));
+        }
+        return lines;
     }
 
     /** Reads the logo; a logo that cannot be read is left out with a warning, since the packet is still complete without it. */
@@ -253,11 +295,11 @@ public final class AuditPacket {
         }
     }
 
-    private static void summary(ReportDocument document, MetricsReport report) {
+    private static void summary(ReportDocument document, MetricsReport report, List<FeedStatus> feedStatuses) {
         document.section(SUMMARY, true);
         document.paragraph("For clinical leadership: the state of medical device patching at the site on " + report.asOf()
                 + ", and the work of " + report.query().from() + " to " + report.query().to() + ".");
-        for (ExecutiveSummary.Part part : new ExecutiveSummary(report).parts()) {
+        for (ExecutiveSummary.Part part : new ExecutiveSummary(report, feedStatuses).parts()) {
             document.subheading(part.title());
             for (String sentence : part.sentences()) {
                 document.paragraph("• " + sentence);
@@ -268,8 +310,7 @@ public final class AuditPacket {
     private static void metricsTable(ReportDocument document, MetricsReport report) {
         document.section(METRICS, true);
         document.paragraph("Site-wide metrics for " + report.query().from() + " to " + report.query().to() + "; counts of open"
-                + " records describe " + report.asOf() + ". The patch window is " + report.patchWindowDays() + " days. docs/metrics.md"
-                + " gives each definition in full.");
+                + " records describe " + report.asOf() + ". The patch window is " + report.patchWindowDays() + " days.");
         List<List<String>> rows = new ArrayList<>();
         for (Metric metric : report.metrics()) {
             rows.add(List.of(metric.label(), metric.display(), MetricDefinitions.of(metric.key())));
@@ -318,9 +359,12 @@ public final class AuditPacket {
             document.paragraph("No device in service is unpatchable: every one has patches allowed and supported.");
             return;
         }
-        document.paragraph(String.format(Locale.US, "%s in service cannot be patched; %s have a verified compensating control and %s"
-                        + " do not. Devices without a verified control are listed first.", ExecutiveSummary.plural(table.total(), "device"),
-                display(report, MetricsService.UNPATCHABLE_CONTROLLED), display(report, MetricsService.UNPATCHABLE_UNCONTROLLED)));
+        long controlled = Math.round(report.get(MetricsService.UNPATCHABLE_CONTROLLED).value());
+        long uncontrolled = Math.round(report.get(MetricsService.UNPATCHABLE_UNCONTROLLED).value());
+        document.paragraph(String.format(Locale.US, "%s in service cannot be patched; %s %s a verified compensating control and %s"
+                        + " %s not. Devices without a verified control are listed first.", ExecutiveSummary.plural(table.total(), "device"),
+                ExecutiveSummary.number(controlled), controlled == 1 ? "has" : "have", ExecutiveSummary.number(uncontrolled),
+                uncontrolled == 1 ? "does" : "do"));
         document.table(List.of(Column.text("Asset tag", 1.6f), Column.text("Device", 2.4f), Column.text("Department", 1.6f),
                 Column.text("Patchability", 2f), Column.text("Compensating controls", 4f)), table.rows());
         more(document, table, "Inventory and Compensating controls");
@@ -372,6 +416,19 @@ public final class AuditPacket {
         more(document, table, "Patch log");
     }
 
+    private static void patchDecisions(ReportDocument document, PacketTable table, String range) {
+        document.section(PATCH_DECISIONS, true);
+        if (table.total() == 0) {
+            document.paragraph("No decision to deploy, defer or reject an update was made from " + range + ".");
+            return;
+        }
+        document.paragraph(ExecutiveSummary.plural(table.total(), "decision") + " to deploy, defer or reject an update "
+                + (table.total() == 1 ? "was" : "were") + " made from " + range + ", oldest first, each with who approved it.");
+        document.table(List.of(Column.text("Decided", 1.2f), Column.text("Device or product", 2f), Column.text("Update", 1.8f),
+                Column.text("Decision", 1f), Column.text("Approved by", 2.4f), Column.text("Rationale", 3f)), table.rows());
+        more(document, table, "Patch decisions");
+    }
+
     private static void controlMapping(ReportDocument document, List<ControlEvidence> rows) {
         document.section(CONTROL_MAPPING, true);
         document.paragraph("The NIST SP 800-53 Rev. 5 controls and NIST CSF 2.0 subcategories an audit of medical device patching"
@@ -379,10 +436,15 @@ public final class AuditPacket {
                 + " holds.");
         List<List<String>> cells = new ArrayList<>();
         for (ControlEvidence row : rows) {
-            cells.add(List.of(row.control(), row.title(), row.evidence(), row.sheet(), String.format(Locale.US, "%,d", row.records())));
+            String sheet = row.filter().equals("every row") ? row.sheet() : row.sheet() + ", where " + row.filter();
+            cells.add(List.of(row.control(), row.title(), row.evidence(), sheet, String.format(Locale.US, "%,d", row.records())));
         }
-        document.table(List.of(Column.text("Control", 1.1f), Column.text("Title", 2.2f), Column.text("Evidence in PatchDesk", 4.2f),
-                Column.text("Workbook sheet", 1.6f), Column.text("Records", 1f)), cells);
+        document.table(List.of(Column.text("Control", 1.1f), Column.text("Title", 2f), Column.text("Evidence in PatchDesk", 3.6f),
+                Column.text("Workbook sheet and filter", 2.4f), Column.text("Records", 0.9f)), cells);
+    }
+
+    private static String entries(long count) {
+        return count == 1 ? "1 entry" : String.format(Locale.US, "%,d entries", count);
     }
 
     private static void more(ReportDocument document, PacketTable table, String sheets) {
@@ -391,7 +453,4 @@ public final class AuditPacket {
         }
     }
 
-    private static String display(MetricsReport report, String key) {
-        return report.get(key).display();
-    }
 }

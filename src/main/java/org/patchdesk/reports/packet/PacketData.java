@@ -12,13 +12,14 @@ import java.util.Objects;
 
 import org.jdbi.v3.core.Handle;
 import org.patchdesk.controls.VerificationState;
+import org.patchdesk.patchlog.PatchDecision;
 import org.patchdesk.patchlog.PatchOutcome;
 import org.patchdesk.planning.Patchability;
 import org.patchdesk.planning.PatchabilityService.DevicePatchability;
 
 /**
  * The lists of the audit packet, each read in the caller's transaction: the unpatchable devices
- * with their controls, the overdue findings and the patch log of the range. Each returns its first
+ * with their controls, the overdue findings, and the patch log and patch decisions of the range. Each returns its first
  * {@code limit} rows and the size of the whole list.
  */
 final class PacketData {
@@ -113,6 +114,37 @@ final class PacketData {
                     return List.of(text(rs.getString("asset_tag")), text(rs.getString("update_applied")), text(rs.getString("version_after")),
                             performed.toString(), text(rs.getString("performed_by")), PatchOutcome.parse(rs.getString("outcome")).label(),
                             validated == null ? "" : Long.toString(Math.max(0, ChronoUnit.DAYS.between(validated, performed))));
+                }).list();
+        return new PacketTable(rows, total);
+    }
+
+    /**
+     * Lists the decisions to deploy, defer or reject an update made from {@code start} until before
+     * {@code end}, oldest first, with who approved them: the signer of an electronic signature with
+     * their user name and roles, or the approver typed before PatchDesk had user accounts.
+     */
+    PacketTable patchDecisions(OffsetDateTime start, OffsetDateTime end) {
+        String from = " FROM patch_decision d LEFT JOIN electronic_signature s ON s.id = d.signature_id"
+                + " WHERE d.decided_at >= :from AND d.decided_at < :to";
+        long total = handle.createQuery("SELECT COUNT(*)" + from).bind("from", start).bind("to", end).mapTo(Long.class).one();
+        List<List<String>> rows = handle.createQuery("SELECT d.decided_at, d.asset_tag, d.product_name, d.update_name, d.decision,"
+                        + " d.rationale, d.approver_name, d.approver_role, s.user_name, s.printed_name, s.signer_roles" + from
+                        + " ORDER BY d.decided_at, d.id LIMIT :limit")
+                .bind("from", start).bind("to", end).bind("limit", limit)
+                .map((rs, ctx) -> {
+                    LocalDate decided = rs.getObject("decided_at", OffsetDateTime.class).atZoneSameInstant(zone).toLocalDate();
+                    String assetTag = rs.getString("asset_tag");
+                    String product = rs.getString("product_name");
+                    String subject = assetTag != null && product != null ? assetTag + " (" + product + ")"
+                            : Objects.requireNonNullElse(assetTag, text(product));
+                    String signer = rs.getString("user_name") == null
+                            ? rs.getString("approver_name") + ", " + rs.getString("approver_role") + " (typed, not signed)"
+                            : rs.getString("printed_name") + " (" + rs.getString("user_name") + "), " + rs.getString("signer_roles")
+                                    + ", signed electronically";
+                    String decision = PatchDecision.Choice.parse(rs.getString("decision")).word();
+                    return List.of(decided.toString(), subject, text(rs.getString("update_name")),
+                            decision.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + decision.substring(1), signer,
+                            text(rs.getString("rationale")));
                 }).list();
         return new PacketTable(rows, total);
     }

@@ -16,6 +16,8 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.patchdesk.audit.AuditChain;
+import org.patchdesk.audit.AuditVerification;
+import org.patchdesk.audit.AuditVerifier;
 import org.patchdesk.governance.MetricsQuery;
 import org.patchdesk.governance.MetricsService;
 import org.patchdesk.audit.ChainHead;
@@ -24,30 +26,40 @@ import org.patchdesk.intel.FeedKind;
 import org.patchdesk.planning.OsSupport;
 import org.patchdesk.planning.OsSupportService;
 import org.patchdesk.tabular.XlsxTableWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes the audit workbook (.xlsx) for auditors: a Summary, then Inventory, Findings, Patch log,
- * Patch windows, Vendor validations, Compensating controls, Risk acceptances, Audit trail and
- * Control mapping. Every sheet is read in one repeatable-read transaction, so the sheets and their
- * counts agree, and streamed row by row into the workbook, so memory does not grow with the site.
+ * Patch decisions, Patch windows, Vendor validations, Compensating controls, Risk acceptances,
+ * Feed imports, End-of-support dates, Audit trail and Control mapping. The Summary states the
+ * result of the audit trail check that 'audit verify' runs, made when the workbook is written.
+ * Every sheet is read in one repeatable-read transaction, so the sheets and their counts agree,
+ * and streamed row by row into the workbook, so memory does not grow with the site.
  * The file is replaced only when the whole workbook was written.
  */
 public final class AuditWorkbook {
 
     /** The sheets of the workbook in order, before numbered sheets that continue one past Excel's row limit. */
     public static final List<String> SHEETS = List.of(SummarySheet.NAME, RecordSheets.INVENTORY, RecordSheets.FINDINGS,
-            RecordSheets.PATCH_LOG, RecordSheets.PATCH_WINDOWS, RecordSheets.VENDOR_VALIDATIONS, RecordSheets.CONTROLS,
-            RecordSheets.ACCEPTANCES, RecordSheets.AUDIT_TRAIL, ControlMapping.SHEET);
+            RecordSheets.PATCH_LOG, EvidenceSheets.PATCH_DECISIONS, RecordSheets.PATCH_WINDOWS, RecordSheets.VENDOR_VALIDATIONS,
+            RecordSheets.CONTROLS, RecordSheets.ACCEPTANCES, EvidenceSheets.FEED_IMPORTS, EvidenceSheets.SUPPORT_DATES,
+            RecordSheets.AUDIT_TRAIL, ControlMapping.SHEET);
+
+    private static final Logger log = LoggerFactory.getLogger(AuditWorkbook.class);
 
     private final Jdbi jdbi;
     private final AuditChain chain;
+    private final AuditVerifier verifier;
     private final OsSupportService osSupport;
     private final MetricsService metrics;
     private final Clock clock;
 
-    public AuditWorkbook(Jdbi jdbi, AuditChain chain, OsSupportService osSupport, MetricsService metrics, Clock clock) {
+    public AuditWorkbook(Jdbi jdbi, AuditChain chain, AuditVerifier verifier, OsSupportService osSupport, MetricsService metrics,
+                         Clock clock) {
         this.jdbi = jdbi;
         this.chain = chain;
+        this.verifier = verifier;
         this.osSupport = osSupport;
         this.metrics = metrics;
         this.clock = clock;
@@ -73,18 +85,41 @@ public final class AuditWorkbook {
                     : range.from(), range.to(), null))));
         }
         LocalDateTime generatedAt = LocalDateTime.ofInstant(clock.instant(), zone).truncatedTo(ChronoUnit.SECONDS);
+        AuditVerification check = checkTrail(verifier, monitor, SHEETS.size(), "workbook");
         ChainHead head = chain.head();
         try (XlsxTableWriter writer = new XlsxTableWriter(target)) {
             SheetWriter out = new SheetWriter(writer, monitor, zone, SHEETS.size());
             Written written = jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ,
                     handle -> writeSheets(handle, out, range, today));
-            SummarySheet.write(writer, new SummarySheet.Header(request, range, generatedAt, zone, head), written.feeds(),
+            SummarySheet.write(writer, new SummarySheet.Header(request, range, generatedAt, zone, head, check), written.feeds(),
                     written.sheets());
             monitor.checkCancelled();
             monitor.progress(SHEETS.size(), SHEETS.size(), "Saving " + target.getFileName());
             writer.finish();
-            return new WorkbookResult(target, written.sheets(), head);
+            return new WorkbookResult(target, written.sheets(), head, check);
         }
+    }
+
+    /**
+     * Runs the check of 'audit verify' for a report and logs how long it took. Its progress shows
+     * as the first of {@code steps} steps of the report; cancelling the report cancels it.
+     */
+    public static AuditVerification checkTrail(AuditVerifier verifier, ProgressMonitor monitor, int steps, String report) {
+        long started = System.nanoTime();
+        AuditVerification check = verifier.verify(new ProgressMonitor() {
+            @Override
+            public void progress(long done, long total, String message) {
+                monitor.progress(0, steps, message);
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return monitor.isCancelled();
+            }
+        });
+        log.info("The audit trail check for the {} took {} ms over {} entries: {}", report, (System.nanoTime() - started) / 1_000_000,
+                check.databaseHead().entryCount(), check.outcome());
+        return check;
     }
 
     /**
@@ -98,14 +133,15 @@ public final class AuditWorkbook {
     public List<ControlEvidence> controlMapping(LocalDate from, LocalDate to) {
         WorkbookRange range = new WorkbookRange(from, to, clock.getZone());
         LocalDate today = LocalDate.now(clock);
+        List<OsSupport> osEntries = osSupport.list();
         return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, handle -> {
-            RecordSheets.Tally tally = RecordSheets.tally(handle, range);
+            RecordSheets.Tally tally = RecordSheets.tally(handle, range, SupportStatus.load(handle, osEntries, today));
             ControlMapping.Counts counts = new ControlMapping.Counts(tally.rows(), tally.openFindings(), tally.activeAcceptances(),
-                    feedImports(handle, range, false), feedImports(handle, range, true), lifecycleRecords(handle),
-                    unsupportedDevices(handle, today), controlTypes(handle));
+                    EvidenceSheets.feedImports(handle, range, ControlMapping.FEEDS),
+                    EvidenceSheets.feedImports(handle, range, ControlMapping.DISCLOSURES), tally.unsupportedDevices(), controlTypes(handle));
             return ControlMapping.rows(counts).stream()
                     .map(row -> new ControlEvidence(row.control().framework(), row.control().id(), row.control().title(), row.description(),
-                            row.sheet(), row.records()))
+                            row.sheet(), row.filter().describe(), row.records()))
                     .toList();
         });
     }
@@ -125,27 +161,33 @@ public final class AuditWorkbook {
     }
 
     private Written writeSheets(Handle handle, SheetWriter out, WorkbookRange range, LocalDate today) {
-        RecordSheets records = new RecordSheets(handle, out, range, today);
+        RecordSheets records = new RecordSheets(handle, out, range, today, SupportStatus.load(handle, osSupport.list(), today));
+        EvidenceSheets evidence = new EvidenceSheets(handle, out, range, today);
         Map<String, WorkbookResult.SheetCount> sheets = new LinkedHashMap<>();
-        long[] subsets = new long[2];
-        counted(out, sheets, records::inventory);
+        long[] subsets = new long[3];
+        counted(out, sheets, () -> subsets[2] = records.inventory());
         counted(out, sheets, () -> subsets[0] = records.findings());
         counted(out, sheets, records::patchLog);
+        counted(out, sheets, evidence::patchDecisions);
         counted(out, sheets, records::patchWindows);
         counted(out, sheets, records::vendorValidations);
         counted(out, sheets, records::controls);
         counted(out, sheets, () -> subsets[1] = records.acceptances());
+        counted(out, sheets, evidence::feedImports);
+        counted(out, sheets, evidence::supportDates);
         counted(out, sheets, records::auditTrail);
 
         Map<String, Long> rows = new LinkedHashMap<>();
         sheets.values().forEach(count -> rows.put(count.sheet(), count.rows()));
-        ControlMapping.Counts counts = new ControlMapping.Counts(rows, subsets[0], subsets[1], feedImports(handle, range, false),
-                feedImports(handle, range, true), lifecycleRecords(handle), unsupportedDevices(handle, today), controlTypes(handle));
+        ControlMapping.Counts counts = new ControlMapping.Counts(rows, subsets[0], subsets[1],
+                EvidenceSheets.feedImports(handle, range, ControlMapping.FEEDS),
+                EvidenceSheets.feedImports(handle, range, ControlMapping.DISCLOSURES), subsets[2], controlTypes(handle));
         counted(out, sheets, () -> {
             out.start(ControlMapping.SHEET, ControlMapping.HEADERS);
-            for (ControlMapping.Evidence evidence : ControlMapping.rows(counts)) {
-                out.add(List.of(evidence.control().framework(), evidence.control().id(), evidence.control().title(),
-                        evidence.description(), evidence.sheet(), evidence.records()));
+            out.writer().fixColumnWidths(ControlMapping.WIDTHS);
+            for (ControlMapping.Evidence row : ControlMapping.rows(counts)) {
+                out.add(List.of(row.control().framework(), row.control().id(), row.control().title(), row.description(), row.sheet(),
+                        row.filter().describe(), row.records()));
             }
         });
         return new Written(List.copyOf(sheets.values()), newestImports(handle, out));
@@ -159,43 +201,6 @@ public final class AuditWorkbook {
         List<String> names = writer.sheetNames();
         String sheet = names.get(before);
         sheets.put(sheet, new WorkbookResult.SheetCount(sheet, writer.rowsInSheet(), List.copyOf(names.subList(before + 1, names.size()))));
-    }
-
-    /** Counts the feed imports within the range: KEV, EPSS, CSAF and CVE files, or the disclosures (CSAF, CVE and entries by hand). */
-    private static long feedImports(Handle handle, WorkbookRange range, boolean disclosures) {
-        List<String> feeds = disclosures ? List.of(FeedKind.CSAF.word(), FeedKind.CVE.word(), FeedKind.MANUAL.word())
-                : List.of(FeedKind.KEV.word(), FeedKind.EPSS.word(), FeedKind.CSAF.word(), FeedKind.CVE.word());
-        return handle.createQuery("SELECT COUNT(*) FROM feed_import WHERE feed IN (<feeds>) AND imported_at >= :from AND imported_at < :to")
-                .bindList("feeds", feeds).bind("from", range.start()).bind("to", range.endExclusive()).mapTo(Long.class).one();
-    }
-
-    private static long lifecycleRecords(Handle handle) {
-        return handle.createQuery("SELECT (SELECT COUNT(*) FROM product_support) + (SELECT COUNT(*) FROM os_support)")
-                .mapTo(Long.class).one();
-    }
-
-    /**
-     * Counts the devices not retired whose product is past its recorded end of support, or whose
-     * operating system matches an entry past its end of support. Devices are grouped by their
-     * operating system name, so each distinct name is matched once.
-     */
-    private long unsupportedDevices(Handle handle, LocalDate today) {
-        List<OsSupport> entries = osSupport.list();
-        long[] unsupported = new long[1];
-        handle.createQuery("SELECT os_name, product_ended, COUNT(*) AS devices FROM (SELECT d.os_name,"
-                        + " CASE WHEN ps.end_of_support < :today THEN TRUE ELSE FALSE END AS product_ended"
-                        + " FROM device d LEFT JOIN product_support ps ON ps.product_id = d.product_id WHERE d.status <> 'RETIRED')"
-                        + " GROUP BY os_name, product_ended")
-                .bind("today", today)
-                .map((rs, ctx) -> {
-                    boolean ended = rs.getBoolean("product_ended") || OsSupportService.match(entries, rs.getString("os_name"))
-                            .map(entry -> entry.stateOn(today) == OsSupport.State.UNSUPPORTED).orElse(false);
-                    if (ended) {
-                        unsupported[0] += rs.getLong("devices");
-                    }
-                    return ended;
-                }).forEach(ignored -> { });
-        return unsupported[0];
     }
 
     private static List<ControlMapping.TypeCount> controlTypes(Handle handle) {

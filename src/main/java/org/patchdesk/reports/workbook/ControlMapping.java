@@ -5,16 +5,23 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import org.patchdesk.acceptance.AcceptanceState;
+import org.patchdesk.intel.FeedKind;
+import org.patchdesk.risk.FindingStatus;
+
 /**
  * The Control mapping sheet: for each NIST SP 800-53 Rev. 5 control and NIST CSF 2.0 subcategory
  * that an audit of medical device patching covers, the records in PatchDesk that evidence it,
- * the sheet that lists them, and how many there are. Compensating controls count under every
- * control and subcategory that the control type catalog maps their type to.
+ * the sheet that lists them, the filter on that sheet that leaves exactly those rows, and how many
+ * there are. Compensating controls count under every control and subcategory that the control
+ * type catalog maps their type to.
  */
 final class ControlMapping {
 
     static final String SHEET = "Control mapping";
-    static final List<String> HEADERS = List.of("Framework", "Control", "Title", "Evidence in PatchDesk", "Sheet", "Records");
+    static final List<String> HEADERS = List.of("Framework", "Control", "Title", "Evidence in PatchDesk", "Sheet", "Filter", "Records");
+    /** The widths of the columns, in characters, so that the sheet prints one page wide at a readable size. */
+    static final List<Integer> WIDTHS = List.of(20, 9, 28, 48, 20, 40, 8);
 
     static final String NIST = "NIST SP 800-53 Rev. 5";
     static final String CSF = "NIST CSF 2.0";
@@ -23,8 +30,8 @@ final class ControlMapping {
     record Control(String framework, String id, String title) {
     }
 
-    /** One row: a kind of record that evidences a control, where it is listed and how many there are. */
-    record Evidence(Control control, String description, String sheet, long records) {
+    /** One row: a kind of record that evidences a control, the sheet and filter that list them, and how many there are. */
+    record Evidence(Control control, String description, String sheet, SheetFilter filter, long records) {
     }
 
     /** A type of compensating control from the catalog, the controls and subcategories it maps to, and how many controls have it. */
@@ -33,7 +40,7 @@ final class ControlMapping {
 
     /** The figures the rows count, gathered while the workbook was written. */
     record Counts(Map<String, Long> sheetRows, long openFindings, long activeAcceptances, long feedImports, long disclosureImports,
-                  long lifecycleRecords, long unsupportedDevices, List<TypeCount> controlTypes) {
+                  long unsupportedDevices, List<TypeCount> controlTypes) {
 
         long rows(String sheet) {
             return sheetRows.getOrDefault(sheet, 0L);
@@ -73,7 +80,7 @@ final class ControlMapping {
             for (TypeCount type : counts.controlTypes()) {
                 if (type.mapped().contains(control.id())) {
                     rows.add(new Evidence(control, "Compensating controls of the type " + type.name(), RecordSheets.CONTROLS,
-                            type.controls()));
+                            SheetFilter.where("Type", SheetFilter.Test.IS_ONE_OF, type.name()), type.controls()));
                 }
             }
         }
@@ -89,15 +96,18 @@ final class ControlMapping {
         String requests = RecordSheets.VENDOR_VALIDATIONS;
         String acceptances = RecordSheets.ACCEPTANCES;
         String audit = RecordSheets.AUDIT_TRAIL;
-        String summary = SummarySheet.NAME;
+        String decisions = EvidenceSheets.PATCH_DECISIONS;
+        String feeds = EvidenceSheets.FEED_IMPORTS;
+        SheetFilter unsupported = SheetFilter.where("Status", SheetFilter.Test.IS_NOT, "Retired")
+                .and(RecordSheets.SUPPORT_STATUS, SheetFilter.Test.CONTAINS, SupportStatus.PAST);
         return switch (control.id()) {
             case "CM-8" -> List.of(evidence(control, "Devices with manufacturer, model, software, network and location data", inventory,
                     counts.rows(inventory)));
             case "RA-3" -> List.of(evidence(control, "Findings with their SSVC decision, priority and due date, and the CVSS, KEV, EPSS,"
                     + " exposure and human impact inputs behind them", findings, counts.rows(findings)));
             case "RA-5" -> List.of(
-                    evidence(control, "Imports of the KEV catalog, EPSS scores, CSAF advisories and CVE records within the range,"
-                            + " with the newest of each on the Summary", summary, counts.feedImports()),
+                    evidence(control, "Imports of the KEV catalog, EPSS scores, CSAF advisories and CVE records within the range",
+                            feeds, SheetFilter.where("Feed", SheetFilter.Test.IS_ONE_OF, titles(FEEDS)), counts.feedImports()),
                     evidence(control, "Findings that the imported vulnerabilities raised on devices", findings, counts.rows(findings)));
             case "RA-7" -> List.of(
                     evidence(control, "Risk acceptances with their risk statement, decision and signatures", acceptances,
@@ -107,19 +117,26 @@ final class ControlMapping {
             case "SI-2" -> List.of(
                     evidence(control, "Updates installed, failed, rolled back or deferred, with the days from vendor validation",
                             patchLog, counts.rows(patchLog)),
-                    evidence(control, "Requests to manufacturers to validate updates", requests, counts.rows(requests)));
+                    evidence(control, "Requests to manufacturers to validate updates", requests, counts.rows(requests)),
+                    evidence(control, "Decisions to deploy, defer or reject an update, with rationale and the approver's signature",
+                            decisions, counts.rows(decisions)));
             case "CM-3" -> List.of(
-                    evidence(control, "Patch windows with clinical approval, change ticket and CAB status", windows, counts.rows(windows)),
+                    evidence(control, "Patch windows with clinical approval, signed approvals and declines, change ticket and CAB"
+                            + " status", windows, counts.rows(windows)),
+                    evidence(control, "Signed decisions to deploy, defer or reject an update", decisions, counts.rows(decisions)),
                     evidence(control, "Audit entries recording each change, with old and new values", audit, counts.rows(audit)));
             case "CA-5" -> List.of(
-                    evidence(control, "Open findings, each with a decision and a due date", findings, counts.openFindings()),
-                    evidence(control, "Active risk acceptances, each with an end date", acceptances, counts.activeAcceptances()));
+                    evidence(control, "Open findings, each with a decision and a due date", findings,
+                            SheetFilter.where("Status", SheetFilter.Test.IS_ONE_OF, FindingStatus.OPEN.word()), counts.openFindings()),
+                    evidence(control, "Active risk acceptances, each with an end date", acceptances,
+                            SheetFilter.where("State", SheetFilter.Test.IS_ONE_OF, AcceptanceState.ACTIVE.label()),
+                            counts.activeAcceptances()));
             case "SA-22" -> List.of(evidence(control, "Devices in service whose product or operating system is past its recorded end"
-                    + " of support", inventory, counts.unsupportedDevices()));
+                    + " of support", inventory, unsupported, counts.unsupportedDevices()));
             case "ID.AM-08" -> List.of(
                     evidence(control, "Devices with status, status date and acquisition date", inventory, counts.rows(inventory)),
-                    evidence(control, "End-of-support dates recorded for products and operating systems", summary,
-                            counts.lifecycleRecords()));
+                    evidence(control, "End-of-support dates recorded for products and operating systems", EvidenceSheets.SUPPORT_DATES,
+                            counts.rows(EvidenceSheets.SUPPORT_DATES)));
             case "ID.RA-01" -> List.of(evidence(control, "Findings: vulnerabilities identified on devices", findings,
                     counts.rows(findings)));
             case "ID.RA-06" -> List.of(
@@ -130,19 +147,34 @@ final class ControlMapping {
                     evidence(control, "Risk acceptances: exceptions with an end date and signatures", acceptances,
                             counts.rows(acceptances)));
             case "ID.RA-08" -> List.of(
-                    evidence(control, "Imports of CSAF advisories and CVE records within the range", summary, counts.disclosureImports()),
+                    evidence(control, "Imports of CSAF advisories and CVE records, and vulnerabilities entered by hand from vendor"
+                            + " letters, within the range", feeds, SheetFilter.where("Feed", SheetFilter.Test.IS_ONE_OF, titles(DISCLOSURES)),
+                            counts.disclosureImports()),
                     evidence(control, "Vendor validation requests, with the day the manufacturer learned of a CVE and its advisory date",
                             requests, counts.rows(requests)));
             case "PR.PS-02" -> List.of(
                     evidence(control, "Updates recorded in the patch log", patchLog, counts.rows(patchLog)),
                     evidence(control, "Devices in service past the end of support of their product or operating system", inventory,
-                            counts.unsupportedDevices()));
+                            unsupported, counts.unsupportedDevices()));
             default -> List.of();
         };
     }
 
+    /** The feeds whose imports evidence vulnerability monitoring (RA-5). */
+    static final List<FeedKind> FEEDS = List.of(FeedKind.KEV, FeedKind.EPSS, FeedKind.CSAF, FeedKind.CVE);
+    /** The feeds whose imports are vulnerability disclosures received (ID.RA-08). */
+    static final List<FeedKind> DISCLOSURES = List.of(FeedKind.CSAF, FeedKind.CVE, FeedKind.MANUAL);
+
     private static Evidence evidence(Control control, String description, String sheet, long records) {
-        return new Evidence(control, description, sheet, records);
+        return new Evidence(control, description, sheet, SheetFilter.ALL, records);
+    }
+
+    private static Evidence evidence(Control control, String description, String sheet, SheetFilter filter, long records) {
+        return new Evidence(control, description, sheet, filter, records);
+    }
+
+    private static String[] titles(List<FeedKind> feeds) {
+        return feeds.stream().map(FeedKind::title).toArray(String[]::new);
     }
 
     /** Splits a comma-separated mapping column of the control type catalog; NULL maps to nothing. */

@@ -1,5 +1,6 @@
 package org.patchdesk.reports.workbook;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -17,11 +18,17 @@ public final class MetricRows {
     private MetricRows() {
     }
 
-    /** Returns one row per metric of {@code report}, under a section that names its range and department. */
+    /** The section of the metric rows on the Summary. */
+    static final String SECTION = "Metrics";
+
+    /** Returns a row naming the metrics' range and department, then one row per metric of {@code report}. */
     public static List<SummaryRow> of(MetricsReport report) {
         String department = report.query().department() == null ? "all departments" : report.query().department();
-        String section = "Metrics, " + report.query().from() + " to " + report.query().to() + ", " + department;
-        return report.metrics().stream().map(metric -> row(section, metric, report.patchWindowDays())).toList();
+        List<SummaryRow> rows = new ArrayList<>();
+        rows.add(new SummaryRow(SECTION, "Metrics range", report.query().from() + " to " + report.query().to() + ", " + department,
+                "Counts of open records describe " + report.asOf()));
+        report.metrics().forEach(metric -> rows.add(row(SECTION, metric, report.patchWindowDays())));
+        return rows;
     }
 
     private static SummaryRow row(String section, Metric metric, int windowDays) {
@@ -40,7 +47,7 @@ public final class MetricRows {
             case DAYS -> String.format(Locale.US, "days, over %,d measured", metric.denominator() == null ? 0 : metric.denominator());
         };
         String window = metric.key().contains("window") ? "; window " + windowDays + " days" : "";
-        return unit + window + "; key " + metric.key() + " (docs/metrics.md)";
+        return unit + window;
     }
 
     private static double round(double value) {

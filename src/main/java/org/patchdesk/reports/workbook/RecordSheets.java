@@ -8,24 +8,36 @@ import java.util.List;
 import java.util.Map;
 
 import org.jdbi.v3.core.Handle;
+import org.patchdesk.acceptance.AcceptanceReason;
+import org.patchdesk.acceptance.AcceptanceState;
+import org.patchdesk.acceptance.RiskDecision;
+import org.patchdesk.audit.AuditEntry;
+import org.patchdesk.audit.AuditRecordTypes;
 import org.patchdesk.audit.AuditRowMapper;
 import org.patchdesk.audit.AuditTrail;
 import org.patchdesk.controls.VerificationState;
+import org.patchdesk.inventory.ClinicalCriticality;
+import org.patchdesk.inventory.Device;
 import org.patchdesk.inventory.DeviceDao;
+import org.patchdesk.inventory.DeviceField;
 import org.patchdesk.inventory.DeviceRowMapper;
 import org.patchdesk.inventory.export.InventoryExportService;
 import org.patchdesk.patchlog.PatchOutcome;
 import org.patchdesk.risk.FindingStatus;
 import org.patchdesk.risk.ReviewFlag;
+import org.patchdesk.users.Role;
+import org.patchdesk.users.SignatureMeaning;
 import org.patchdesk.vendors.RequestStatus;
+import org.patchdesk.windows.CabStatus;
+import org.patchdesk.windows.WindowStatus;
+import org.patchdesk.windows.WindowType;
 
 /**
  * The record sheets of the audit workbook, each read by one streamed query in the caller's
- * transaction. States and types of windows and acceptances are written as the words the database
- * and the command line use, such as "awaiting-approval". Their enums are not used here, because
- * the acceptance and window packages print through this package, and importing them would make a
- * package cycle. Each method writes its sheet and returns how many of its rows a control in the
- * mapping counts apart, where it has such a subset.
+ * transaction. States, types, reasons and roles are written as the window shows them, such as
+ * "Awaiting clinical approval", not as the words the database stores. Each method writes its sheet
+ * and returns how many of its rows a control in the mapping counts apart, where it has such a
+ * subset.
  */
 final class RecordSheets {
 
@@ -49,7 +61,7 @@ final class RecordSheets {
 
     static final List<String> WINDOW_HEADERS = List.of("Window", "Title", "Starts", "Ends", "Department", "Location", "Type", "Status",
             "Devices", "Expected Downtime (min)", "Planned Actions", "Approved By", "Approver Role", "Approved At", "Approval Conditions",
-            "Change Ticket", "CAB Status", "CAB Date", "Outcome", "Closed At", "Closed By", "Reschedules");
+            "Change Ticket", "CAB Status", "CAB Date", "Outcome", "Closed At", "Closed By", "Reschedules", "Approval History");
 
     static final List<String> REQUEST_HEADERS = List.of("Request", "Manufacturer", "Model", "Update", "CVE", "Requested On", "Contact",
             "Status", "Status Date", "Responded On", "Days to Response", "Vendor Reference", "Response Notes", "Follow-up On",
@@ -64,24 +76,70 @@ final class RecordSheets {
             "Findings Held", "Controls", "Required Roles", "Submitted At", "Decided At", "Activated On", "Ended On", "Ended By", "End Note", "Renews",
             "Signatures");
 
+    /** The Inventory column that states whether a device's criticality is its own, its type's default or PatchDesk's fallback. */
+    static final String CRITICALITY_SOURCE = "Criticality Source";
+    /** The Inventory column with the end of support of the device's product and operating system. */
+    static final String SUPPORT_STATUS = "Support Status";
+
+    static final String OWN_CRITICALITY = "Device record";
+    static final String TYPE_CRITICALITY = "Device type default";
+    static final String FALLBACK_CRITICALITY = "PatchDesk fallback, none recorded";
+
+    /** The Audit trail column with the plain name of the record type, beside the stored type that 'audit export' filters by. */
+    static final String RECORD_KIND = "Record Kind";
+
     private final Handle handle;
     private final SheetWriter out;
     private final WorkbookRange range;
     private final LocalDate today;
+    private final SupportStatus support;
 
-    RecordSheets(Handle handle, SheetWriter out, WorkbookRange range, LocalDate today) {
+    RecordSheets(Handle handle, SheetWriter out, WorkbookRange range, LocalDate today, SupportStatus support) {
         this.handle = handle;
         this.out = out;
         this.range = range;
         this.today = today;
+        this.support = support;
     }
 
-    /** Writes every device, of every status, in asset tag order, with the columns of the inventory export. */
-    void inventory() {
-        out.start(INVENTORY, InventoryExportService.headers());
+    /** Returns the Inventory's headers: the columns of the inventory export, then the criticality source and the support status. */
+    static List<String> inventoryHeaders() {
+        List<String> headers = new ArrayList<>(InventoryExportService.headers());
+        headers.add(CRITICALITY_SOURCE);
+        headers.add(SUPPORT_STATUS);
+        return headers;
+    }
+
+    /**
+     * Writes every device, of every status, in asset tag order, with the columns of the inventory
+     * export, where the criticality comes from and the end of support of its product and operating
+     * system. Returns how many devices not retired are past an end of support.
+     */
+    long inventory() {
+        out.start(INVENTORY, inventoryHeaders());
         DeviceRowMapper devices = new DeviceRowMapper();
+        long[] unsupported = new long[1];
         out.stream(handle.createQuery(DeviceDao.SELECT + " ORDER BY d.asset_tag_key"),
-                (rs, ctx) -> InventoryExportService.cells(devices.map(rs, ctx)));
+                (rs, ctx) -> {
+                    Device device = devices.map(rs, ctx);
+                    String osName = rs.getString("os_name");
+                    Long productId = (Long) SheetWriter.number(rs, "product_id");
+                    if (!"RETIRED".equals(rs.getString("status")) && support.pastEnd(osName, productId)) {
+                        unsupported[0]++;
+                    }
+                    List<Object> row = InventoryExportService.cells(device);
+                    row.add(criticalitySource(device));
+                    row.add(support.describe(osName, productId));
+                    return row;
+                });
+        return unsupported[0];
+    }
+
+    private static String criticalitySource(Device device) {
+        if (device.values().get(DeviceField.CRITICALITY, ClinicalCriticality.class) != null) {
+            return OWN_CRITICALITY;
+        }
+        return device.typeDefaults().criticality() != null ? TYPE_CRITICALITY : FALLBACK_CRITICALITY;
     }
 
     /**
@@ -213,13 +271,21 @@ final class RecordSheets {
                 });
     }
 
-    /** Writes the patch windows that overlap the range, by start time. */
+    /**
+     * The windows of the Patch windows sheet: those that overlap the range, and those whose status
+     * changed within it, such as a future window whose approval was declined.
+     */
+    private static final String WINDOWS_IN_RANGE = "((w.starts_at < :to AND w.ends_at >= :from) OR EXISTS (SELECT 1 FROM"
+            + " patch_window_event e WHERE e.window_id = w.id AND e.occurred_at >= :from AND e.occurred_at < :to))";
+
+    /** Writes the patch windows that overlap the range or changed status within it, by start time. */
     void patchWindows() {
+        Map<Long, String> approvals = approvalHistory();
         out.start(PATCH_WINDOWS, WINDOW_HEADERS);
         out.stream(SheetWriter.bind(handle.createQuery("SELECT w.*,"
                         + " (SELECT COUNT(*) FROM patch_window_device wd WHERE wd.window_id = w.id) AS devices,"
                         + " (SELECT SUM(wd.downtime_minutes) FROM patch_window_device wd WHERE wd.window_id = w.id) AS downtime"
-                        + " FROM patch_window w WHERE w.starts_at < :to AND w.ends_at >= :from ORDER BY w.starts_at, w.id"), timeRange()),
+                        + " FROM patch_window w WHERE " + WINDOWS_IN_RANGE + " ORDER BY w.starts_at, w.id"), timeRange()),
                 (rs, ctx) -> {
                     List<Object> row = new ArrayList<>();
                     row.add(rs.getLong("id"));
@@ -228,8 +294,8 @@ final class RecordSheets {
                     row.add(out.time(rs, "ends_at"));
                     row.add(rs.getString("department"));
                     row.add(rs.getString("location"));
-                    row.add(rs.getString("window_type"));
-                    row.add(rs.getString("status"));
+                    row.add(WindowType.fromWord(rs.getString("window_type")).label());
+                    row.add(WindowStatus.fromWord(rs.getString("status")).label());
                     row.add(rs.getLong("devices"));
                     row.add(SheetWriter.number(rs, "downtime"));
                     row.add(rs.getString("planned_actions"));
@@ -238,14 +304,55 @@ final class RecordSheets {
                     row.add(out.time(rs, "approved_at"));
                     row.add(rs.getString("approval_conditions"));
                     row.add(rs.getString("change_ticket"));
-                    row.add(rs.getString("cab_status"));
+                    String cab = rs.getString("cab_status");
+                    row.add(cab == null ? null : CabStatus.fromWord(cab).label());
                     row.add(SheetWriter.date(rs, "cab_date"));
                     row.add(rs.getString("outcome_note"));
                     row.add(out.time(rs, "closed_at"));
                     row.add(rs.getString("closed_by"));
                     row.add(rs.getLong("reschedule_count"));
+                    row.add(approvals.get(rs.getLong("id")));
                     return row;
                 });
+    }
+
+    /**
+     * Returns, per window, its approvals and declined approvals, oldest first, one line each: the
+     * electronic signature with the signer's printed name, user name and roles, or the note of an
+     * approval typed before PatchDesk had user accounts.
+     */
+    private Map<Long, String> approvalHistory() {
+        Map<Long, String> history = new HashMap<>();
+        handle.createQuery("SELECT e.window_id, e.occurred_at, e.from_status, e.to_status, e.note, s.user_name, s.printed_name,"
+                        + " s.signer_roles, s.signed_at, s.meaning, s.comment FROM patch_window_event e"
+                        + " LEFT JOIN electronic_signature s ON s.id = e.signature_id"
+                        + " WHERE e.signature_id IS NOT NULL OR e.to_status = 'approved'"
+                        + " OR (e.from_status = 'awaiting-approval' AND e.to_status = 'proposed')"
+                        + " ORDER BY e.window_id, e.occurred_at, e.id")
+                .map((rs, ctx) -> {
+                    String text;
+                    if (rs.getString("user_name") != null) {
+                        String comment = rs.getString("comment");
+                        String meaning = SignatureMeaning.fromWord(rs.getString("meaning")) == SignatureMeaning.REJECTED
+                                ? "Approval declined" : "Approved";
+                        text = SheetWriter.MINUTES.format(out.time(rs, "signed_at")) + " " + meaning + ", signed by "
+                                + rs.getString("printed_name") + " (" + rs.getString("user_name") + ", " + rs.getString("signer_roles") + ")"
+                                + (comment == null || comment.isBlank() ? "" : ": " + comment);
+                    } else {
+                        String note = rs.getString("note");
+                        String change = "approved".equals(rs.getString("to_status")) ? "Approved" : "Approval declined";
+                        // The notes of typed approvals start with the change itself: "Approved by Alicia Gomez (...)".
+                        if (note != null && (note.startsWith("Approved") || note.startsWith("Approval"))) {
+                            change = note;
+                        } else if (note != null && !note.isBlank()) {
+                            change = change + ": " + note;
+                        }
+                        text = SheetWriter.MINUTES.format(out.time(rs, "occurred_at")) + " " + change;
+                    }
+                    history.merge(rs.getLong("window_id"), text, (first, second) -> first + "\n" + second);
+                    return text;
+                }).forEach(ignored -> { });
+        return history;
     }
 
     /** Writes the validation requests made by the range's last day that were open or closed during the range. */
@@ -329,7 +436,7 @@ final class RecordSheets {
                     String role = rs.getString("role");
                     String comment = rs.getString("comment");
                     String text = rs.getString("printed_name") + " (" + rs.getString("user_name") + ", " + rs.getString("signer_roles")
-                            + ") " + rs.getString("meaning") + (role == null ? " as a review" : " for the role " + role) + " on "
+                            + ") " + rs.getString("meaning") + (role == null ? " as a review" : " for the role " + Role.parse(role).label()) + " on "
                             + SheetWriter.MINUTES.format(out.time(rs, "signed_at"))
                             + (comment == null || comment.isBlank() ? "" : ": " + comment);
                     signatures.merge(rs.getLong("acceptance_id"), text, (first, second) -> first + "\n" + second);
@@ -347,21 +454,22 @@ final class RecordSheets {
                         + " AND COALESCE(a.ended_on, a.end_date) >= :firstDay ORDER BY a.start_date, a.id"), dayRange()),
                 (rs, ctx) -> {
                     long id = rs.getLong("id");
-                    String state = rs.getString("state");
-                    if (state.equals("active")) {
+                    AcceptanceState state = AcceptanceState.parse(rs.getString("state"));
+                    if (state == AcceptanceState.ACTIVE) {
                         active[0]++;
                     }
                     List<Object> row = new ArrayList<>();
                     row.add(id);
                     row.add(rs.getString("title"));
-                    row.add(state);
-                    row.add(rs.getString("reason"));
+                    row.add(state.label());
+                    row.add(AcceptanceReason.parse(rs.getString("reason")).label());
                     row.add(rs.getString("reason_detail"));
                     row.add(SheetWriter.date(rs, "replacement_date"));
                     row.add(rs.getString("risk_statement"));
                     row.add(rs.getLong("likelihood"));
                     row.add(rs.getLong("severity"));
-                    row.add(rs.getString("decision"));
+                    String decision = rs.getString("decision");
+                    row.add(decision == null ? null : RiskDecision.parse(decision).label());
                     row.add(rs.getString("requester_name") + " (" + rs.getString("requester") + ")");
                     row.add(SheetWriter.date(rs, "start_date"));
                     row.add(SheetWriter.date(rs, "end_date"));
@@ -370,7 +478,7 @@ final class RecordSheets {
                     row.add(rs.getLong("findings"));
                     row.add(rs.getLong("held"));
                     row.add(rs.getString("controls"));
-                    row.add(rs.getString("required_roles"));
+                    row.add(roleLabels(rs.getString("required_roles")));
                     row.add(out.time(rs, "submitted_at"));
                     row.add(out.time(rs, "decided_at"));
                     row.add(SheetWriter.date(rs, "activated_on"));
@@ -384,21 +492,46 @@ final class RecordSheets {
         return active[0];
     }
 
-    /** Writes the audit entries made within the range, oldest first, with the columns of the audit trail export. */
+    /** Returns the labels of the roles in a comma-separated list of role words, such as "HTM manager, InfoSec/CISO". */
+    private static String roleLabels(String words) {
+        if (words == null || words.isBlank()) {
+            return null;
+        }
+        return Role.labels(ControlMapping.split(words).stream().map(Role::parse).toList());
+    }
+
+    /** Returns the Audit trail's headers: those of the audit trail export, with the record kind after the record type. */
+    static List<String> auditHeaders() {
+        List<String> headers = new ArrayList<>(AuditTrail.EXPORT_HEADERS);
+        headers.add(headers.indexOf("Record Type") + 1, RECORD_KIND);
+        return headers;
+    }
+
+    /**
+     * Writes the audit entries made within the range, oldest first, with the columns of the audit
+     * trail export and the plain name of each record type. Values are left as the entry recorded them.
+     */
     void auditTrail() {
-        out.start(AUDIT_TRAIL, AuditTrail.EXPORT_HEADERS);
+        out.start(AUDIT_TRAIL, auditHeaders());
         AuditRowMapper entries = new AuditRowMapper();
+        int kindColumn = auditHeaders().indexOf(RECORD_KIND);
         out.stream(SheetWriter.bind(handle.createQuery("SELECT * FROM audit_entry WHERE occurred_at >= :from AND occurred_at < :to"
                         + " ORDER BY id"), timeRange()),
-                (rs, ctx) -> AuditTrail.exportRow(entries.map(rs, ctx), String.valueOf(rs.getString("entry_hash")), range.zone()));
+                (rs, ctx) -> {
+                    AuditEntry entry = entries.map(rs, ctx);
+                    List<Object> row = new ArrayList<>(AuditTrail.exportRow(entry, String.valueOf(rs.getString("entry_hash")), range.zone()));
+                    row.add(kindColumn, AuditRecordTypes.label(entry.recordType()));
+                    return row;
+                });
     }
 
     /**
      * Counts the rows each record sheet would hold, with the same selections as the methods that
-     * write them, and the subsets the control mapping counts apart: {@code openFindings} and
-     * {@code activeAcceptances}. Reads in the caller's transaction and writes nothing.
+     * write them, and the subsets the control mapping counts apart: {@code openFindings},
+     * {@code activeAcceptances} and {@code unsupportedDevices}. Reads in the caller's transaction and
+     * writes nothing.
      */
-    static Tally tally(Handle handle, WorkbookRange range) {
+    static Tally tally(Handle handle, WorkbookRange range, SupportStatus support) {
         Map<String, Object> times = Map.of("from", range.start(), "to", range.endExclusive());
         Map<String, Object> days = Map.of("firstDay", range.firstDay(), "lastDay", range.to());
         Map<String, Long> rows = new java.util.LinkedHashMap<>();
@@ -407,7 +540,7 @@ final class RecordSheets {
                 + " WHERE d.status <> 'RETIRED' AND f.status IN ('open', 'mitigated', 'risk_accepted')", Map.of()));
         rows.put(PATCH_LOG, count(handle, "SELECT COUNT(*) FROM patch_log_entry e WHERE e.performed_at >= :from AND e.performed_at < :to",
                 times));
-        rows.put(PATCH_WINDOWS, count(handle, "SELECT COUNT(*) FROM patch_window w WHERE w.starts_at < :to AND w.ends_at >= :from", times));
+        rows.put(PATCH_WINDOWS, count(handle, "SELECT COUNT(*) FROM patch_window w WHERE " + WINDOWS_IN_RANGE, times));
         rows.put(VENDOR_VALIDATIONS, count(handle, "SELECT COUNT(*) FROM validation_request r JOIN product p ON p.id = r.product_id"
                 + " JOIN manufacturer m ON m.id = p.manufacturer_id WHERE r.requested_on <= :lastDay"
                 + " AND (r.status IN ('requested', 'acknowledged') OR r.status_on >= :firstDay)", days));
@@ -420,11 +553,16 @@ final class RecordSheets {
         long open = count(handle, "SELECT COUNT(*) FROM finding f JOIN device d ON d.id = f.device_id"
                 + " WHERE d.status <> 'RETIRED' AND f.status = 'open'", Map.of());
         long active = count(handle, acceptances + " AND a.state = 'active'", days);
-        return new Tally(rows, open, active);
+        long[] unsupported = new long[1];
+        handle.createQuery("SELECT os_name, product_id FROM device WHERE status <> 'RETIRED'")
+                .map((rs, ctx) -> support.pastEnd(rs.getString(1), (Long) SheetWriter.number(rs, "product_id")))
+                .forEach(past -> unsupported[0] += past ? 1 : 0);
+        EvidenceSheets.tally(handle, range, rows);
+        return new Tally(rows, open, active, unsupported[0]);
     }
 
-    /** The rows of each record sheet, by name, and the open findings and active acceptances among them. */
-    record Tally(Map<String, Long> rows, long openFindings, long activeAcceptances) {
+    /** The rows of each record sheet, by name, and the open findings, active acceptances and unsupported devices among them. */
+    record Tally(Map<String, Long> rows, long openFindings, long activeAcceptances, long unsupportedDevices) {
     }
 
     private static long count(Handle handle, String sql, Map<String, Object> bindings) {

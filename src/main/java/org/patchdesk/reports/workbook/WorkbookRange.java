@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Map;
 
 /**
  * The days a workbook covers, both ends included, in the site's time zone. Without a first day the
@@ -28,6 +29,11 @@ record WorkbookRange(LocalDate from, LocalDate to, ZoneId zone) {
     /** Returns the start of the day after the last day: timestamps in the range are before it. */
     OffsetDateTime endExclusive() {
         return utc(to.plusDays(1).atStartOfDay(zone).toInstant());
+    }
+
+    /** Returns the bindings :from and :to of a query on a timestamp column: the start of the first day, and of the day after the last. */
+    Map<String, Object> times() {
+        return Map.of("from", start(), "to", endExclusive());
     }
 
     /** Returns the range in words, such as "2026-01-01 to 2026-12-04" or "from the first record to 2026-12-04". */

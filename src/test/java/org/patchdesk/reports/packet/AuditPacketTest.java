@@ -34,6 +34,9 @@ import org.patchdesk.governance.MetricsFixtures;
 import org.patchdesk.governance.MetricsQuery;
 import org.patchdesk.governance.MetricsReport;
 import org.patchdesk.governance.MetricsService;
+import org.patchdesk.acceptance.AcceptanceFixtures;
+import org.patchdesk.patchlog.DecisionToSign;
+import org.patchdesk.patchlog.PatchDecision;
 import org.patchdesk.reports.ReportDocument.Section;
 import org.patchdesk.testing.TestSites;
 import org.patchdesk.workspace.Services;
@@ -203,6 +206,85 @@ class AuditPacketTest {
             assertThat(pageText(document, 1)).contains("Klinikum Nürnberg™ Santé");
             assertThat(imagesOn(document.getPage(0))).isEqualTo(1);
         }
+    }
+
+    @Test
+    void coverAndFooterStatePassedCheck() throws IOException {
+        Path target = folder.resolve("packet.pdf");
+
+        PacketResult result = write(target);
+
+        assertThat(result.check().intact()).isTrue();
+        try (PDDocument document = Loader.loadPDF(target.toFile())) {
+            assertThat(pageText(document, 1)).contains("Audit trail check passed: " + String.format("%,d",
+                    result.check().databaseHead().entryCount()) + " entries");
+            for (int page = 1; page <= document.getNumberOfPages(); page++) {
+                assertThat(pageText(document, page)).as("page %d", page).contains("check passed");
+            }
+        }
+    }
+
+    @Test
+    void coverListsProblemsOfFailedCheck() throws IOException {
+        services.database().jdbi().useHandle(handle -> handle.execute("UPDATE device SET department = 'Laboratory'"
+                + " WHERE asset_tag = 'ICU-MON-1'"));
+        Path target = folder.resolve("packet.pdf");
+
+        PacketResult result = write(target);
+
+        assertThat(result.check().problems()).hasSize(1);
+        try (PDDocument document = Loader.loadPDF(target.toFile())) {
+            String cover = pageText(document, 1);
+            assertThat(cover).contains("Audit trail check FAILED: 1 problem", "Audit trail check FAILED: 1 problem. Records changed"
+                    + " outside PatchDesk appear in this packet with their changed values.", "1. Device ICU-MON-1");
+            assertThat(pageText(document, document.getNumberOfPages())).contains("check FAILED: 1 problem");
+        }
+    }
+
+    @Test
+    void coverCutsLongProblemList() {
+        List<org.patchdesk.audit.AuditProblem> problems = new java.util.ArrayList<>();
+        for (int i = 1; i <= 8; i++) {
+            problems.add(new org.patchdesk.audit.AuditProblem(org.patchdesk.audit.AuditProblem.Kind.RECORD_CHANGED, null, "device",
+                    (long) i, "D-" + i, "department", "ICU", "NICU", "Device D-" + i + " was changed outside PatchDesk"));
+        }
+        org.patchdesk.audit.AuditVerification check = new org.patchdesk.audit.AuditVerification(java.time.Instant.EPOCH,
+                services.auditChain().head(), null, 0, problems, List.of(), List.of());
+
+        List<String> lines = AuditPacket.problemLines(check);
+
+        assertThat(lines).hasSize(1 + AuditPacket.COVER_PROBLEMS + 1);
+        assertThat(lines.get(0)).startsWith("Audit trail check FAILED: 8 problems.");
+        assertThat(lines.get(AuditPacket.COVER_PROBLEMS)).isEqualTo("5. Device D-5 was changed outside PatchDesk");
+        assertThat(lines.get(lines.size() - 1)).startsWith("3 more;");
+    }
+
+    @Test
+    void patchDecisionsSectionNamesApprover() throws IOException {
+        long pump = services.devices().findByAssetTag("ICU-MON-1").orElseThrow().id();
+        services.patchLog().signDecision(new DecisionToSign(pump, null, "IntelliVue M.00.04", PatchDecision.Choice.DEFER,
+                "Philips has not validated it"), "mmanager", AcceptanceFixtures.password("mmanager"), TestSites.TECHNICIAN);
+        Path target = folder.resolve("packet.pdf");
+
+        PacketResult result = write(target);
+
+        int page = result.sections().stream().filter(section -> section.title().equals(AuditPacket.PATCH_DECISIONS)).findFirst()
+                .orElseThrow().page();
+        try (PDDocument document = Loader.loadPDF(target.toFile())) {
+            String decisions = pageText(document, page);
+            assertThat(decisions).contains("1 decision to deploy, defer or reject an update was made from 2026-01-01 to 2026-12-04");
+            assertThat(decisions).contains("2026-12-04 ICU-MON-1", "IntelliVue M.00.04", "Defer", "Morgan Manager",
+                    "(mmanager), HTM manager, signed electronically", "Philips has not validated it");
+        }
+    }
+
+    @Test
+    void packetNamesNoDocumentationFile() throws IOException {
+        Path target = folder.resolve("packet.pdf");
+
+        write(target);
+
+        assertThat(text(target)).doesNotContain("docs/", ".md");
     }
 
     @Test

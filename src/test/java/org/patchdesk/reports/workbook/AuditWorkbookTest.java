@@ -341,7 +341,7 @@ class AuditWorkbookTest {
         for (int i = 1; i <= mapping.getLastRowNum(); i++) {
             Row row = mapping.getRow(i);
             if (control.equals(row.getCell(1).getStringCellValue()) && sheet.equals(row.getCell(4).getStringCellValue())) {
-                return (long) row.getCell(5).getNumericCellValue();
+                return (long) row.getCell(ControlMapping.HEADERS.indexOf("Records")).getNumericCellValue();
             }
         }
         throw new AssertionError("No " + control + " row for the sheet " + sheet);
