@@ -12,8 +12,7 @@ import javafx.stage.Stage;
 
 /**
  * The PatchDesk icon on windows. The window manager picks the size it needs for the title bar,
- * the task bar and the window switcher; the images come from assets/icons, rendered from its SVG
- * drawings.
+ * the task bar and the window switcher. The images are rendered from the SVG drawings in assets/icons.
  */
 final class AppIcon {
 

@@ -38,7 +38,7 @@ class AppIconTest {
     }
 
     @Test
-    void dialogThatOpensBeforeTheMainWindowCarriesTheIcon(FxRobot robot) {
+    void startupDialogCarriesTheIcon(FxRobot robot) {
         AtomicReference<List<Image>> icons = new AtomicReference<>();
         robot.interact(() -> {
             Alert alert = AppIcon.apply(new Alert(Alert.AlertType.ERROR, "The data folder is in use."));
