@@ -105,10 +105,10 @@ public final class GuiLauncher {
      */
     private static Optional<User> signIn(UserService users) {
         if (!users.hasUsers()) {
-            return new FirstAdministratorDialog(users, Actor.operatingSystemUser()).showAndWait();
+            return AppIcon.apply(new FirstAdministratorDialog(users, Actor.operatingSystemUser())).showAndWait();
         }
-        return new SignInDialog(users, "Sign in to PatchDesk", "Sign in with your PatchDesk user name and password.", "", "Quit")
-                .showAndWait();
+        return AppIcon.apply(new SignInDialog(users, "Sign in to PatchDesk", "Sign in with your PatchDesk user name and password.", "",
+                "Quit")).showAndWait();
     }
 
     private static void uncaught(Thread thread, Throwable error) {
@@ -129,7 +129,7 @@ public final class GuiLauncher {
             });
             // A nested event loop inside the start-up runnable draws an empty window, so the alert waits for the next pulse.
             Platform.runLater(() -> {
-                Alert alert = new Alert(Alert.AlertType.ERROR, message);
+                Alert alert = AppIcon.apply(new Alert(Alert.AlertType.ERROR, message));
                 alert.setTitle("PatchDesk cannot start");
                 alert.setHeaderText(null);
                 alert.showAndWait();

@@ -171,6 +171,7 @@ final class InactivityLock {
         if (pane.getScene() != null) {
             dialog.initOwner(pane.getScene().getWindow());
         }
+        AppIcon.apply(dialog);
         dialog.showAndWait().ifPresent(user -> {
             onSwitch.accept(user);
             unlock();

@@ -189,6 +189,7 @@ public final class MainWindow implements InventoryView.InventoryActions {
         lock.guard(scene);
         stage.setScene(scene);
         stage.setTitle("PatchDesk");
+        AppIcon.apply(stage);
         lock.setMinutes(site.users().lockAfterMinutes());
         use(site);
         showBackupProblems(site);

@@ -75,6 +75,12 @@ class MainWindowUsersTest {
     }
 
     @Test
+    void windowCarriesTheApplicationIcon() {
+        assertThat(window.stage().getIcons()).extracting(image -> image.getWidth())
+                .containsExactly(16.0, 24.0, 32.0, 48.0, 64.0, 128.0, 256.0);
+    }
+
+    @Test
     void windowLocksAfterInactivityAndUnlocksWithThePassword(FxRobot robot) throws Exception {
         robot.interact(() -> window.lock().setIdleTime(Duration.millis(300)));
 
