@@ -3,6 +3,7 @@ package org.patchdesk.settings.ui;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.patchdesk.governance.MetricsService;
 import org.patchdesk.ui.DialogService;
 import org.patchdesk.users.UserService;
 import org.patchdesk.workspace.Services;
@@ -15,8 +16,8 @@ public final class SettingsPages {
     public static final String FEEDS = ScoringPage.FEEDS;
     public static final String APPROVALS = ApprovalsPage.TITLE;
     public static final String PATCH_WINDOWS = PatchWindowsPage.TITLE;
-    public static final String SECURITY = SecurityPage.TITLE;
-    public static final String METRICS = MetricsPage.TITLE;
+    public static final String SECURITY = "Security";
+    public static final String METRICS = "Metrics";
 
     private SettingsPages() {
     }
@@ -33,8 +34,26 @@ public final class SettingsPages {
         pages.add(ScoringPage.feeds(services.settings()));
         pages.add(new ApprovalsPage(services.acceptances()));
         pages.add(new PatchWindowsPage(services.windowRules()));
-        pages.add(new SecurityPage(siteUsers));
-        pages.add(new MetricsPage(services.metrics()));
+        pages.add(security(siteUsers));
+        pages.add(metrics(services.metrics()));
         return pages;
+    }
+
+    private static SettingsPage security(UserService users) {
+        return new WholeNumberPage(SECURITY, "Lock after", "lockMinutes",
+                "The window locks after this many minutes without keyboard or mouse input, and the signed-in user types their"
+                        + " password to go on. The setting belongs to the site database and applies to the demo data too.",
+                "minutes without input, 0 (never) to " + UserService.MAX_LOCK_MINUTES + ", default " + UserService.DEFAULT_LOCK_MINUTES,
+                users::lockAfterMinutes, UserService::checkLockMinutes, users::setLockAfterMinutes, users::lockRejection,
+                minutes -> minutes == 0 ? "Security: the window no longer locks by itself"
+                        : "Security: the window locks after " + minutes + " minutes without input");
+    }
+
+    private static SettingsPage metrics(MetricsService metrics) {
+        return new WholeNumberPage(METRICS, "Patch window", "windowDays",
+                "An install counts as on time when it is done within this many days of the vendor's validation of the patch.",
+                "days, 1 to " + MetricsService.MAX_WINDOW_DAYS + ", default " + MetricsService.DEFAULT_WINDOW_DAYS,
+                metrics::windowDays, MetricsService::checkWindowDays, metrics::setWindowDays, metrics::changeRejection,
+                days -> "Metrics: the patch window is " + days + " days");
     }
 }
