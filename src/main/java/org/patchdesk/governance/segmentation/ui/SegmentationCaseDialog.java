@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
@@ -196,13 +197,8 @@ public final class SegmentationCaseDialog {
             rows.add(new DecisionRow(decision, result.before().get(decision), result.after().get(decision)));
         }
         decisions.getItems().setAll(rows);
-        figures.setText(String.format(Locale.US, "Devices covered: %,d, of which %,d have %,d open findings.%n"
-                        + "Urgent findings: %,d leave immediate; %,d leave out-of-cycle.%n"
-                        + "KEV-exposed devices: %,d, with lower exposure for %,d.%n"
-                        + "Unpatchable devices: %,d, of which %,d would gain their first exposure-lowering control.",
-                result.devices(), result.devicesWithOpenFindings(), result.openFindings(), result.leavingImmediate(),
-                result.leavingOutOfCycle(), result.kevDevices(), result.kevDevicesLowered(), result.unpatchableDevices(),
-                result.gainingControl().size()));
+        figures.setText(result.figures().stream().map(figure -> figure.label() + ": " + figure.text() + ".")
+                .collect(Collectors.joining("\n")));
         assumptions.setText("Assumptions\n• " + String.join("\n• ", result.assumptions()));
         fitToContent();
     }

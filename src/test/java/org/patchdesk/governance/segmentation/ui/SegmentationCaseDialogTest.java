@@ -109,8 +109,9 @@ class SegmentationCaseDialogTest {
         TableView<SegmentationCaseDialog.DecisionRow> table = robot.lookup("#segDecisions").queryTableView();
         assertThat(table.getItems()).startsWith(new SegmentationCaseDialog.DecisionRow(org.patchdesk.risk.ssvc.Decision.IMMEDIATE, 1, 0),
                 new SegmentationCaseDialog.DecisionRow(org.patchdesk.risk.ssvc.Decision.OUT_OF_CYCLE, 0, 1));
-        assertThat(text(robot, "#segFigures")).contains("Urgent findings: 1 leave immediate; 0 leave out-of-cycle.")
-                .contains("KEV-exposed devices: 1, with lower exposure for 1.");
+        assertThat(text(robot, "#segFigures")).contains("Urgent findings: 1 leaves immediate; 0 leave out-of-cycle.")
+                .contains("KEV-exposed devices: 1 covered device has an open vulnerability in the CISA KEV catalog; the segmentation"
+                        + " lowers its exposure.");
         assertThat(text(robot, "#segAssumptions")).contains("Computed on 2026-12-04");
 
         Path pdf = folder.resolve("case-" + System.nanoTime() + ".pdf");
