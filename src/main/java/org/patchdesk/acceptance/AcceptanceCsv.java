@@ -14,8 +14,8 @@ import org.patchdesk.users.Role;
 
 /**
  * Writes risk acceptances as CSV: one row per acceptance, ISO dates, CRLF line ends. "Findings
- * Named" lists the findings chosen one by one; "Findings Held" lists those the acceptance keeps, or
- * kept, at risk accepted, which include every finding of a device in its scope.
+ * Named" lists the findings chosen one by one. "Findings Held" lists those the acceptance keeps, or
+ * kept, at risk accepted, including every finding of a device in its scope.
  */
 public final class AcceptanceCsv {
 

@@ -310,8 +310,8 @@ public final class DashboardView extends BorderPane {
 
     /**
      * Lets the points of a chart whose axis ends at its highest possible value, such as 100 %, draw
-     * whole: the plot area clips at the axis bounds, which would cut them in half. The plot content
-     * group is the only node with the style class "plot-content", and its parent carries the clip.
+     * whole: the plot area clips at the axis bounds, which would cut them in half. In JavaFX 21 the
+     * clip sits on the parent of the group with the style class "plot-content".
      */
     private static void drawPointsAtBounds(XYChart<?, ?> chart) {
         Node content = chart.lookup(".plot-content");

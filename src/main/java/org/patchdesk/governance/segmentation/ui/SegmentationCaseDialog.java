@@ -217,9 +217,9 @@ public final class SegmentationCaseDialog {
         Rectangle2D screen = Screen.getScreensForRectangle(window.getX(), window.getY(), window.getWidth(), window.getHeight()).stream()
                 .findFirst().orElse(Screen.getPrimary()).getVisualBounds();
         double viewportWidth = scroll.getViewportBounds().getWidth();
-        double wanted = content.prefHeight(viewportWidth > 0 ? viewportWidth : content.getPrefWidth());
+        double contentHeight = content.prefHeight(viewportWidth > 0 ? viewportWidth : content.getPrefWidth());
         double chrome = window.getHeight() - scroll.getViewportBounds().getHeight();
-        double height = Math.min(Math.max(window.getHeight(), wanted + chrome + 2), screen.getHeight());
+        double height = Math.min(Math.max(window.getHeight(), contentHeight + chrome + 2), screen.getHeight());
         window.setHeight(height);
         if (window.getY() + height > screen.getMaxY()) {
             window.setY(Math.max(screen.getMinY(), screen.getMaxY() - height));
