@@ -205,7 +205,8 @@ public final class SegmentationCaseDialog {
 
     /**
      * Grows the dialog to show the whole case, as far as the screen allows; the rest scrolls. The
-     * dialog keeps a larger size that the user chose.
+     * scroll pane's preferred viewport height carries the size, because a dialog window sizes
+     * itself to its scene again after a plain height change.
      */
     private void fitToContent() {
         Window window = scroll.getScene() == null ? null : scroll.getScene().getWindow();
@@ -219,10 +220,14 @@ public final class SegmentationCaseDialog {
         double viewportWidth = scroll.getViewportBounds().getWidth();
         double contentHeight = content.prefHeight(viewportWidth > 0 ? viewportWidth : content.getPrefWidth());
         double chrome = window.getHeight() - scroll.getViewportBounds().getHeight();
-        double height = Math.min(Math.max(window.getHeight(), contentHeight + chrome + 2), screen.getHeight());
-        window.setHeight(height);
-        if (window.getY() + height > screen.getMaxY()) {
-            window.setY(Math.max(screen.getMinY(), screen.getMaxY() - height));
+        double viewport = Math.min(contentHeight + 2, screen.getHeight() - chrome);
+        if (viewport <= scroll.getViewportBounds().getHeight()) {
+            return;
+        }
+        scroll.setPrefViewportHeight(viewport);
+        window.sizeToScene();
+        if (window.getY() + window.getHeight() > screen.getMaxY()) {
+            window.setY(Math.max(screen.getMinY(), screen.getMaxY() - window.getHeight()));
         }
     }
 
