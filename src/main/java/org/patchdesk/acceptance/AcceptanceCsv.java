@@ -12,11 +12,16 @@ import org.patchdesk.controls.DeviceRef;
 import org.patchdesk.controls.FindingRef;
 import org.patchdesk.users.Role;
 
-/** Writes risk acceptances as CSV: one row per acceptance, ISO dates, CRLF line ends. */
+/**
+ * Writes risk acceptances as CSV: one row per acceptance, ISO dates, CRLF line ends. "Findings
+ * Named" lists the findings chosen one by one. "Findings Held" lists those the acceptance keeps, or
+ * kept, at risk accepted, including every finding of a device in its scope.
+ */
 public final class AcceptanceCsv {
 
     public static final List<String> HEADERS = List.of("Number", "Title", "State", "Reason", "Likelihood", "Severity", "Residual Risk",
-            "Level", "Decision", "Requester", "Start Date", "End Date", "Days Left", "Devices", "Findings", "Required Roles", "Renews");
+            "Level", "Decision", "Requester", "Start Date", "End Date", "Days Left", "Devices", "Findings Named", "Findings Held", "Required Roles",
+            "Renews");
 
     private AcceptanceCsv() {
     }
@@ -33,6 +38,7 @@ public final class AcceptanceCsv {
                     state.holdsFindings() ? Long.toString(acceptance.daysLeft(today)) : "",
                     acceptance.devices().stream().map(DeviceRef::assetTag).collect(Collectors.joining(" ")),
                     acceptance.findings().stream().map(FindingRef::label).collect(Collectors.joining("; ")),
+                    acceptance.heldFindings().stream().map(FindingRef::label).collect(Collectors.joining("; ")),
                     Role.labels(acceptance.requiredRoles()), acceptance.previousId() == null ? "" : "RA-" + acceptance.previousId());
         }
         printer.flush();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.prefs.Preferences;
 
@@ -707,9 +708,10 @@ public final class MainWindow implements InventoryView.InventoryActions {
             WorkbookRequest request = new WorkbookRequest(current.siteName(), isDemo(), from, today, actor, List.of(), user.describe());
             AuditWorkbook workbook = current.auditWorkbook();
             ProgressDialog.show(stage, tasks.submit("Writing the audit workbook", monitor -> workbook.write(request, target, monitor),
-                    written -> dialogs.showInformation("Audit workbook written", "Wrote the audit workbook to " + written.file() + ": "
-                            + written.rows("Inventory") + " devices, " + written.rows("Findings") + " findings and "
-                            + written.rows("Audit trail") + " audit entries. Audit trail check: " + written.check().outcome() + "."),
+                    written -> dialogs.showInformation("Audit workbook written", String.format(Locale.US,
+                            "Wrote the audit workbook to %s: %,d devices, %,d findings and %,d audit entries. Audit trail check: %s.",
+                            written.file(), written.rows("Inventory"), written.rows("Findings"), written.rows("Audit trail"),
+                            written.check().outcome())),
                     error -> dialogs.showFailure("Audit workbook failed", "Writing " + target + " failed; no file was written.", error)));
         });
     }

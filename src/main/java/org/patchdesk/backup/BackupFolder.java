@@ -86,8 +86,9 @@ final class BackupFolder {
         return deleted;
     }
 
-    /** Copies a backup into another folder, through a temporary file. */
+    /** Copies a backup into another folder, creating the folder when missing, through a temporary file. */
     static Path copy(Path file, Path folder) throws IOException {
+        Files.createDirectories(folder);
         Path target = folder.resolve(file.getFileName());
         AtomicFiles.write(target, out -> Files.copy(file, out));
         return target;

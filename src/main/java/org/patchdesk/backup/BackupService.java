@@ -3,6 +3,7 @@ package org.patchdesk.backup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.InvalidPathException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -274,6 +275,7 @@ public final class BackupService {
     private static BackupResult write(Jdbi jdbi, BackupSettings settings, BackupReason reason, String createdBy, boolean demo, Clock clock,
                                       Consumer<String> problems) throws IOException {
         long started = System.nanoTime();
+        Files.createDirectories(settings.folder());
         Path file = BackupFolder.newFile(settings.folder(), clock.instant(), clock.getZone(), reason, demo);
         BackupManifest manifest = BackupArchive.write(jdbi, file, clock.instant(), createdBy, reason, demo);
         log.info("Wrote the {} backup {} ({}) in {} ms", reason.word(), file, manifest.auditHead().describe(),

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.patchdesk.acceptance.AcceptanceCsv;
@@ -88,17 +89,24 @@ final class AcceptancesCommand extends CommandGroup {
                 return;
             }
             List<List<String>> rows = new ArrayList<>();
-            rows.add(List.of("Number", "Title", "State", "Residual risk", "Start", "End", "Days left", "Devices", "Findings"));
+            rows.add(List.of("Number", "Title", "State", "Residual risk", "Start", "End", "Days left", "Devices", "Findings named",
+                    "Findings held"));
             for (RiskAcceptance acceptance : acceptances) {
                 AcceptanceState shown = acceptance.state(today, warningDays);
                 rows.add(List.of(acceptance.number(), acceptance.title(), shown.word(),
                         acceptance.level().label() + " (" + acceptance.likelihood() + " x " + acceptance.severity() + " = "
                                 + acceptance.residualScore() + ")", acceptance.startDate().toString(), acceptance.endDate().toString(),
                         shown.holdsFindings() ? Long.toString(acceptance.daysLeft(today)) : "",
-                        String.valueOf(acceptance.devices().size()), String.valueOf(acceptance.findings().size())));
+                        count(acceptance.devices().size()), count(acceptance.findings().size()), count(acceptance.heldFindings().size())));
             }
             TextTable.print(rows, out);
-            out.println(acceptances.size() + (acceptances.size() == 1 ? " risk acceptance" : " risk acceptances"));
+            out.println(count(acceptances.size()) + (acceptances.size() == 1 ? " risk acceptance" : " risk acceptances"));
+            out.println("Findings named are chosen one by one; findings held are those at risk accepted, which include every finding"
+                    + " of a device in scope.");
+        }
+
+        private static String count(int value) {
+            return String.format(Locale.US, "%,d", value);
         }
     }
 }

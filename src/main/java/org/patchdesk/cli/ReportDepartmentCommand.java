@@ -3,14 +3,13 @@ package org.patchdesk.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import org.patchdesk.common.AtomicFiles;
 import org.patchdesk.reports.department.DepartmentSummary;
 import org.patchdesk.reports.department.DepartmentSummaryPdf;
 import org.patchdesk.reports.department.DepartmentSummaryService;
-import org.patchdesk.windows.Departments;
 import org.patchdesk.workspace.Services;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,17 +49,13 @@ final class ReportDepartmentCommand implements Callable<Integer> {
         if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pdf")) {
             throw new ParameterException(spec.commandLine(), file + ": the file name must end in .pdf");
         }
+        AtomicFiles.requireFolder(file);
         if (days < 1 || days > DepartmentSummaryService.MAX_HORIZON_DAYS) {
             throw new ParameterException(spec.commandLine(), "--days " + days + ": use 1 to " + DepartmentSummaryService.MAX_HORIZON_DAYS);
         }
         Services services = context.services();
-        List<String> known = services.departmentSummaries().departments();
-        if (known.stream().noneMatch(name -> Departments.key(name).equals(Departments.key(department)))) {
-            throw new ParameterException(spec.commandLine(), "--department " + department + ": no device in the inventory has this"
-                    + " department; " + (known.isEmpty() ? "the inventory names no department yet" : "known departments: "
-                    + String.join(", ", known)));
-        }
-        DepartmentSummary summary = services.departmentSummaries().summarize(department, days);
+        String chosen = DepartmentOption.resolve(spec, department, services.departmentSummaries().departments());
+        DepartmentSummary summary = services.departmentSummaries().summarize(chosen, days);
         DepartmentSummaryPdf.write(summary, services.reportSite(), context.printedBy().name(), file);
         PrintWriter out = spec.commandLine().getOut();
         out.println("Wrote the " + summary.department() + " summary to " + file + ": " + count(summary.windows().size(), "patch window")
@@ -71,6 +66,6 @@ final class ReportDepartmentCommand implements Callable<Integer> {
     }
 
     private static String count(int count, String noun) {
-        return count + " " + (count == 1 ? noun : noun + "s");
+        return String.format(Locale.US, "%,d %s", count, count == 1 ? noun : noun + "s");
     }
 }

@@ -17,13 +17,13 @@ import org.patchdesk.workspace.Services;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "metrics", mixinStandardHelpOptions = true,
         description = {"Prints every governance metric for a date range, for the site or one department.",
-                "Without --from and --to, the 12 months that end today. Both days are included. The definitions are in"
+                "Without --from, the 12 months that end on the last day; without --to, the range ends today. Both days are included. The definitions are in"
                         + " docs/metrics.md."})
 final class ReportMetricsCommand implements Callable<Integer> {
 
@@ -34,11 +34,8 @@ final class ReportMetricsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--from", paramLabel = "DATE", description = "First day, as YYYY-MM-DD (default: a year before --to, plus one day).")
-    LocalDate from;
-
-    @Option(names = "--to", paramLabel = "DATE", description = "Last day, as YYYY-MM-DD (default: today).")
-    LocalDate to;
+    @Mixin
+    ReportRangeOptions range;
 
     @Option(names = "--department", paramLabel = "NAME", description = "Only this department, as the inventory spells it (case is ignored).")
     String department;
@@ -53,17 +50,13 @@ final class ReportMetricsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        LocalDate last = to == null ? LocalDate.now(context.clock()) : to;
-        LocalDate first = from == null ? last.minusYears(1).plusDays(1) : from;
-        if (last.isBefore(first)) {
-            throw new ParameterException(spec.commandLine(), "--to " + last + " is before --from " + first);
-        }
+        LocalDate today = LocalDate.now(context.clock());
+        ReportRangeOptions.Range typed = range.checked(today);
+        LocalDate last = typed.last() == null ? today : typed.last();
+        LocalDate first = typed.first() == null ? last.minusYears(1).plusDays(1) : typed.first();
         Services services = context.services();
-        if (department != null && services.metrics().departments().stream().noneMatch(name -> name.equalsIgnoreCase(department.strip()))) {
-            throw new ParameterException(spec.commandLine(), "--department " + department + ": no device in service belongs to it;"
-                    + " departments: " + String.join(", ", services.metrics().departments()));
-        }
-        MetricsReport report = services.metrics().compute(new MetricsQuery(first, last, department));
+        String chosen = department == null ? null : DepartmentOption.resolve(spec, department, services.metrics().departments());
+        MetricsReport report = services.metrics().compute(new MetricsQuery(first, last, chosen));
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.csv) {
             printCsv(report, out);

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import org.patchdesk.common.AtomicFiles;
 import org.patchdesk.common.ProgressMonitor;
 import org.patchdesk.reports.ReportDocument.Section;
 import org.patchdesk.reports.packet.PacketRequest;
@@ -44,9 +45,12 @@ final class ReportPacketCommand implements Callable<Integer> {
         if (!target.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pdf")) {
             throw new ParameterException(spec.commandLine(), "The packet file must end in .pdf: " + target);
         }
-        LocalDate first = range.first();
-        LocalDate last = range.last();
-        PacketResult result = context.services().auditPacket().write(new PacketRequest(first, last, context.printedBy(), context.printedByDescription()), target,
+        AtomicFiles.requireFolder(target);
+        ReportRangeOptions.Range days = range.checked(LocalDate.now(context.clock()));
+        LocalDate first = days.first();
+        LocalDate last = days.last();
+        PacketResult result = context.services().auditPacket().write(new PacketRequest(first, last, context.printedBy(),
+                context.printedByDescription()), target,
                 ProgressMonitor.NONE);
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.US, "Wrote the audit packet to %s: %d pages%n", target, result.pages());

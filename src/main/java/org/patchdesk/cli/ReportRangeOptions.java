@@ -9,11 +9,15 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code --from} and {@code --to} options of the reports that cover the records from the first
- * one: without {@code --from} the range starts at the first record, without {@code --to} it ends
- * today, and both days are included.
+ * The {@code --from} and {@code --to} options of the reports. Both days are included, and neither
+ * may be after today, because a report describes recorded work: a range that runs into the future
+ * would print as if the future days had been covered. Each command chooses the defaults.
  */
 final class ReportRangeOptions {
+
+    /** The days a user typed, either of them null when its option is not given. */
+    record Range(LocalDate first, LocalDate last) {
+    }
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
@@ -24,23 +28,26 @@ final class ReportRangeOptions {
     @Option(names = "--to", paramLabel = "DATE", description = "Last day of the range, as YYYY-MM-DD (default: today).")
     String to;
 
-    /** Returns the first day, or null for the first record. */
-    LocalDate first() {
-        return checked()[0];
-    }
-
-    /** Returns the last day, or null for today. */
-    LocalDate last() {
-        return checked()[1];
-    }
-
-    private LocalDate[] checked() {
+    /**
+     * Returns the typed days, checked against each other and against today.
+     *
+     * @throws ParameterException when a day is not a date, is after today, or {@code --to} is before {@code --from}
+     */
+    Range checked(LocalDate today) {
         LocalDate first = date("--from", from);
         LocalDate last = date("--to", to);
+        if (first != null && first.isAfter(today)) {
+            throw new ParameterException(spec.commandLine(), "--from " + first + " is after today, " + today
+                    + "; reports describe the past");
+        }
+        if (last != null && last.isAfter(today)) {
+            throw new ParameterException(spec.commandLine(), "--to " + last + " is after today, " + today
+                    + "; reports describe the past, so leave out --to to end the range today");
+        }
         if (first != null && last != null && last.isBefore(first)) {
             throw new ParameterException(spec.commandLine(), "--to " + last + " is before --from " + first);
         }
-        return new LocalDate[] {first, last};
+        return new Range(first, last);
     }
 
     private LocalDate date(String option, String text) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import org.patchdesk.common.AtomicFiles;
 import org.patchdesk.governance.segmentation.SegmentationCase;
 import org.patchdesk.governance.segmentation.SegmentationCasePdf;
 import org.patchdesk.governance.segmentation.SegmentationCriteria;
@@ -56,8 +57,9 @@ final class ReportSegmentationCommand implements Callable<Integer> {
         if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pdf")) {
             throw new ParameterException(spec.commandLine(), file + ": the file name must end in .pdf");
         }
-        SegmentationCriteria criteria = criteria();
+        AtomicFiles.requireFolder(file);
         Services services = context.services();
+        SegmentationCriteria criteria = criteria(services);
         SegmentationCase result = services.segmentationCases().compute(criteria);
         SegmentationCasePdf.write(result, services.reportSite(), context.printedBy().name(), file);
 
@@ -77,7 +79,7 @@ final class ReportSegmentationCommand implements Callable<Integer> {
         return CommandLineRunner.EXIT_DONE;
     }
 
-    private SegmentationCriteria criteria() {
+    private SegmentationCriteria criteria(Services services) {
         SystemExposure target;
         try {
             target = SystemExposure.fromWord(exposure);
@@ -85,7 +87,9 @@ final class ReportSegmentationCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--exposure '" + exposure + "' is not a System Exposure; use small or controlled");
         }
         try {
-            return new SegmentationCriteria(department, deviceType, product, target);
+            String chosen = department == null ? null
+                    : DepartmentOption.resolve(spec, department, services.segmentationCases().choices().departments());
+            return new SegmentationCriteria(chosen, deviceType, product, target);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

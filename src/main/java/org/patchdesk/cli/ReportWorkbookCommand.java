@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import org.patchdesk.common.AtomicFiles;
 import org.patchdesk.common.ProgressMonitor;
 import org.patchdesk.reports.workbook.WorkbookRequest;
 import org.patchdesk.reports.workbook.WorkbookResult;
@@ -45,8 +46,10 @@ final class ReportWorkbookCommand implements Callable<Integer> {
         if (!target.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
             throw new ParameterException(spec.commandLine(), "The workbook file must end in .xlsx: " + target);
         }
-        LocalDate first = range.first();
-        LocalDate last = range.last();
+        AtomicFiles.requireFolder(target);
+        ReportRangeOptions.Range days = range.checked(LocalDate.now(context.clock()));
+        LocalDate first = days.first();
+        LocalDate last = days.last();
         Services services = context.services();
         WorkbookRequest request = new WorkbookRequest(services.siteName(), services.isDemo(), first, last, context.printedBy(), List.of(),
                 context.printedByDescription());

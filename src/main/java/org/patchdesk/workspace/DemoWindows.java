@@ -132,7 +132,7 @@ final class DemoWindows {
                         .vendorReference() + ")", x2, 45, null, CabStatus.NOT_SUBMITTED);
         WindowService windows = demo.windows();
         windows.submitForApproval(id, actor);
-        windows.approve(id, "Renee Park, RN", "Emergency Department nurse manager", "Swap in the spare module before starting", actor);
+        windows.approve(id, "Renee Park, RN", device.department() + " nurse manager", "Swap in the spare module before starting", actor);
         List<String> fixed = demo.patchLog().openFindings(device.deviceId()).stream().map(row -> row.finding().cveId()).toList();
         NewLogEntry entry = new NewLogEntry(device.deviceId(), "IntelliVue X2 software update", null, "M.00.03", at(day, 15, 10),
                 "Alex Kim (biomed)", PatchOutcome.INSTALLED, null, fixed, null, request.get().id(), null, null);

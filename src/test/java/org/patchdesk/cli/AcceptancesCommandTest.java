@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.patchdesk.acceptance.AcceptanceCsv;
+import org.patchdesk.controls.FindingRef;
 import org.patchdesk.acceptance.AcceptanceFixtures;
 import org.patchdesk.acceptance.RiskAcceptance;
 import org.patchdesk.acceptance.RiskAcceptanceService;
@@ -75,6 +76,24 @@ class AcceptancesCommandTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("RA-" + activeId).contains("expiring").contains("Low (2 x 3 = 6)")
                 .contains("RA-" + draftId).contains("draft").contains("High (4 x 4 = 16)").contains("2 risk acceptances");
+    }
+
+    @Test
+    void deviceScopedAcceptanceShowsFindingsHeld() throws Exception {
+        List<String> held;
+        try (Services services = TestSites.open(folder.resolve("data"))) {
+            held = services.acceptances().get(activeId).orElseThrow().heldFindings().stream().map(FindingRef::label).toList();
+        }
+
+        Run table = run(TestSites.CLOCK, "acceptances", "list", "--state", "expiring");
+        Run listed = run(TestSites.CLOCK, "acceptances", "list", "--state", "expiring", "--format", "csv");
+
+        assertThat(held).isNotEmpty();
+        assertThat(table.out()).containsPattern("(?m)^RA-" + activeId + " .* 1 +0 +" + held.size() + " *$")
+                .contains("Findings named").contains("Findings held");
+        CSVRecord record = csv(listed.out()).get(0);
+        assertThat(record.get("Findings Named")).isEmpty();
+        assertThat(record.get("Findings Held")).isEqualTo(String.join("; ", held));
     }
 
     @Test

@@ -69,7 +69,7 @@ class ReportCommandTest {
                 .parse(new StringReader(run.out())).getRecords();
         CSVRecord open = rows.stream().filter(row -> row.get("Key").equals("open_findings")).findFirst().orElseThrow();
         assertThat(open.get("Value")).isEqualTo("2");
-        assertThat(open.get("Department")).isEqualTo("icu");
+        assertThat(open.get("Department")).isEqualTo("ICU");
         assertThat(open.get("From")).isEqualTo("2026-01-01");
         CSVRecord complete = rows.stream().filter(row -> row.get("Key").equals("inventory_complete")).findFirst().orElseThrow();
         assertThat(complete.get("Value")).isEqualTo("100");
@@ -98,7 +98,7 @@ class ReportCommandTest {
         Run run = run("report", "metrics", "--department", "Oncology");
 
         assertThat(run.exitCode()).isEqualTo(CommandLineRunner.EXIT_USAGE);
-        assertThat(run.err()).contains("--department Oncology: no device in service belongs to it; departments: ICU, NICU");
+        assertThat(run.err()).contains("--department 'Oncology' is not a department of the inventory; departments: ICU, NICU");
     }
 
     @Test

@@ -79,8 +79,7 @@ class ReportDepartmentCommandTest {
         Run run = run("report", "department", "--department", "Burn Unit", folder.resolve("burn.pdf").toString());
 
         assertThat(run.exitCode()).isEqualTo(CommandLineRunner.EXIT_USAGE);
-        assertThat(run.err()).startsWith("--department Burn Unit: no device in the inventory has this department; known departments:"
-                + " ICU, NICU");
+        assertThat(run.err()).startsWith("--department 'Burn Unit' is not a department of the inventory; departments: ICU, NICU");
         assertThat(folder.resolve("burn.pdf")).doesNotExist();
     }
 

@@ -97,8 +97,8 @@ class ReportSegmentationCommandTest {
         assertThat(none.err()).startsWith("Choose the devices to segment");
         assertThat(typo.exitCode()).isEqualTo(2);
         assertThat(typo.err()).startsWith("--exposure 'tiny' is not a System Exposure; use small or controlled");
-        assertThat(unknown.exitCode()).isEqualTo(1);
-        assertThat(unknown.err()).startsWith("No in-service device has the department 'Cardiology'. Departments: ICU");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).startsWith("--department 'Cardiology' is not a department of the inventory; departments: ICU");
         assertThat(pdf).doesNotExist();
     }
 }

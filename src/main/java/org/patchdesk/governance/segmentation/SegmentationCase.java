@@ -122,26 +122,22 @@ public record SegmentationCase(SegmentationCriteria criteria, LocalDate date, Zo
             return "The answer: these devices have no open findings today, so no patching decision changes.";
         }
         StringBuilder text = new StringBuilder("The answer: ");
-        int immediate = leavingImmediate();
-        int outOfCycle = leavingOutOfCycle();
-        if (immediate == 0 && outOfCycle == 0) {
-            text.append("no finding leaves the immediate or out-of-cycle decisions. ");
-        } else {
-            text.append(count(immediate, "finding", "findings")).append(" would no longer need immediate patching, and ")
-                    .append(count(outOfCycle, "finding", "findings"))
-                    .append(" would move from out-of-cycle to the scheduled patch cycle or later. ");
-        }
-        String lowered = "The segmentation lowers the System Exposure of " + number(findingsLowered()) + " of the "
-                + count(openFindings(), "open finding", "open findings");
-        if (findingsLowered() == 0) {
-            text.append("Their exposure is already ").append(criteria.target() == SystemExposure.SMALL ? "small"
-                    : "controlled or small").append(", so the segmentation changes no decision.");
+        text.append(urgentChange()).append(' ');
+        int loweredCount = findingsLowered();
+        String lowered = "The segmentation lowers the System Exposure of " + (loweredCount < openFindings()
+                ? number(loweredCount) + " of the " + count(openFindings(), "open finding", "open findings")
+                : openFindings() == 1 ? "the open finding" : "all " + count(openFindings(), "open finding", "open findings"));
+        if (loweredCount == 0) {
+            text.append(openFindings() == 1 ? "Its" : "Their").append(" exposure is already ")
+                    .append(criteria.target() == SystemExposure.SMALL ? "small" : "controlled or small")
+                    .append(", so the segmentation changes no decision.");
         } else if (findingsChangingDecision() == 0) {
-            text.append(lowered).append(", but the SSVC table gives none of them another decision: their exploitation, automatable"
-                    + " and human impact values keep the same decision at the lower exposure.");
+            text.append(lowered).append(loweredCount == 1 ? ", but the SSVC table gives it the same decision"
+                    : ", but the SSVC table gives none of them another decision").append(": exploitation, automatable and human"
+                    + " impact keep the same decision at the lower exposure.");
         } else {
-            text.append(lowered).append(" and changes the decision of ").append(number(findingsChangingDecision()))
-                    .append('.');
+            text.append(lowered).append(" and so changes the decision of ")
+                    .append(count(findingsChangingDecision(), "finding", "findings")).append('.');
         }
         if (!gainingControl.isEmpty()) {
             text.append(" It would also be the first exposure-lowering control for ")
@@ -149,6 +145,84 @@ public record SegmentationCase(SegmentationCriteria criteria, LocalDate date, Zo
                     .append(" that cannot be patched.");
         }
         return text.toString();
+    }
+
+    /** The label of the figure on unpatchable devices, after which the printed case names the devices. */
+    public static final String UNPATCHABLE_FIGURE = "Unpatchable devices";
+
+    /** One line of the case's figures, such as "KEV-exposed devices" and its sentence. */
+    public record Figure(String label, String text) {
+    }
+
+    /**
+     * Returns the sentence on the findings that leave the immediate and out-of-cycle decisions,
+     * naming only the moves that happen and saying so when no finding is urgent today.
+     */
+    String urgentChange() {
+        int urgentNow = before().get(Decision.IMMEDIATE) + before().get(Decision.OUT_OF_CYCLE);
+        int immediate = leavingImmediate();
+        int outOfCycle = leavingOutOfCycle();
+        if (urgentNow == 0) {
+            return "none of the open findings is immediate or out-of-cycle today, so none can become less urgent.";
+        }
+        if (immediate == 0 && outOfCycle == 0) {
+            return urgentNow == 1 ? "the one immediate or out-of-cycle finding keeps its decision."
+                    : "all " + number(urgentNow) + " immediate or out-of-cycle findings keep their decisions.";
+        }
+        List<String> moves = new ArrayList<>();
+        if (immediate > 0) {
+            moves.add(count(immediate, "finding", "findings") + " would no longer need immediate patching");
+        }
+        if (outOfCycle > 0) {
+            moves.add(count(outOfCycle, "finding", "findings") + " would move from out-of-cycle to the scheduled patch cycle or later");
+        }
+        return String.join(", and ", moves) + ".";
+    }
+
+    /** Returns the figures of the case as label and sentence, for the dialog and the printed case. */
+    public List<Figure> figures() {
+        List<Figure> lines = new ArrayList<>();
+        int withFindings = devicesWithOpenFindings();
+        lines.add(new Figure("Devices covered", number(devices) + (devices == 0 ? "" : withFindings == 0 ? ", none with an open finding"
+                : ", of which " + number(withFindings) + (withFindings == 1 ? " has " : " have ")
+                + count(openFindings(), "open finding", "open findings"))));
+        lines.add(new Figure("Urgent findings", urgentFigure()));
+        lines.add(new Figure("KEV-exposed devices", kevFigure()));
+        int unpatchable = unpatchableDevices;
+        int gaining = gainingControl.size();
+        lines.add(new Figure(UNPATCHABLE_FIGURE, unpatchable == 0 ? "none covered"
+                : number(unpatchable) + " covered; " + (gaining == 0 ? "none would gain its first exposure-lowering control"
+                : (gaining == unpatchable && gaining > 1 ? "all " : "") + number(gaining)
+                + (gaining == 1 ? " would gain its" : " would gain their") + " first exposure-lowering control")));
+        return lines;
+    }
+
+    private String urgentFigure() {
+        int immediate = leavingImmediate();
+        int outOfCycle = leavingOutOfCycle();
+        if (immediate == 0 && outOfCycle == 0) {
+            return before().get(Decision.IMMEDIATE) + before().get(Decision.OUT_OF_CYCLE) == 0 ? "none today"
+                    : "none leaves immediate or out-of-cycle";
+        }
+        return number(immediate) + (immediate == 1 ? " leaves" : " leave") + " immediate; " + number(outOfCycle)
+                + (outOfCycle == 1 ? " leaves" : " leave") + " out-of-cycle";
+    }
+
+    private String kevFigure() {
+        int kev = kevDevices();
+        int lowered = kevDevicesLowered();
+        if (kev == 0) {
+            return "no covered device has an open vulnerability in the CISA KEV catalog";
+        }
+        String exposed = count(kev, "covered device has", "covered devices have") + " an open vulnerability in the CISA KEV catalog; ";
+        if (lowered == 0) {
+            return exposed + "the segmentation does not lower " + (kev == 1 ? "its exposure" : "the exposure of any of them");
+        }
+        if (lowered == kev) {
+            return exposed + "the segmentation lowers " + (kev == 1 ? "its exposure" : kev == 2 ? "the exposure of both"
+                    : "the exposure of all of them");
+        }
+        return exposed + "the segmentation lowers the exposure of " + number(lowered) + " of them";
     }
 
     /** Returns what the figures assume, one plain sentence each, for the dialog and the printed case. */

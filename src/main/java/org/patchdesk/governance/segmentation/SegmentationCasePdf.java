@@ -93,17 +93,10 @@ public final class SegmentationCasePdf {
 
     private static List<KeyValue> figures(SegmentationCase segmentationCase) {
         List<KeyValue> lines = new ArrayList<>();
-        lines.add(KeyValue.of("Devices covered", number(segmentationCase.devices()) + ", of which "
-                + number(segmentationCase.devicesWithOpenFindings()) + " have " + SegmentationCase.count(segmentationCase.openFindings(),
-                "open finding", "open findings")));
-        lines.add(KeyValue.of("Urgent findings", number(segmentationCase.leavingImmediate()) + " leave immediate; "
-                + number(segmentationCase.leavingOutOfCycle()) + " leave out-of-cycle"));
-        lines.add(KeyValue.of("KEV-exposed devices", number(segmentationCase.kevDevices()) + " covered devices have an open"
-                + " vulnerability in the CISA KEV catalog; the segmentation lowers the exposure of "
-                + number(segmentationCase.kevDevicesLowered()) + " of them"));
-        lines.add(KeyValue.of("Unpatchable devices", number(segmentationCase.unpatchableDevices()) + " covered; "
-                + number(segmentationCase.gainingControl().size()) + " would gain their first exposure-lowering control"
-                + named(segmentationCase)));
+        for (SegmentationCase.Figure figure : segmentationCase.figures()) {
+            String text = figure.label().equals(SegmentationCase.UNPATCHABLE_FIGURE) ? figure.text() + named(segmentationCase) : figure.text();
+            lines.add(KeyValue.of(figure.label(), text));
+        }
         return lines;
     }
 

@@ -3,6 +3,7 @@ package org.patchdesk.governance.ui;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -94,7 +95,8 @@ public final class DashboardView extends BorderPane {
     private final Label status = new Label();
     private final ProgressIndicator loading = new ProgressIndicator();
     private final TilePane tiles = new TilePane(10, 10);
-    private final LineChart<String, Number> shareChart = new LineChart<>(new CategoryAxis(), new NumberAxis(0, 100, 10));
+    /** Labels every 20 %, because at every 10 % the axis drops labels that have no room on a small screen. */
+    private final LineChart<String, Number> shareChart = new LineChart<>(new CategoryAxis(), new NumberAxis(0, 100, 20));
     private final LineChart<String, Number> countChart = new LineChart<>(new CategoryAxis(), new NumberAxis());
     private final BarChart<String, Number> departmentChart = new BarChart<>(new CategoryAxis(), new NumberAxis());
     private final BarChart<Number, String> patchabilityChart = new BarChart<>(new NumberAxis(), new CategoryAxis());
@@ -182,6 +184,7 @@ public final class DashboardView extends BorderPane {
 
         shareChart.setId("shareTrendChart");
         shareChart.setTitle("Shares over time (%)");
+        drawPointsAtBounds(shareChart);
         countChart.setId("countTrendChart");
         countChart.setTitle("Counts over time");
         departmentChart.setId("departmentChart");
@@ -274,22 +277,47 @@ public final class DashboardView extends BorderPane {
     }
 
     private void show(Dashboard result) {
-        String chosen = department.getValue();
-        department.getItems().setAll(ALL_DEPARTMENTS);
-        department.getItems().addAll(result.departments());
-        department.setValue(chosen == null ? ALL_DEPARTMENTS : chosen);
+        showDepartmentChoices(result.departments());
 
         String scope = result.report().query().department();
         tiles.getChildren().setAll(result.tiles().stream().map(tile -> DashboardTiles.button(tile, opens(tile), () -> open(tile, scope)))
                 .toList());
-        showTrends(shareChart, shareEmpty, result.shareTrends());
-        showTrends(countChart, countEmpty, result.countTrends());
+        showTrends(shareChart, shareEmpty, result.shareTrends(), " %");
+        showTrends(countChart, countEmpty, result.countTrends(), "");
         showDepartments(result.openFindingsByDepartment());
         showPatchability(result.patchability());
         MetricsQuery query = result.report().query();
         status.setText(String.format(Locale.US, "%s, %s to %s. Computed %s; patch window %d days.",
                 query.department() == null ? "Whole site" : query.department(), query.from(), query.to(),
                 TIME.format(result.report().computedAt().atZone(zone)), result.report().patchWindowDays()));
+    }
+
+    /**
+     * Replaces the Department box's items when the departments changed, and selects the choice
+     * again. Replacing the items clears the selection while the value stays, so the box would show
+     * nothing: selecting through the selection model restores both.
+     */
+    private void showDepartmentChoices(List<String> departments) {
+        String chosen = department.getValue() == null ? ALL_DEPARTMENTS : department.getValue();
+        List<String> items = new ArrayList<>();
+        items.add(ALL_DEPARTMENTS);
+        items.addAll(departments);
+        if (!department.getItems().equals(items)) {
+            department.getItems().setAll(items);
+        }
+        department.getSelectionModel().select(chosen);
+    }
+
+    /**
+     * Lets the points of a chart whose axis ends at its highest possible value, such as 100 %, draw
+     * whole: the plot area clips at the axis bounds, which would cut them in half. In JavaFX 21 the
+     * clip sits on the parent of the group with the style class "plot-content".
+     */
+    private static void drawPointsAtBounds(XYChart<?, ?> chart) {
+        Node content = chart.lookup(".plot-content");
+        if (content != null && content.getParent() != null) {
+            content.getParent().setClip(null);
+        }
     }
 
     private static String opens(Tile tile) {
@@ -316,7 +344,7 @@ public final class DashboardView extends BorderPane {
         }
     }
 
-    private static void showTrends(LineChart<String, Number> chart, Label empty, List<TrendLine> lines) {
+    private static void showTrends(LineChart<String, Number> chart, Label empty, List<TrendLine> lines, String unit) {
         chart.getData().clear();
         boolean any = false;
         for (TrendLine line : lines) {
@@ -330,8 +358,34 @@ public final class DashboardView extends BorderPane {
             }
             chart.getData().add(series);
         }
+        describePoints(chart, unit);
         empty.setText(any ? "" : "No snapshot in this range yet. PatchDesk takes one for each month on the first start in the next"
                 + " month; Take snapshot now adds one for this month.");
+    }
+
+    /**
+     * Gives each point a tooltip with every line's value in its month, because lines with the same
+     * value, such as several at 100 %, draw their points on top of each other.
+     */
+    private static void describePoints(LineChart<String, Number> chart, String unit) {
+        Map<String, List<String>> byMonth = new java.util.LinkedHashMap<>();
+        for (XYChart.Series<String, Number> series : chart.getData()) {
+            for (XYChart.Data<String, Number> point : series.getData()) {
+                byMonth.computeIfAbsent(point.getXValue(), month -> new ArrayList<>())
+                        .add(series.getName() + ": " + pointValue(point.getYValue().doubleValue()) + unit);
+            }
+        }
+        for (XYChart.Series<String, Number> series : chart.getData()) {
+            for (XYChart.Data<String, Number> point : series.getData()) {
+                if (point.getNode() != null) {
+                    Tooltip.install(point.getNode(), new Tooltip(point.getXValue() + "\n" + String.join("\n", byMonth.get(point.getXValue()))));
+                }
+            }
+        }
+    }
+
+    private static String pointValue(double value) {
+        return value == Math.rint(value) ? String.format(Locale.US, "%,.0f", value) : String.format(Locale.US, "%,.1f", value);
     }
 
     private void showDepartments(List<DepartmentCount> counts) {

@@ -196,7 +196,7 @@ public final class DepartmentSummaryPdf {
         document.subheading("Security problems that need work soon (" + summary.findings().size() + " on "
                 + plural(devices.size(), "device") + ")");
         if (devices.isEmpty()) {
-            document.paragraph("No open problem of a " + summary.department() + " device needs immediate or out-of-cycle work.");
+            document.paragraph(noFindingsSentence(summary));
             return;
         }
         document.paragraph("Immediate means fix now; out-of-cycle means fix before the next regular update. One row per device,"
@@ -212,7 +212,7 @@ public final class DepartmentSummaryPdf {
     private static void decisions(ReportDocument document, DepartmentSummary summary, int limit) {
         document.subheading("Decisions needed from clinical leadership (" + summary.decisionsNeeded() + ")");
         if (summary.decisionsNeeded() == 0) {
-            document.paragraph("No window approval, risk acceptance signature or end-of-support plan waits for clinical leadership.");
+            document.paragraph(noDecisionsSentence(summary));
             return;
         }
         List<List<String>> all = new ArrayList<>();
@@ -232,6 +232,25 @@ public final class DepartmentSummaryPdf {
         List<Column> columns = List.of(Column.text("Decision", 1.8f), Column.text("About", 4.2f), Column.text("When", 1.6f));
         document.table(columns, all.subList(0, Math.min(limit, all.size())));
         more(document, all.size(), limit, "decision");
+    }
+
+    /** Returns the sentence for a department without high-priority findings, naming it without an article. */
+    static String noFindingsSentence(DepartmentSummary summary) {
+        return "No " + summary.department() + " device has an open problem that needs immediate or out-of-cycle work.";
+    }
+
+    /**
+     * Returns the sentence for a department without decisions. An end-of-support plan is a decision
+     * only for support that ends in the next 12 months, so devices already out of support are named
+     * apart: they need a plan too, but are no decision with a date.
+     */
+    static String noDecisionsSentence(DepartmentSummary summary) {
+        if (summary.unsupported() == 0) {
+            return "No window approval, risk acceptance signature or end-of-support plan waits for clinical leadership.";
+        }
+        return "No window approval or risk acceptance signature waits for clinical leadership, and no support ends in the next 12"
+                + " months. " + plural(summary.unsupported(), "device") + " already out of support "
+                + (summary.unsupported() == 1 ? "needs" : "need") + " a replacement or isolation plan with clinical engineering.";
     }
 
     private static <T> List<List<String>> rows(List<T> items, int limit, Function<T, List<String>> row) {
@@ -393,7 +412,7 @@ public final class DepartmentSummaryPdf {
     }
 
     private static String plural(int count, String noun) {
-        return count + " " + (count == 1 ? noun : noun + "s");
+        return String.format(Locale.US, "%,d %s", count, count == 1 ? noun : noun + "s");
     }
 
     private static String cut(String text) {

@@ -445,7 +445,8 @@ public final class WorklistView extends BorderPane {
         String name = "findings-" + LocalDate.now(clock) + ".csv";
         dialogs.chooseFileToSave("Export findings", name, "csv").ifPresent(target -> ProgressDialog.show(getScene().getWindow(),
                 model.tasks().submit("Exporting findings", monitor -> write(query, target), count ->
-                                dialogs.showInformation("Findings exported", "Exported " + count + " findings to " + target + "."),
+                                dialogs.showInformation("Findings exported", String.format(Locale.US, "Exported %,d %s to %s.", count,
+                                        count == 1 ? "finding" : "findings", target)),
                         error -> dialogs.showFailure("Export failed", "Exporting to " + target + " failed.", error))));
     }
 

@@ -10,6 +10,10 @@ import java.util.concurrent.TimeUnit;
 import javafx.event.Event;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListCell;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.stage.Stage;
@@ -131,6 +135,47 @@ class DashboardViewTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> text(robot, "dashboardStatus").startsWith("NICU,"));
         assertThat(text(robot, "tileValue-" + MetricsService.KEV_DEVICES)).isEqualTo("1");
         assertThat(text(robot, "tileValue-" + MetricsService.UNSUPPORTED_OS)).isEqualTo("0");
+    }
+
+    /** Returns the text of the cell that shows a combo box's value, which is the box's own child, not a cell of its list. */
+    private static String shownText(ComboBox<String> box) {
+        return box.lookupAll(".list-cell").stream().filter(node -> node.getParent() == box).map(node -> ((ListCell<?>) node).getText())
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void departmentBoxKeepsTheChoiceAfterShow(FxRobot robot) throws Exception {
+        waitForTiles(robot);
+        ComboBox<String> box = robot.lookup("#dashboardDepartment").queryComboBox();
+
+        robot.interact(() -> {
+            box.getSelectionModel().select("NICU");
+            robot.lookup("#dashboardShowButton").queryButton().fire();
+        });
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> text(robot, "dashboardStatus").startsWith("NICU,"));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(box.getValue()).isEqualTo("NICU");
+        assertThat(box.getSelectionModel().getSelectedItem()).isEqualTo("NICU");
+        assertThat(box.getSelectionModel().getSelectedIndex()).isEqualTo(box.getItems().indexOf("NICU"));
+        assertThat(shownText(box)).isEqualTo("NICU");
+    }
+
+    @Test
+    void shareAxisLabelsEveryTwentyPercent(FxRobot robot) throws Exception {
+        waitForTiles(robot);
+        LineChart<?, ?> chart = robot.lookup("#shareTrendChart").queryAs(LineChart.class);
+        NumberAxis axis = (NumberAxis) chart.getYAxis();
+
+        List<String> labels = new ArrayList<>();
+        robot.interact(() -> axis.getTickMarks().stream().filter(tick -> tick.isTextVisible())
+                .map(tick -> Long.toString(Math.round(tick.getValue().doubleValue())))
+                .forEach(labels::add));
+
+        assertThat(labels).containsExactly("0", "20", "40", "60", "80", "100");
+        assertThat(axis.getUpperBound()).isEqualTo(100);
+        assertThat(axis.getLowerBound()).isZero();
+        assertThat(chart.lookup(".plot-content").getParent().getClip()).as("points at 0 and 100 % are not cut").isNull();
     }
 
     @Test

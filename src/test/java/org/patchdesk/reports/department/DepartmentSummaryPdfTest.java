@@ -117,9 +117,35 @@ class DepartmentSummaryPdfTest {
         assertThat(printed.text())
                 .contains("Patch windows None in the next 14 days.")
                 .contains("No patch window is planned for Oncology devices.")
-                .contains("No open problem of a Oncology device needs immediate or out-of-cycle work.")
+                .contains("No Oncology device has an open problem that needs immediate or out-of-cycle work.")
                 .contains("No window approval, risk acceptance signature or end-of-support plan waits for clinical leadership.")
                 .doesNotContain("Out of support");
+    }
+
+    @Test
+    void devicesOutOfSupportAreNamedWhenNoDecisionWaits() {
+        DepartmentSummary none = quiet(0);
+        DepartmentSummary one = quiet(1);
+        DepartmentSummary many = quiet(1253);
+
+        assertThat(DepartmentSummaryPdf.noDecisionsSentence(none))
+                .isEqualTo("No window approval, risk acceptance signature or end-of-support plan waits for clinical leadership.");
+        assertThat(DepartmentSummaryPdf.noDecisionsSentence(one)).isEqualTo("No window approval or risk acceptance signature waits for"
+                + " clinical leadership, and no support ends in the next 12 months. 1 device already out of support needs a"
+                + " replacement or isolation plan with clinical engineering.");
+        assertThat(DepartmentSummaryPdf.noDecisionsSentence(many)).endsWith(" 1,253 devices already out of support need a"
+                + " replacement or isolation plan with clinical engineering.");
+    }
+
+    @Test
+    void noFindingsSentenceNeedsNoArticle() {
+        assertThat(DepartmentSummaryPdf.noFindingsSentence(quiet(0)))
+                .isEqualTo("No Oncology device has an open problem that needs immediate or out-of-cycle work.");
+    }
+
+    private static DepartmentSummary quiet(int unsupported) {
+        return new DepartmentSummary("Oncology", LocalDate.of(2026, 12, 4), 14, now(), 1300, List.of(), List.of(), List.of(), List.of(),
+                List.of(), unsupported);
     }
 
     private static ZonedDateTime now() {

@@ -4,18 +4,24 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 
@@ -59,7 +65,12 @@ public final class SegmentationCaseDialog {
     private final Label figures = new Label();
     private final Label assumptions = new Label();
     private final TableView<DecisionRow> decisions = new TableView<>();
+    private final VBox content = new VBox(10);
+    private final ScrollPane scroll = new ScrollPane(content);
     private SegmentationCase computed;
+
+    /** The width of the dialog's content: wide enough for the figures in a line each, narrow enough for a 1366-pixel screen. */
+    private static final double CONTENT_WIDTH = 820;
 
     public SegmentationCaseDialog(SegmentationCaseService service, BackgroundTasks tasks, DialogService dialogs, ReportSite site,
                                   String printedBy) {
@@ -108,9 +119,9 @@ public final class SegmentationCaseDialog {
         problem.setId("segProblem");
         problem.getStyleClass().add("field-error");
         problem.setWrapText(true);
-        for (Label label : List.of(answer, figures, assumptions)) {
+        for (Label label : List.of(problem, answer, figures, assumptions)) {
             label.setWrapText(true);
-            label.setMaxWidth(640);
+            label.setMinHeight(Region.USE_PREF_SIZE);
         }
         answer.setId("segAnswer");
         figures.setId("segFigures");
@@ -123,6 +134,7 @@ public final class SegmentationCaseDialog {
                 TableColumns.<DecisionRow>text("After segmentation", 140, row -> number(row.after()))));
         decisions.setFixedCellSize(24);
         decisions.setPrefHeight(24 * 5 + 6);
+        decisions.setMinHeight(Region.USE_PREF_SIZE);
         decisions.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
         GridPane criteria = new GridPane();
@@ -135,15 +147,20 @@ public final class SegmentationCaseDialog {
         Label about = new Label("Choose at least one of department, device type and product; a device must match all chosen."
                 + " Nothing is saved.");
         about.setWrapText(true);
-        about.setMaxWidth(640);
+        about.setMinHeight(Region.USE_PREF_SIZE);
 
-        VBox content = new VBox(10, about, criteria, new HBox(10, compute, save), problem, answer, decisions, figures, assumptions);
-        content.setPrefWidth(680);
+        content.getChildren().setAll(about, criteria, new HBox(10, compute, save), problem, answer, decisions, figures, assumptions);
+        content.setPrefWidth(CONTENT_WIDTH);
+        content.setPadding(new Insets(0, 12, 0, 0));
+        scroll.setId("segScroll");
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setStyle("-fx-background-color: transparent;");
         Dialog<Void> dialog = new Dialog<>();
         dialog.setTitle("Segmentation case");
         dialog.setResizable(true);
         dialog.getDialogPane().setId("segmentationCaseDialog");
-        dialog.getDialogPane().setContent(content);
+        dialog.getDialogPane().setContent(scroll);
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
         return dialog;
     }
@@ -180,14 +197,38 @@ public final class SegmentationCaseDialog {
             rows.add(new DecisionRow(decision, result.before().get(decision), result.after().get(decision)));
         }
         decisions.getItems().setAll(rows);
-        figures.setText(String.format(Locale.US, "Devices covered: %,d, of which %,d have %,d open findings.%n"
-                        + "Urgent findings: %,d leave immediate; %,d leave out-of-cycle.%n"
-                        + "KEV-exposed devices: %,d, with lower exposure for %,d.%n"
-                        + "Unpatchable devices: %,d, of which %,d would gain their first exposure-lowering control.",
-                result.devices(), result.devicesWithOpenFindings(), result.openFindings(), result.leavingImmediate(),
-                result.leavingOutOfCycle(), result.kevDevices(), result.kevDevicesLowered(), result.unpatchableDevices(),
-                result.gainingControl().size()));
+        figures.setText(result.figures().stream().map(figure -> figure.label() + ": " + figure.text() + ".")
+                .collect(Collectors.joining("\n")));
         assumptions.setText("Assumptions\n• " + String.join("\n• ", result.assumptions()));
+        fitToContent();
+    }
+
+    /**
+     * Grows the dialog to show the whole case, as far as the screen allows; the rest scrolls. The
+     * scroll pane's preferred viewport height carries the size, because a dialog window sizes
+     * itself to its scene again after a plain height change.
+     */
+    private void fitToContent() {
+        Window window = scroll.getScene() == null ? null : scroll.getScene().getWindow();
+        if (window == null) {
+            return;
+        }
+        content.applyCss();
+        content.layout();
+        Rectangle2D screen = Screen.getScreensForRectangle(window.getX(), window.getY(), window.getWidth(), window.getHeight()).stream()
+                .findFirst().orElse(Screen.getPrimary()).getVisualBounds();
+        double viewportWidth = scroll.getViewportBounds().getWidth();
+        double contentHeight = content.prefHeight(viewportWidth > 0 ? viewportWidth : content.getPrefWidth());
+        double chrome = window.getHeight() - scroll.getViewportBounds().getHeight();
+        double viewport = Math.min(contentHeight + 2, screen.getHeight() - chrome);
+        if (viewport <= scroll.getViewportBounds().getHeight()) {
+            return;
+        }
+        scroll.setPrefViewportHeight(viewport);
+        window.sizeToScene();
+        if (window.getY() + window.getHeight() > screen.getMaxY()) {
+            window.setY(Math.max(screen.getMinY(), screen.getMaxY() - window.getHeight()));
+        }
     }
 
     private void saveAsPdf() {

@@ -5,14 +5,19 @@ import static org.patchdesk.testing.DialogButtons.press;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -104,8 +109,9 @@ class SegmentationCaseDialogTest {
         TableView<SegmentationCaseDialog.DecisionRow> table = robot.lookup("#segDecisions").queryTableView();
         assertThat(table.getItems()).startsWith(new SegmentationCaseDialog.DecisionRow(org.patchdesk.risk.ssvc.Decision.IMMEDIATE, 1, 0),
                 new SegmentationCaseDialog.DecisionRow(org.patchdesk.risk.ssvc.Decision.OUT_OF_CYCLE, 0, 1));
-        assertThat(text(robot, "#segFigures")).contains("Urgent findings: 1 leave immediate; 0 leave out-of-cycle.")
-                .contains("KEV-exposed devices: 1, with lower exposure for 1.");
+        assertThat(text(robot, "#segFigures")).contains("Urgent findings: 1 leaves immediate; 0 leave out-of-cycle.")
+                .contains("KEV-exposed devices: 1 covered device has an open vulnerability in the CISA KEV catalog; the segmentation"
+                        + " lowers its exposure.");
         assertThat(text(robot, "#segAssumptions")).contains("Computed on 2026-12-04");
 
         Path pdf = folder.resolve("case-" + System.nanoTime() + ".pdf");
@@ -116,6 +122,30 @@ class SegmentationCaseDialogTest {
             assertThat(new PDFTextStripper().getText(document).replaceAll("\\s+", " "))
                     .contains("Investment case: Segmenting department ICU to controlled exposure")
                     .contains("Immediate 1 0 -1");
+        }
+        press(robot, "#segmentationCaseDialog", "Close");
+    }
+
+    @Test
+    void dialogGrowsToShowTheWholeCase(FxRobot robot) throws Exception {
+        open(robot);
+        Window window = robot.lookup("#segmentationCaseDialog").query().getScene().getWindow();
+        double before = window.getHeight();
+
+        robot.interact(() -> robot.lookup("#segDepartment").<ComboBox<String>>query().setValue("ICU"));
+        robot.interact(() -> robot.lookup("#segComputeButton").queryButton().fire());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !text(robot, "#segFigures").isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        ScrollPane scroll = robot.lookup("#segScroll").queryAs(ScrollPane.class);
+        assertThat(window.getHeight()).isGreaterThan(before);
+        assertThat(scroll.getViewportBounds().getHeight()).as("the whole case is visible without scrolling")
+                .isGreaterThanOrEqualTo(((Region) scroll.getContent()).getHeight() - 1);
+        assertThat(robot.lookup("#segDecisions").queryTableView().getHeight()).as("all four decisions show").isGreaterThanOrEqualTo(24 * 5);
+        for (String id : List.of("#segAnswer", "#segFigures", "#segAssumptions")) {
+            Label label = robot.lookup(id).queryAs(Label.class);
+            Text shown = (Text) label.lookup(".text");
+            assertThat(shown.getText()).as(id + " is not cut").isEqualTo(label.getText());
         }
         press(robot, "#segmentationCaseDialog", "Close");
     }
