@@ -238,7 +238,7 @@ public final class MainWindow implements InventoryView.InventoryActions {
         demoMenuItem.setOnAction(event -> toggleDemo());
         resetDemoMenuItem.setOnAction(event -> resetDemo());
         MenuItem exit = item("Exit", stage::close);
-        MenuItem backUp = item("Back up now…", this::backUpNow);
+        MenuItem backUp = item("Back up now", this::backUpNow);
         backUp.setId("backUpNowMenuItem");
         MenuItem restore = item("Restore from backup…", this::restoreFromBackup);
         restore.setId("restoreMenuItem");
@@ -773,7 +773,7 @@ public final class MainWindow implements InventoryView.InventoryActions {
             dialogs.showError("Restore from backup", rejection.get());
             return;
         }
-        Optional<Path> file = dialogs.chooseFileToOpen("Restore from backup", List.of("*.zip"));
+        Optional<Path> file = dialogs.chooseFileToOpen("Restore from backup", List.of("zip"));
         if (file.isEmpty()) {
             return;
         }
@@ -785,6 +785,10 @@ public final class MainWindow implements InventoryView.InventoryActions {
 
     private void confirmRestore(RestoreCandidate candidate) {
         String summary = String.join("\n", candidate.summaryLines(site.clock().getZone()));
+        List<String> losses = site.backups().lossesOnRestore(candidate);
+        if (!losses.isEmpty()) {
+            summary += "\n\nCheck before restoring:\n" + String.join("\n", losses);
+        }
         boolean confirmed = dialogs.confirm("Restore from backup", summary + "\n\nRestoring replaces the site database in "
                 + workspace.folder() + " (" + site.auditChain().head().describe() + ") with this backup. The current database is backed"
                 + " up first, and the restore is recorded in the audit trail.", "Replace the site data");

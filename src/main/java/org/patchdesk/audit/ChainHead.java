@@ -19,6 +19,7 @@ public record ChainHead(long entryCount, String hash) {
 
     /** Returns the head in one line, such as "12,345 audit entries, head hash 3fa9…", with the whole hash. */
     public String describe() {
-        return String.format(Locale.US, "%,d audit entries, head hash %s", entryCount, hash);
+        return String.format(Locale.US, entryCount == 1 ? "%,d audit entry, head hash %s" : "%,d audit entries, head hash %s", entryCount,
+                hash);
     }
 }

@@ -66,7 +66,7 @@ final class BackupFolder {
         List<Path> deleted = new ArrayList<>();
         int kept = 0;
         for (BackupFile backup : list(folder, demo)) {
-            if (!backup.manifest().reason().automatic()) {
+            if (!backup.manifest().reason().prunable()) {
                 continue;
             }
             kept++;

@@ -3,22 +3,26 @@ package org.patchdesk.backup;
 import java.util.Arrays;
 import java.util.Locale;
 
-/** Why a backup was made. Automatic backups are pruned to the number the settings keep; manual ones are never pruned. */
+/**
+ * Why a backup was made. Daily, before-import and before-migration backups are pruned to the number
+ * the settings keep; manual and before-restore backups are never pruned.
+ */
 public enum BackupReason {
     DAILY("daily", "daily backup", true),
     BEFORE_IMPORT("before-import", "before an import", true),
-    BEFORE_RESTORE("before-restore", "before a restore", true),
+    // Never pruned, because it keeps the audit entries that the restore took out of the live trail.
+    BEFORE_RESTORE("before-restore", "before a restore", false),
     BEFORE_MIGRATION("before-migration", "before a schema update", true),
     MANUAL("manual", "made by hand", false);
 
     private final String word;
     private final String label;
-    private final boolean automatic;
+    private final boolean prunable;
 
-    BackupReason(String word, String label, boolean automatic) {
+    BackupReason(String word, String label, boolean prunable) {
         this.word = word;
         this.label = label;
-        this.automatic = automatic;
+        this.prunable = prunable;
     }
 
     /** Returns the word stored in the manifest and file name, such as "before-import". */
@@ -31,9 +35,9 @@ public enum BackupReason {
         return label;
     }
 
-    /** Returns whether PatchDesk makes such backups by itself, so that pruning may delete them. */
-    public boolean automatic() {
-        return automatic;
+    /** Returns whether pruning may delete such backups, keeping the newest ones the settings name. */
+    public boolean prunable() {
+        return prunable;
     }
 
     /**

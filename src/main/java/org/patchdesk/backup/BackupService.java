@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -208,14 +209,15 @@ public final class BackupService {
     }
 
     /**
-     * Makes the daily backup of the site database when daily backups are on and the backup folder
-     * holds no daily backup of today yet. Returns it, or empty when none was due.
+     * Makes the daily backup of the site database when daily backups are on, the backup folder
+     * has no daily backup of today yet, and the database has a device or a user account.
+     * Returns it, or empty when none was due.
      *
      * @throws IOException when the backup cannot be written
      */
     public Optional<BackupResult> backUpDailyIfDue() throws IOException {
         BackupSettings settings = settings();
-        if (demo || !settings.daily()) {
+        if (demo || !settings.daily() || isEmpty()) {
             return Optional.empty();
         }
         LocalDate today = LocalDate.now(clock);
@@ -226,6 +228,34 @@ public final class BackupService {
             return Optional.empty();
         }
         return Optional.of(write(jdbi, settings, BackupReason.DAILY, Actor.SYSTEM.name(), false, clock, this::reportProblem));
+    }
+
+    /**
+     * Compares a checked backup with this database and returns a warning for each main table with
+     * fewer rows in the backup, such as fewer devices, and for a backup without user accounts where
+     * this database has some. Returns an empty list when the backup has at least as many of each.
+     */
+    public List<String> lossesOnRestore(RestoreCandidate candidate) {
+        Map<String, Long> current = jdbi.withHandle(DatabaseContents::counts);
+        List<String> losses = new ArrayList<>();
+        DatabaseContents.COUNTED_TABLES.forEach((table, words) -> {
+            long now = current.getOrDefault(table, 0L);
+            long restored = candidate.counts().getOrDefault(table, 0L);
+            if (restored < now) {
+                losses.add(String.format(Locale.US, "The backup holds %,d %s; the current data holds %,d.", restored, words, now));
+            }
+        });
+        if (candidate.counts().getOrDefault("user_account", 0L) == 0 && current.getOrDefault("user_account", 0L) > 0) {
+            losses.add("The backup holds no user accounts: after the restore, the site has no accounts until an administrator is"
+                    + " created again.");
+        }
+        return losses;
+    }
+
+    /** Tells whether the database has no device and no user account yet, as on the first start. */
+    private boolean isEmpty() {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT (SELECT COUNT(*) FROM device) + (SELECT COUNT(*) FROM user_account)")
+                .mapTo(Long.class).one() == 0);
     }
 
     /**

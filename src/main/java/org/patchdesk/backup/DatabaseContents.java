@@ -35,6 +35,15 @@ final class DatabaseContents {
     private DatabaseContents() {
     }
 
+    /** Returns the count with the words of a counted table, such as "1 device" or "1,204 findings". */
+    static String counted(long count, String words) {
+        if (count != 1) {
+            return String.format(Locale.US, "%,d %s", count, words);
+        }
+        String one = words.endsWith("ies") ? words.substring(0, words.length() - 3) + "y" : words.substring(0, words.length() - 1);
+        return "1 " + one;
+    }
+
     static boolean hasTable(Handle handle, String table) {
         return handle.createQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_NAME = :name")
                 .bind("name", table.equals("flyway_schema_history") ? table : table.toUpperCase(Locale.ROOT))

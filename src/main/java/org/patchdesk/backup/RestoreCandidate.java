@@ -99,7 +99,7 @@ public final class RestoreCandidate implements AutoCloseable {
         lines.add("Made with: PatchDesk " + manifest.patchDeskVersion() + ", schema version " + manifest.schemaVersion()
                 + (manifest.schemaVersion().equals(schemaVersion) ? "" : " (updated to " + schemaVersion + " when restored)"));
         List<String> parts = new ArrayList<>();
-        DatabaseContents.COUNTED_TABLES.forEach((table, label) -> parts.add(String.format(Locale.US, "%,d %s", counts.getOrDefault(table, 0L),
+        DatabaseContents.COUNTED_TABLES.forEach((table, label) -> parts.add(DatabaseContents.counted(counts.getOrDefault(table, 0L),
                 label)));
         lines.add("Contains: " + String.join(", ", parts));
         lines.add("Audit trail: intact, " + head.describe());

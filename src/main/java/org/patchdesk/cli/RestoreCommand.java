@@ -3,7 +3,9 @@ package org.patchdesk.cli;
 import java.io.Console;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -31,7 +33,7 @@ final class RestoreCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The backup zip file.")
+    @Parameters(index = "0", paramLabel = "FILE", description = "The backup zip file, or the name `backup --list` shows for a backup in the backup folder.")
     Path file;
 
     @Option(names = "--yes", description = "Restores without asking for confirmation.")
@@ -51,9 +53,22 @@ final class RestoreCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         Workspace workspace = context.workspace();
-        try (RestoreCandidate candidate = workspace.checkBackup(file, ProgressMonitor.NONE)) {
+        Path backup = inBackupFolder(file, current.backups().settings().folder());
+        RestoreCandidate checked;
+        try {
+            checked = workspace.checkBackup(backup, ProgressMonitor.NONE);
+        } catch (IllegalArgumentException e) {
+            String problem = e.getMessage().endsWith(".") ? e.getMessage() : e.getMessage() + ".";
+            throw new IllegalArgumentException(problem + " Nothing was changed.", e);
+        }
+        try (RestoreCandidate candidate = checked) {
             out.println("The backup passed its checks:");
             candidate.summaryLines(context.clock().getZone()).forEach(line -> out.println("  " + line));
+            List<String> losses = current.backups().lossesOnRestore(candidate);
+            if (!losses.isEmpty()) {
+                out.println("Check before restoring:");
+                losses.forEach(line -> out.println("  " + line));
+            }
             out.println("Restoring replaces the site database in " + workspace.folder() + " ("
                     + current.auditChain().head().describe() + "); it is backed up first.");
             out.flush();
@@ -66,11 +81,20 @@ final class RestoreCommand implements Callable<Integer> {
             if (restored.replacedBackup() != null) {
                 out.println("The replaced database is kept in the backup " + restored.replacedBackup().file());
             }
-            out.println("Restored " + file + ": " + restored.services().auditChain().head().describe()
+            out.println("Restored " + backup + ": " + restored.services().auditChain().head().describe()
                     + " (the last entry records the restore)");
             out.flush();
         }
         return CommandLineRunner.EXIT_DONE;
+    }
+
+    /** Returns a bare file name that does not exist here as the backup of that name in the backup folder, as `backup --list` shows it. */
+    static Path inBackupFolder(Path file, Path folder) {
+        if (Files.exists(file) || file.getParent() != null) {
+            return file;
+        }
+        Path listed = folder.resolve(file);
+        return Files.exists(listed) ? listed : file;
     }
 
     private static boolean confirmed() {

@@ -146,6 +146,10 @@ public final class FxDialogService implements DialogService {
         return Optional.of(file.toPath());
     }
 
+    private static final double MESSAGE_WIDTH = 560;
+    /** Lines longer than this many characters are wrapped at {@link #MESSAGE_WIDTH}; an estimate of what fits. */
+    private static final int WRAP_AFTER_CHARACTERS = 80;
+
     private Alert alert(Alert.AlertType type, String title, String message) {
         Alert alert = new Alert(type);
         alert.initOwner(owner.get());
@@ -153,7 +157,11 @@ public final class FxDialogService implements DialogService {
         alert.setHeaderText(null);
         Label content = new Label(message);
         content.setWrapText(true);
-        content.setMaxWidth(560);
+        content.setMaxWidth(MESSAGE_WIDTH);
+        // The dialog sizes itself to the label's unwrapped width, so a long line needs a preferred width to wrap at.
+        if (message.lines().anyMatch(line -> line.length() > WRAP_AFTER_CHARACTERS)) {
+            content.setPrefWidth(MESSAGE_WIDTH);
+        }
         alert.getDialogPane().setContent(content);
         alert.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
         return alert;

@@ -250,6 +250,9 @@ class BackupRestoreTest {
     @Test
     void dailyBackupOncePerDay() throws Exception {
         Path data = folder.resolve("data");
+        try (Services site = TestSites.open(data)) {
+            addDevice(site, "PUMP-0001");
+        }
         try (Workspace workspace = Workspace.open(data, TestSites.CLOCK)) {
             workspace.openSite().close();
             workspace.openSite().close();
@@ -266,9 +269,22 @@ class BackupRestoreTest {
     }
 
     @Test
+    void emptyDatabaseGetsNoDailyBackup() throws Exception {
+        Path data = folder.resolve("data");
+        try (Workspace workspace = Workspace.open(data, TestSites.CLOCK)) {
+            workspace.openSite().close();
+        }
+
+        try (Services site = TestSites.open(data)) {
+            assertThat(site.backups().list()).isEmpty();
+        }
+    }
+
+    @Test
     void dailyBackupOffMakesNone() throws Exception {
         Path data = folder.resolve("data");
         try (Services site = TestSites.open(data)) {
+            addDevice(site, "PUMP-0001");
             BackupSettings settings = site.backups().settings();
             site.backups().saveSettings(new BackupSettings(settings.folder(), null, settings.keep(), false), TestSites.MANAGER);
         }
@@ -282,7 +298,7 @@ class BackupRestoreTest {
     }
 
     @Test
-    void pruningKeepsNewestAutomaticAndEveryManual() throws Exception {
+    void pruningKeepsManualAndBeforeRestore() throws Exception {
         Path data = folder.resolve("data");
         try (Services site = TestSites.open(data)) {
             BackupSettings settings = site.backups().settings();
@@ -292,13 +308,15 @@ class BackupRestoreTest {
             try (Services site = TestSites.open(data, Clock.offset(TestSites.CLOCK, Duration.ofHours(day)))) {
                 site.backups().backUp(BackupReason.BEFORE_IMPORT, TestSites.TECHNICIAN);
                 site.backups().backUp(BackupReason.MANUAL, TestSites.TECHNICIAN);
+                site.backups().backUp(BackupReason.BEFORE_RESTORE, TestSites.TECHNICIAN);
             }
         }
 
         try (Services site = TestSites.open(data)) {
             List<BackupFile> backups = site.backups().list();
             assertThat(backups.stream().filter(backup -> backup.manifest().reason() == BackupReason.MANUAL)).hasSize(4);
-            assertThat(backups.stream().filter(backup -> backup.manifest().reason().automatic())).hasSize(2);
+            assertThat(backups.stream().filter(backup -> backup.manifest().reason() == BackupReason.BEFORE_RESTORE)).hasSize(4);
+            assertThat(backups.stream().filter(backup -> backup.manifest().reason().prunable())).hasSize(2);
         }
     }
 

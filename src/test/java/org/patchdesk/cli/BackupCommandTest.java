@@ -73,11 +73,35 @@ class BackupCommandTest {
         Run restore = run(Map.of(), "restore", file.toString(), "--yes");
 
         assertThat(restore.exitCode()).as(restore.err()).isZero();
-        assertThat(restore.out()).contains("The backup passed its checks:").contains("Contains: 1 devices")
+        assertThat(restore.out()).contains("The backup passed its checks:").contains("Contains: 1 device, ")
                 .contains("The replaced database is kept in the backup ");
         try (Services services = TestSites.open(folder.resolve("data"))) {
             assertThat(services.devices().findByAssetTag("PUMP-0001")).isPresent();
         }
+    }
+
+    @Test
+    void restoreTakesListedName() {
+        addPump();
+        assertThat(run(Map.of(), "backup").exitCode()).isZero();
+
+        Run restore = run(Map.of(), "restore", "patchdesk-backup-2026-12-04-070000-manual.zip", "--yes");
+
+        assertThat(restore.exitCode()).as(restore.err()).isZero();
+        assertThat(restore.out()).contains("Restored " + folder.resolve("data").resolve("backups").toAbsolutePath()
+                .resolve("patchdesk-backup-2026-12-04-070000-manual.zip"));
+    }
+
+    @Test
+    void restoreWarnsOfFewerDevices() {
+        Path file = folder.resolve("empty.zip");
+        assertThat(run(Map.of(), "backup", file.toString()).exitCode()).isZero();
+        addPump();
+
+        Run restore = run(Map.of(), "restore", file.toString(), "--yes");
+
+        assertThat(restore.exitCode()).as(restore.err()).isZero();
+        assertThat(restore.out()).contains("Check before restoring:\n  The backup holds 0 devices; the current data holds 1.");
     }
 
     @Test
@@ -87,11 +111,11 @@ class BackupCommandTest {
         Run restore = run(Map.of(), "restore", file.toString(), "--yes");
 
         assertThat(restore.exitCode()).isEqualTo(1);
-        assertThat(restore.err()).contains("is not a PatchDesk backup");
+        assertThat(restore.err()).contains("is not a PatchDesk backup").contains("Nothing was changed.");
         try (Services services = TestSites.open(folder.resolve("data"))) {
             assertThat(services.devices().findByAssetTag("PUMP-0001")).isPresent();
-            assertThat(services.backups().list()).noneMatch(backup -> backup.manifest().reason().automatic()
-                    && backup.manifest().reason() != org.patchdesk.backup.BackupReason.DAILY);
+            assertThat(services.backups().list())
+                    .noneMatch(backup -> backup.manifest().reason() == org.patchdesk.backup.BackupReason.BEFORE_RESTORE);
         }
     }
 
