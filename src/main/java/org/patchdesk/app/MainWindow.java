@@ -773,7 +773,8 @@ public final class MainWindow implements InventoryView.InventoryActions {
             dialogs.showError("Restore from backup", rejection.get());
             return;
         }
-        Optional<Path> file = dialogs.chooseFileToOpen("Restore from backup", List.of("zip"));
+        Optional<Path> file = dialogs.chooseFileToOpen("Restore from backup", List.of("zip"),
+                site.backups().settings().folder());
         if (file.isEmpty()) {
             return;
         }

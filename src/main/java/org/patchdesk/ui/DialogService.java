@@ -27,6 +27,11 @@ public interface DialogService {
 
     Optional<Path> chooseFileToOpen(String title, List<String> extensions);
 
+    /** Asks for a file to open, starting in {@code folder} when it exists; returns empty when cancelled. */
+    default Optional<Path> chooseFileToOpen(String title, List<String> extensions, Path folder) {
+        return chooseFileToOpen(title, extensions);
+    }
+
     /** Asks for one or more files to open; returns an empty list when cancelled. */
     List<Path> chooseFilesToOpen(String title, List<String> extensions);
 

@@ -93,6 +93,15 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public Optional<Path> chooseFileToOpen(String title, List<String> extensions, Path folder) {
+        FileChooser chooser = chooser(title, extensions);
+        if (folder != null && folder.toFile().isDirectory()) {
+            chooser.setInitialDirectory(folder.toFile());
+        }
+        return remember(chooser.showOpenDialog(owner.get()));
+    }
+
+    @Override
     public List<Path> chooseFilesToOpen(String title, List<String> extensions) {
         List<File> files = chooser(title, extensions).showOpenMultipleDialog(owner.get());
         if (files == null || files.isEmpty()) {

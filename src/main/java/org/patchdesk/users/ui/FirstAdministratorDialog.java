@@ -1,6 +1,7 @@
 package org.patchdesk.users.ui;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 
 import javafx.event.ActionEvent;
@@ -42,6 +43,10 @@ public final class FirstAdministratorDialog extends Dialog<User> {
         password.setPromptText("At least " + UserService.MIN_PASSWORD_LENGTH + " characters");
         PasswordField repeated = new PasswordField();
         repeated.setId("adminPasswordRepeated");
+        // Wide enough for the longest prompt text, so that the hints are not cut.
+        for (TextField field : List.of(userName, fullName, department, password, repeated)) {
+            field.setPrefColumnCount(26);
+        }
         Label problem = new Label();
         problem.setId("adminProblem");
         problem.getStyleClass().add("field-error");
