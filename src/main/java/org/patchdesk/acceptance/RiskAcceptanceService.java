@@ -28,7 +28,7 @@ import org.patchdesk.recovery.RecoveryProtocol;
 import org.patchdesk.recovery.RecoveryProtocolService;
 import org.patchdesk.risk.FindingService;
 import org.patchdesk.risk.FindingStatus;
-import org.patchdesk.risk.SettingDao;
+import org.patchdesk.risk.SettingChanges;
 import org.patchdesk.users.Role;
 import org.patchdesk.users.Signature;
 import org.patchdesk.users.SignatureMeaning;
@@ -102,24 +102,8 @@ public final class RiskAcceptanceService {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return jdbi.inTransaction(handle -> {
             UserService.requireRole(handle, actor, Role.ADMINISTRATOR);
-            Map<String, String> stored = AcceptanceStore.settings(handle).toRows();
-            Map<String, String> before = new LinkedHashMap<>();
-            Map<String, String> after = new LinkedHashMap<>();
-            settings.toRows().forEach((key, value) -> {
-                if (!value.equals(stored.get(key))) {
-                    before.put(key, stored.get(key));
-                    after.put(key, value);
-                }
-            });
-            if (after.isEmpty()) {
-                return List.of();
-            }
-            SettingDao dao = handle.attach(SettingDao.class);
-            after.forEach((key, value) -> dao.put(key, value, now, actor.name()));
-            auditLog.append(handle, new AuditEntry(null, now.toInstant(), actor.name(), AuditAction.UPDATE, UserService.SETTING_RECORD_TYPE,
-                    null, "risk acceptance settings", null, before, after,
-                    "Changed the risk acceptance settings: " + String.join(", ", after.keySet())));
-            return List.copyOf(after.keySet());
+            return SettingChanges.store(handle, auditLog, AcceptanceStore.settings(handle).toRows(), settings.toRows(), now, actor,
+                    "risk acceptance settings");
         });
     }
 

@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -25,8 +24,8 @@ import org.patchdesk.audit.AuditEntry;
 import org.patchdesk.audit.AuditLog;
 import org.patchdesk.audit.ChainHead;
 import org.patchdesk.common.Actor;
+import org.patchdesk.risk.SettingChanges;
 import org.patchdesk.risk.SettingDao;
-import org.patchdesk.risk.SettingsService;
 import org.patchdesk.users.Role;
 import org.patchdesk.users.UserService;
 import org.slf4j.Logger;
@@ -142,31 +141,13 @@ public final class BackupService {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return jdbi.inTransaction(handle -> {
             UserService.requireRole(handle, actor, Role.ADMINISTRATOR);
-            SettingDao dao = handle.attach(SettingDao.class);
-            Map<String, String> stored = dao.all();
             Map<String, String> values = new LinkedHashMap<>();
             values.put(FOLDER_KEY, clean.folder().equals(dataFolder.resolve(DEFAULT_FOLDER).toAbsolutePath().normalize()) ? null
                     : clean.folder().toString());
             values.put(SECOND_FOLDER_KEY, clean.secondFolder() == null ? null : clean.secondFolder().toString());
             values.put(KEEP_KEY, Integer.toString(clean.keep()));
             values.put(DAILY_KEY, Boolean.toString(clean.daily()));
-            Map<String, String> before = new LinkedHashMap<>();
-            Map<String, String> after = new LinkedHashMap<>();
-            values.forEach((key, value) -> {
-                if (!Objects.equals(value, stored.get(key))) {
-                    before.put(key, stored.get(key));
-                    after.put(key, value);
-                    if (value == null) {
-                        dao.remove(key);
-                    } else {
-                        dao.put(key, value, now, actor.name());
-                    }
-                }
-            });
-            if (!after.isEmpty()) {
-                auditLog.append(handle, new AuditEntry(null, now.toInstant(), actor.name(), AuditAction.UPDATE, SettingsService.RECORD_TYPE,
-                        null, "backup settings", null, before, after, "Changed the backup settings: " + String.join(", ", after.keySet())));
-            }
+            SettingChanges.store(handle, auditLog, handle.attach(SettingDao.class).all(), values, now, actor, "backup settings");
             return readSettings(handle, dataFolder);
         });
     }

@@ -10,19 +10,16 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 import javax.imageio.ImageIO;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.patchdesk.audit.AuditAction;
-import org.patchdesk.audit.AuditEntry;
 import org.patchdesk.audit.AuditLog;
 import org.patchdesk.common.Actor;
+import org.patchdesk.risk.SettingChanges;
 import org.patchdesk.risk.SettingDao;
-import org.patchdesk.risk.SettingsService;
 import org.patchdesk.users.Role;
 import org.patchdesk.users.UserService;
 
@@ -75,29 +72,10 @@ public final class SiteSettingsService {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return jdbi.inTransaction(handle -> {
             UserService.requireRole(handle, actor, Role.ADMINISTRATOR);
-            SettingDao dao = handle.attach(SettingDao.class);
-            Map<String, String> stored = dao.all();
-            Map<String, String> wanted = new LinkedHashMap<>();
-            wanted.put(NAME_KEY, cleanName);
-            wanted.put(LOGO_KEY, cleanLogo == null ? null : cleanLogo.toString());
-            Map<String, String> before = new LinkedHashMap<>();
-            Map<String, String> after = new LinkedHashMap<>();
-            wanted.forEach((key, value) -> {
-                if (!Objects.equals(value, stored.get(key))) {
-                    before.put(key, stored.get(key));
-                    after.put(key, value);
-                    if (value == null) {
-                        dao.remove(key);
-                    } else {
-                        dao.put(key, value, now, actor.name());
-                    }
-                }
-            });
-            if (!after.isEmpty()) {
-                auditLog.append(handle, new AuditEntry(null, now.toInstant(), actor.name(), AuditAction.UPDATE,
-                        SettingsService.RECORD_TYPE, null, "site settings", null, before, after,
-                        "Changed the site settings: " + String.join(", ", after.keySet())));
-            }
+            Map<String, String> values = new LinkedHashMap<>();
+            values.put(NAME_KEY, cleanName);
+            values.put(LOGO_KEY, cleanLogo == null ? null : cleanLogo.toString());
+            SettingChanges.store(handle, auditLog, handle.attach(SettingDao.class).all(), values, now, actor, "site settings");
             return current(handle);
         });
     }
