@@ -32,7 +32,7 @@ def render(size, target):
 
 
 def ico(images):
-    """An ICO file whose entries are PNG images, which Windows reads since Vista."""
+    """Returns an ICO file whose entries are PNG images, a form Windows reads since Vista."""
     header = struct.pack("<HHH", 0, 1, len(images))
     offset = len(header) + 16 * len(images)
     directory, data = b"", b""

@@ -219,7 +219,7 @@ public final class AuditChain {
     }
 
     /**
-     * Replaces the anchor file with the head of the chain the database holds now, for a database
+     * Replaces the anchor file with the head of the chain the database contains now, for a database
      * that a restore put in place, whose chain the old anchor does not describe. Returns that head.
      *
      * @throws IOException when the anchor file cannot be written

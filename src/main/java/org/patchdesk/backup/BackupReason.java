@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * Why a backup was made. Daily, before-import and before-migration backups are pruned to the number
+ * The reason a backup was made. Daily, before-import and before-migration backups are pruned to the number
  * the settings keep; manual and before-restore backups are never pruned.
  */
 public enum BackupReason {

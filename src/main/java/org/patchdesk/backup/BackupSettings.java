@@ -3,7 +3,7 @@ package org.patchdesk.backup;
 import java.nio.file.Path;
 
 /**
- * Where and how many backups PatchDesk keeps.
+ * The backup folders, the number of automatic backups PatchDesk keeps, and the daily backup switch.
  *
  * @param folder       the backup folder; backups go to {@code backups} in the data folder until one is set
  * @param secondFolder a second folder, such as a network share, that receives a copy of each backup, or null for none

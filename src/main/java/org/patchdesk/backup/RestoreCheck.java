@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Checks a backup file before a restore, without touching the current data: it must be a zip with
- * a PatchDesk manifest, of a schema this PatchDesk knows; its script must load into a new
+ * a PatchDesk manifest, of a schema this PatchDesk supports; its script must load into a new
  * database in a temporary folder, match the manifest's counts and audit head, and its audit chain
  * must verify.
  */

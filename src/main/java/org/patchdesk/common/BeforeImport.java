@@ -13,7 +13,7 @@ public interface BeforeImport {
     /**
      * Runs before the import described, such as "inventory import of devices.xlsx".
      *
-     * @throws RuntimeException to stop the import; its message says why
+     * @throws RuntimeException to stop the import; its message gives the reason
      */
     void run(String description);
 }

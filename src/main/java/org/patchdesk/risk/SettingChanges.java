@@ -12,7 +12,7 @@ import org.patchdesk.audit.AuditEntry;
 import org.patchdesk.audit.AuditLog;
 import org.patchdesk.common.Actor;
 
-/** Stores a group of settings, such as the site or backup settings, with one audit entry for the keys that changed. */
+/** The one way a group of settings, such as the site or backup settings, is stored with an audit entry for the changed keys. */
 public final class SettingChanges {
 
     private SettingChanges() {

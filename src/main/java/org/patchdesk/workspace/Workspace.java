@@ -175,7 +175,7 @@ public final class Workspace implements AutoCloseable {
             before = current.backups().backUp(BackupReason.BEFORE_RESTORE, actor);
             current.close();
         } else if (Files.exists(databaseFile)) {
-            throw new IllegalStateException("The data folder " + folder + " holds a site database; open it before restoring a backup over it");
+            throw new IllegalStateException("The data folder " + folder + " already contains a site database; open it before restoring a backup over it");
         }
         Path replacedDatabase = databaseFile.resolveSibling(databaseFile.getFileName() + ".replaced");
         Path replacedAnchor = anchorFile.resolveSibling(anchorFile.getFileName() + ".replaced");

@@ -78,7 +78,7 @@ public final class AuditPacket {
     public static final List<String> SECTIONS = List.of(SUMMARY, METRICS, CHARTS, UNPATCHABLE, ACCEPTANCES, OVERDUE, PATCH_LOG,
             PATCH_DECISIONS, CONTROL_MAPPING);
 
-    /** The most audit trail problems the cover lists; the count names the rest. */
+    /** Maximum number of audit trail problems the cover lists; the count names the rest. */
     static final int COVER_PROBLEMS = 5;
 
     /** The months the trend charts cover, this one included. */

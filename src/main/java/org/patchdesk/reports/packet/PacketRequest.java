@@ -15,7 +15,7 @@ import org.patchdesk.common.Actor;
  */
 public record PacketRequest(LocalDate from, LocalDate to, Actor generatedBy, String author) {
 
-    /** A request whose cover names the generating user by their user name alone. */
+    /** Creates a request whose cover names the generating user by their user name alone. */
     public PacketRequest(LocalDate from, LocalDate to, Actor generatedBy) {
         this(from, to, generatedBy, generatedBy.name());
     }

@@ -21,7 +21,7 @@ import org.patchdesk.common.Actor;
 public record WorkbookRequest(String site, boolean demo, LocalDate from, LocalDate to, Actor generatedBy, List<SummaryRow> metrics,
                               String author) {
 
-    /** A request whose Summary names the generating user by their user name alone. */
+    /** Creates a request whose Summary names the generating user by their user name alone. */
     public WorkbookRequest(String site, boolean demo, LocalDate from, LocalDate to, Actor generatedBy, List<SummaryRow> metrics) {
         this(site, demo, from, to, generatedBy, metrics, generatedBy.name());
     }
